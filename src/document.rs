@@ -1,0 +1,60 @@
+//! The document every analyzer reads: the analysed text cut into paragraphs,
+//! sentences and tokens, all as byte ranges into that one text (views, never
+//! copies, as in spaCy's `Doc`).
+
+use crate::segment::{self, Token};
+use std::ops::Range;
+
+/// A sentence: its byte range, its paragraph, and its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Index range into [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// The analysed text and its segmentation.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl<'t> Document<'t> {
+    /// Segments `text`, whose paragraphs are already known.
+    pub fn new(text: &'t str, paragraphs: Vec<Range<usize>>) -> Document<'t> {
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        for (p, range) in paragraphs.iter().enumerate() {
+            for s in segment::sentences(text, range.clone()) {
+                let first = tokens.len();
+                segment::tokenize(text, s.clone(), &mut tokens);
+                sentences.push(Sentence {
+                    range: s,
+                    paragraph: p,
+                    tokens: first..tokens.len(),
+                });
+            }
+        }
+        Document {
+            text,
+            paragraphs,
+            sentences,
+            tokens,
+        }
+    }
+
+    /// The text of a byte range.
+    pub fn slice(&self, r: &Range<usize>) -> &'t str {
+        &self.text[r.clone()]
+    }
+
+    /// The text of a token.
+    pub fn token_text(&self, t: &Token) -> &'t str {
+        &self.text[t.start as usize..t.end as usize]
+    }
+}

@@ -1,0 +1,556 @@
+//! HTML input: the visible text of a page, block by block, and the metadata in
+//! its `<head>`.
+//!
+//! Parsing is html5ever's (through `scraper`, which keeps the tree in an arena):
+//! the same algorithm browsers use, so malformed markup is repaired the way a
+//! browser would show it. Nothing from the markup is ever executed or kept as
+//! markup: scripts, styles, templates and embedded objects are skipped, and
+//! only text nodes reach the output. The tree is walked with an explicit
+//! open/close event stream, never recursion, so a million nested `<div>`s
+//! cannot overflow the stack (a trap in wasm).
+//!
+//! Main-content extraction (telling the article from the page around it) is
+//! not done here; every visible block is returned, with a hint when it sits in
+//! a `<nav>`, and the text-level boilerplate rules run on the blocks.
+
+use crate::output::Meta;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// Elements whose content is never visible text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+    "embed", "canvas", "audio", "video", "picture", "source", "track", "map", "button",
+    "select", "option", "datalist", "input", "textarea", "dialog",
+];
+
+/// Elements that start and end a block of text (CSS `display: block` and the
+/// like in the user-agent stylesheet).
+const BLOCKS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
+    "caption", "ul",
+];
+
+/// Deepest element nesting passed to the parser. The HTML5 tree builder checks
+/// scopes by walking its stack of open elements, so every tag costs time in
+/// proportion to the depth: 100,000 nested `<div>`s take minutes. Chromium's
+/// parser stops nesting at 512 for the same reason; so does this.
+const MAX_DEPTH: usize = 512;
+
+/// Elements with no content: they never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound",
+];
+
+/// Elements whose end tag may be left out (the parser closes them at the next
+/// sibling), so their start tags do not deepen the tree.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "colgroup", "rt", "rp", "caption",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Flattens element nesting deeper than [`MAX_DEPTH`] by leaving out the start
+/// tags (and their end tags) beyond it; text is kept. A light, linear scan of
+/// the tags (not a parse): on ordinary pages it finds nothing to do and the
+/// input goes to the parser untouched.
+pub fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    if scan_nesting(html, None) {
+        let mut out = String::with_capacity(html.len());
+        scan_nesting(html, Some(&mut out));
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    }
+}
+
+/// Finds `needle` (ASCII, lowercase) in `hay` from `from`, ignoring ASCII case.
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// The end of a tag that starts at `i` (the index just past its `>`), honouring
+/// quoted attribute values; `None` if it never closes.
+fn tag_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut quote = 0u8;
+    while i < b.len() {
+        let c = b[i];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if c == b'>' {
+            return Some(i + 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// One pass over the tags. Without `out`, reports whether the nesting limit is
+/// exceeded; with it, writes the flattened document.
+fn scan_nesting(html: &str, mut out: Option<&mut String>) -> bool {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    let mut exceeded = false;
+    let mut dropped: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut copied = 0usize; // bytes of `html` already written to `out`
+    let mut i = 0usize;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let lt = i + off;
+        i = lt + 1;
+        let rest = &b[lt..];
+        if rest.starts_with(b"<!--") {
+            i = find_ci(b, lt + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            if matches!(rest.get(1), Some(b'!' | b'?')) {
+                i = tag_end(b, lt + 2).unwrap_or(b.len());
+            }
+            continue;
+        }
+        let name_end = b[name_start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
+            .map_or(b.len(), |p| name_start + p);
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        let Some(end) = tag_end(b, name_end) else {
+            break;
+        };
+        i = end;
+        let self_closing = b[end - 2] == b'/';
+        let mut drop_tag = false;
+        if closing {
+            match dropped.get_mut(&name) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    drop_tag = true;
+                }
+                _ => depth = depth.saturating_sub(1),
+            }
+        } else if RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
+        } else if !(self_closing || VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str())) {
+            if depth >= MAX_DEPTH {
+                exceeded = true;
+                if out.is_none() {
+                    return true;
+                }
+                *dropped.entry(name).or_insert(0) += 1;
+                drop_tag = true;
+            } else {
+                depth += 1;
+            }
+        }
+        if drop_tag {
+            if let Some(o) = out.as_deref_mut() {
+                o.push_str(&html[copied..lt]);
+                copied = end;
+            }
+        }
+    }
+    if let Some(o) = out {
+        o.push_str(&html[copied..]);
+    }
+    exceeded
+}
+
+/// Where a block sat in the page, as far as it tells what the block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Ordinary content.
+    None,
+    /// Inside `<nav>` or an element with `role="navigation"`.
+    Navigation,
+}
+
+/// One visible block of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlBlock {
+    /// Visible text, whitespace collapsed as a browser renders it; `<br>` is a
+    /// newline.
+    pub text: String,
+    /// What the page structure says about it.
+    pub hint: Hint,
+}
+
+/// What the HTML gave.
+#[derive(Debug, Default)]
+pub struct HtmlInput {
+    pub blocks: Vec<HtmlBlock>,
+    pub meta: Meta,
+    /// How many `<script>` and `<style>` elements were skipped (reported, so the
+    /// user knows they were seen and not run).
+    pub scripts_skipped: usize,
+}
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if el.name() == "input" && el.attr("type") == Some("hidden") {
+        return true;
+    }
+    el.attr("style").is_some_and(|style| {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Collects text into blocks as the walk goes.
+struct Blocks {
+    blocks: Vec<HtmlBlock>,
+    current: String,
+    /// Depth of `<pre>` elements: inside, whitespace is kept.
+    pre: usize,
+    /// Depth of navigation landmarks.
+    nav: usize,
+    /// The current table cell is not the first in its row.
+    cell_open: bool,
+}
+
+impl Blocks {
+    fn flush(&mut self) {
+        let hint = if self.nav > 0 {
+            Hint::Navigation
+        } else {
+            Hint::None
+        };
+        let text = std::mem::take(&mut self.current);
+        // A blank line inside one block (old pages separate paragraphs with
+        // <br><br>) splits it.
+        for part in text.split("\n\n") {
+            let lines: Vec<&str> = part
+                .split('\n')
+                .map(|l| l.trim_matches(|c: char| c == ' ' || c == '\t'))
+                .filter(|l| !l.is_empty())
+                .collect();
+            if !lines.is_empty() {
+                self.blocks.push(HtmlBlock {
+                    text: lines.join("\n"),
+                    hint,
+                });
+            }
+        }
+        self.cell_open = false;
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if self.pre > 0 {
+            self.current.push_str(text);
+            return;
+        }
+        for c in text.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0C}') {
+                if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
+                    self.current.push(' ');
+                }
+            } else {
+                self.current.push(c);
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        while self.current.ends_with(' ') {
+            self.current.pop();
+        }
+        self.current.push('\n');
+    }
+}
+
+/// Parses `html` and returns its visible blocks and head metadata.
+pub fn extract(html: &str) -> HtmlInput {
+    let doc = Html::parse_document(&limit_nesting(html));
+    let mut out = HtmlInput {
+        meta: head_meta(&doc),
+        ..HtmlInput::default()
+    };
+    let mut b = Blocks {
+        blocks: Vec::new(),
+        current: String::new(),
+        pre: 0,
+        nav: 0,
+        cell_open: false,
+    };
+    // The node whose subtree is being skipped, if any.
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => b.push_text(t),
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if SKIPPED.contains(&name) || is_hidden(el) {
+                            if matches!(name, "script" | "style") {
+                                out.scripts_skipped += 1;
+                            }
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        if name == "nav" || el.attr("role") == Some("navigation") {
+                            b.flush();
+                            b.nav += 1;
+                        }
+                        match name {
+                            "br" => b.line_break(),
+                            "pre" => {
+                                b.flush();
+                                b.pre += 1;
+                            }
+                            "td" | "th" => {
+                                if b.cell_open {
+                                    b.push_text(" | ");
+                                }
+                                b.cell_open = true;
+                            }
+                            "img" => {
+                                if let Some(alt) = el.attr("alt").filter(|a| !a.trim().is_empty()) {
+                                    // Alt text is what a reader without images sees; keep it
+                                    // as its own block so it never runs into a sentence.
+                                    b.flush();
+                                    b.push_text(alt);
+                                    b.flush();
+                                }
+                            }
+                            n if BLOCKS.contains(&n) => b.flush(),
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if name == "pre" {
+                        b.flush();
+                        b.pre = b.pre.saturating_sub(1);
+                    } else if BLOCKS.contains(&name) {
+                        b.flush();
+                    }
+                    if name == "nav" || el.attr("role") == Some("navigation") {
+                        b.nav = b.nav.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    b.flush();
+    out.blocks = b.blocks;
+    out
+}
+
+/// Reads the metadata a page states about itself in `<head>`: Open Graph,
+/// Twitter cards, standard `<meta name>` and `<link rel=canonical>`. (JSON-LD,
+/// microdata and visible bylines are the job of main-content extraction.)
+fn head_meta(doc: &Html) -> Meta {
+    let mut m = Meta::default();
+    let mut title_tag: Option<String> = None;
+    let mut og_title: Option<String> = None;
+    let mut twitter_title: Option<String> = None;
+    let set = |slot: &mut Option<String>, v: &str| {
+        let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        if slot.is_none() && !v.is_empty() {
+            *slot = Some(v);
+        }
+    };
+    for node in doc.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        match el.name() {
+            "html" => {
+                if let Some(lang) = el.attr("lang") {
+                    set(&mut m.lang, lang);
+                }
+            }
+            "title" if title_tag.is_none() => {
+                let text: String = node
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                set(&mut title_tag, &text);
+            }
+            "link" => {
+                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") {
+                    if let Some(href) = el.attr("href") {
+                        set(&mut m.url, href);
+                    }
+                }
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let Some(content) = el.attr("content") else {
+                    continue;
+                };
+                match key.as_str() {
+                    "og:title" => set(&mut og_title, content),
+                    "twitter:title" => set(&mut twitter_title, content),
+                    "og:site_name" | "application-name" => set(&mut m.site, content),
+                    "description" | "og:description" | "twitter:description" => {
+                        set(&mut m.description, content)
+                    }
+                    "og:url" => set(&mut m.url, content),
+                    "og:image" | "twitter:image" => set(&mut m.image, content),
+                    "article:published_time" | "datepublished" | "date" | "pubdate"
+                    | "dc.date" | "dc.date.issued" => set(&mut m.published, content),
+                    "article:modified_time" | "datemodified" | "og:updated_time" => {
+                        set(&mut m.modified, content)
+                    }
+                    "author" | "article:author" | "dc.creator" => {
+                        if !content.starts_with("http") {
+                            set(&mut m.byline, content);
+                        }
+                    }
+                    "og:locale" => {
+                        if m.lang.is_none() {
+                            set(&mut m.lang, &content.replace('_', "-"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    m.title = og_title.or(twitter_title).or(title_tag);
+    if let Some(byline) = &m.byline {
+        m.authors = crate::input::split_authors(byline);
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        extract(html).blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn blocks_follow_the_markup() {
+        let html = "<html><body><h1>Title</h1><p>First <b>bold</b>\n   para.</p>\
+                    <div>Second<br>line</div><ul><li>one</li><li>two</li></ul></body></html>";
+        assert_eq!(texts(html), ["Title", "First bold para.", "Second\nline", "one", "two"]);
+    }
+
+    #[test]
+    fn scripts_styles_and_hidden_content_are_not_text() {
+        let html = r#"<p onclick="alert(1)">Visible<script>alert("x")</script></p>
+            <style>p{color:red}</style><div hidden>secret</div>
+            <div style="display: none">gone</div><p aria-hidden="true">decor</p>
+            <img src=x onerror="alert(2)" alt="A photo of the summit">
+            <template><p>tpl</p></template><noscript>Enable JS</noscript>"#;
+        let got = extract(html);
+        let texts: Vec<&str> = got.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Visible", "A photo of the summit"]);
+        assert_eq!(got.scripts_skipped, 2);
+    }
+
+    #[test]
+    fn old_style_double_br_splits_paragraphs() {
+        assert_eq!(texts("<div>One.<br><br>Two.</div>"), ["One.", "Two."]);
+    }
+
+    #[test]
+    fn tables_read_row_by_row() {
+        assert_eq!(
+            texts("<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>40</td></tr></table>"),
+            ["Name | Age", "Ann | 40"]
+        );
+    }
+
+    #[test]
+    fn nav_blocks_are_hinted() {
+        let got = extract("<nav><a>Home</a> <a>World</a></nav><p>Story.</p>");
+        assert_eq!(got.blocks[0].hint, Hint::Navigation);
+        assert_eq!(got.blocks[1].hint, Hint::None);
+    }
+
+    #[test]
+    fn deeply_nested_markup_does_not_overflow() {
+        let depth = 1_000_000;
+        let html = format!("{}deep text{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        assert_eq!(texts(&html), ["deep text"]);
+        let spans = format!("{}x{}", "<span><b>".repeat(depth), "</b></span>".repeat(depth));
+        assert_eq!(texts(&spans), ["x"]);
+    }
+
+    #[test]
+    fn pathological_nesting_of_any_element_stays_fast() {
+        // Each would take minutes in the tree builder unflattened (the cost is
+        // quadratic in depth); flattened, no tag sits deeper than the limit.
+        for open in ["<div>", "<span>", "<b>", "<a>", "<table><tr><td>", "<ul><li>", "<blockquote>", "<p><i>"] {
+            let html = format!("{}text", open.repeat(50_000));
+            assert!(!scan_nesting(&limit_nesting(&html), None), "{open}");
+            assert_eq!(texts(&html).concat().trim(), "text", "{open}");
+        }
+    }
+
+    #[test]
+    fn nesting_limit_keeps_text_and_ordinary_pages_untouched() {
+        let page = "<html><body><div><p>Hi <b>there</b></p><script>if (a<b) {}</script></div></body></html>";
+        assert!(matches!(limit_nesting(page), std::borrow::Cow::Borrowed(_)));
+        let deep = format!("{}<p>inner</p>{}after", "<div>".repeat(600), "</div>".repeat(600));
+        let flat = limit_nesting(&deep);
+        assert_eq!(flat.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);
+        assert_eq!(texts(&deep), ["inner", "after"]);
+    }
+
+    #[test]
+    fn head_metadata() {
+        let html = r#"<html lang="en-GB"><head><title>Talks end | The Paper</title>
+            <meta property="og:title" content="Talks end">
+            <meta property="og:site_name" content="The Paper">
+            <meta name="author" content="Jane Doe and John Roe">
+            <meta property="article:published_time" content="2021-12-30T18:00:00Z">
+            <link rel="canonical" href="https://example.com/talks"></head><body><p>x</p></body></html>"#;
+        let m = extract(html).meta;
+        assert_eq!(m.title.as_deref(), Some("Talks end"));
+        assert_eq!(m.site.as_deref(), Some("The Paper"));
+        assert_eq!(m.lang.as_deref(), Some("en-GB"));
+        assert_eq!(m.published.as_deref(), Some("2021-12-30T18:00:00Z"));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/talks"));
+        assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+    }
+}

@@ -1,0 +1,204 @@
+//! Repair of mojibake: UTF-8 text that was once decoded as Windows-1252 (or
+//! Latin-1), so that `’` became `â€™` and `é` became `Ã©`.
+//!
+//! The repair is the one ftfy made well known: re-encode a suspicious run with
+//! Windows-1252 and decode it as UTF-8. It is applied only where the result is
+//! unambiguous: a lead character followed by exactly the continuation characters
+//! a UTF-8 sequence needs, decoding to a character that text of this kind
+//! plausibly holds. Two-character sequences are the risky ones (a legitimate
+//! `É’` in "CAFÉ’S" has that shape), so they are repaired only when they decode
+//! into Latin-1 or Latin Extended-A letters and symbols, or when several of them
+//! stand in a row (mangled Cyrillic or Greek).
+
+/// Windows-1252 bytes 0x80..=0x9F, as WHATWG decodes them. Bytes the code page
+/// leaves undefined decode to the C1 control of the same number.
+const CP1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+];
+
+/// The Windows-1252 byte that decodes to `c`, if any.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if u < 0x80 || (0xA0..=0xFF).contains(&u) {
+        return Some(u as u8);
+    }
+    if (0x80..0xA0).contains(&u) {
+        // A C1 control: either an undefined Windows-1252 byte or Latin-1 decoding.
+        return Some(u as u8);
+    }
+    CP1252_HIGH
+        .iter()
+        .position(|&h| h == c)
+        .map(|i| 0x80 + i as u8)
+}
+
+fn is_continuation(b: u8) -> bool {
+    (0x80..=0xBF).contains(&b)
+}
+
+/// How many continuation bytes a UTF-8 lead byte announces (0 if it is no lead).
+fn continuation_count(lead: u8) -> usize {
+    match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => 0,
+    }
+}
+
+/// One repaired sequence: `len` bytes of the input starting at `start` decode to `ch`.
+struct Fix {
+    start: usize,
+    len: usize,
+    ch: char,
+    /// Came from a two-byte sequence (the ambiguous kind).
+    short: bool,
+}
+
+/// Finds the UTF-8-as-Windows-1252 sequence starting at byte `i`, if one does.
+fn sequence_at(s: &str, i: usize) -> Option<Fix> {
+    let mut chars = s[i..].char_indices();
+    let (_, lead_ch) = chars.next()?;
+    let lead = cp1252_byte(lead_ch)?;
+    let n = continuation_count(lead);
+    if n == 0 {
+        return None;
+    }
+    let mut bytes = [lead, 0, 0, 0];
+    let mut end = i + lead_ch.len_utf8();
+    for slot in bytes.iter_mut().skip(1).take(n) {
+        let (off, c) = chars.next()?;
+        let b = cp1252_byte(c).filter(|&b| is_continuation(b))?;
+        *slot = b;
+        end = i + off + c.len_utf8();
+    }
+    let decoded = std::str::from_utf8(&bytes[..=n]).ok()?;
+    let ch = decoded.chars().next()?;
+    if ('\u{80}'..'\u{A0}').contains(&ch) {
+        return None; // a C1 control is never what the writer meant
+    }
+    Some(Fix {
+        start: i,
+        len: end - i,
+        ch,
+        short: n == 1,
+    })
+}
+
+/// Characters a two-byte repair may produce on its own: Latin-1 letters and
+/// symbols (é, £, °, ©) and Latin Extended-A (ł, ő, š).
+fn plausible_alone(ch: char) -> bool {
+    ('\u{A0}'..='\u{17F}').contains(&ch)
+}
+
+/// Repairs mojibake in `s`. Returns the repaired text and how many characters were
+/// repaired, or `None` when nothing needed repair (the common case, which then
+/// costs one scan and no allocation).
+pub fn repair(s: &str) -> Option<(String, usize)> {
+    // Fast path: every mojibake sequence starts with a character in U+00C2..=U+00F4.
+    if !s.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+        return None;
+    }
+    let mut fixes: Vec<Fix> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match sequence_at(s, i) {
+            Some(fix) => {
+                i = fix.start + fix.len;
+                fixes.push(fix);
+            }
+            None => i += s[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    // Keep two-byte repairs only where they are plausible alone or stand in a
+    // run with a neighbouring repair (adjacent in the text).
+    let keep: Vec<bool> = (0..fixes.len())
+        .map(|k| {
+            let f = &fixes[k];
+            if !f.short || plausible_alone(f.ch) {
+                return true;
+            }
+            let touches_prev = k > 0 && fixes[k - 1].start + fixes[k - 1].len == f.start;
+            let touches_next = k + 1 < fixes.len() && f.start + f.len == fixes[k + 1].start;
+            touches_prev || touches_next
+        })
+        .collect();
+    let count = keep.iter().filter(|&&k| k).count();
+    if count == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (fix, _) in fixes.iter().zip(&keep).filter(|(_, &k)| k) {
+        out.push_str(&s[last..fix.start]);
+        out.push(fix.ch);
+        last = fix.start + fix.len;
+    }
+    out.push_str(&s[last..]);
+    Some((out, count))
+}
+
+/// Repairs repeatedly (text mangled twice needs two passes), at most three times.
+pub fn repair_all(s: &str) -> Option<(String, usize)> {
+    let (mut text, mut total) = repair(s)?;
+    for _ in 0..2 {
+        match repair(&text) {
+            Some((t, n)) => {
+                text = t;
+                total += n;
+            }
+            None => break,
+        }
+    }
+    Some((text, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(s: &str) -> String {
+        repair_all(s).map_or_else(|| s.to_string(), |(t, _)| t)
+    }
+
+    #[test]
+    fn repairs_common_mojibake() {
+        assert_eq!(fixed("Moscowâ€™s troops"), "Moscow’s troops");
+        assert_eq!(fixed("â€œseriousâ€\u{9D}"), "“serious”");
+        assert_eq!(fixed("costs â€” and"), "costs — and");
+        assert_eq!(fixed("cafÃ© in MÃ¼nchen"), "café in München");
+        assert_eq!(fixed("Â£5 and 20Â°C"), "£5 and 20°C");
+        assert_eq!(fixed("WrocÅ‚aw"), "Wrocław");
+        assert_eq!(fixed("ðŸ˜€ smile"), "😀 smile");
+        assert_eq!(fixed("ÐŸÑ€Ð¸Ð²ÐµÑ‚"), "Привет");
+    }
+
+    #[test]
+    fn repairs_text_mangled_twice() {
+        assert_eq!(fixed("Moscow\u{C3}\u{A2}\u{E2}\u{82}\u{AC}\u{E2}\u{84}\u{A2}s"), "Moscow’s");
+    }
+
+    #[test]
+    fn leaves_real_text_alone() {
+        for s in [
+            "café, naïve, Zürich, São Paulo, Łódź",
+            "CAFÉ’S menu",
+            "ESPAÑA“ and",
+            "À la carte — “quoted” … ‘single’",
+            "Привет, мир",
+            "plain ASCII text",
+            "Ã alone",
+        ] {
+            assert_eq!(repair_all(s).map(|(t, _)| t), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn counts_repairs() {
+        let (_, n) = repair_all("itâ€™s â€œokâ€\u{9D}").unwrap();
+        assert_eq!(n, 3);
+    }
+}

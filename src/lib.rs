@@ -1,0 +1,152 @@
+//! # article-lens
+//!
+//! A news-article analyzer that runs where the article is: in the browser (as
+//! WebAssembly, see `wasm.rs`), or as a command-line tool for batches. It takes
+//! an article as plain text or as the page's HTML and returns one [`Analysis`]:
+//! the clean text with boilerplate taken out (and listed, never lost), the
+//! metadata, paragraphs and sentences, and reading statistics, with layers for
+//! entities, quotes, times, quantities, key phrases, a summary and warnings.
+//!
+//! ```
+//! use article_lens::{analyze, Options};
+//!
+//! let article = "Talks end without a deal\n\n\
+//!                Mr. Smith met U.S. officials on Jan. 13. “It was useful,” he said.\n\n\
+//!                Advertisement";
+//! let a = analyze(article, &Options::default()).unwrap();
+//! assert_eq!(a.meta.title.as_deref(), Some("Talks end without a deal"));
+//! assert_eq!(a.removed[0].text, "Advertisement");
+//! assert_eq!(a.stats.sentences, 3);
+//! // Offsets are UTF-16 code units, as JavaScript counts them.
+//! let s = &a.sentences[1];
+//! assert_eq!(a.slice(s.start, s.end), Some("Mr. Smith met U.S. officials on Jan. 13."));
+//! ```
+//!
+//! The library is plain Rust: no browser types, no files, no stdout. Errors are
+//! values ([`Error`] with an [`ErrorKind`]), and no input may panic.
+
+pub mod analyze;
+pub mod document;
+pub mod error;
+pub mod input;
+pub mod options;
+pub mod output;
+pub mod segment;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, ErrorKind};
+pub use options::{Date, InputKind, Options, DEFAULT_MAX_INPUT_BYTES};
+pub use output::{Analysis, Meta, Removed, Stats, FORMAT};
+
+use analyze::Context;
+use document::Document;
+use output::{Generator, InputInfo, Span};
+
+/// Time spent in each stage of one analysis, in milliseconds, in order.
+pub type Timings = Vec<(&'static str, f64)>;
+
+/// Analyses one article. `input` is plain text or HTML (see
+/// [`Options::kind`]).
+pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
+    analyze_timed(input, options, &|| 0.0).0
+}
+
+/// [`analyze`], also reporting how long each stage took. `now` is a clock in
+/// milliseconds: `Instant`-based natively, `performance.now()` in the browser
+/// (the core cannot reach either itself).
+pub fn analyze_timed(
+    input: &str,
+    options: &Options,
+    now: &dyn Fn() -> f64,
+) -> (Result<Analysis, Error>, Timings) {
+    let mut timings = Timings::new();
+    let mut last = now();
+    let mut lap = |stage: &'static str, timings: &mut Timings| {
+        let t = now();
+        timings.push((stage, t - last));
+        last = t;
+    };
+
+    // 1. Refuse what cannot be analysed.
+    if let Err(e) = input::check(input, options) {
+        return (Err(e), timings);
+    }
+    // 2. Clean text, paragraphs, removed blocks, metadata.
+    let prepared = match input::prepare(input, options) {
+        Ok(p) => p,
+        Err(e) => return (Err(e), timings),
+    };
+    lap("input", &mut timings);
+
+    // 3. Sentences and tokens.
+    let doc = Document::new(&prepared.text, prepared.paragraphs.clone());
+    lap("segment", &mut timings);
+
+    // 4. The analyzers.
+    let reference_date = options.date.or_else(|| published_date(&prepared.meta));
+    let ctx = Context {
+        reference_date,
+        meta: &prepared.meta,
+    };
+    let stats = analyze::stats::stats(&doc, &ctx);
+    lap("stats", &mut timings);
+
+    // 5. The output, offsets in UTF-16.
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| output::Sentence {
+            start: s.range.start as u32,
+            end: s.range.end as u32,
+            paragraph: s.paragraph as u32,
+        })
+        .collect();
+    let paragraphs = doc.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+    drop(doc);
+    let removed = prepared
+        .removed
+        .into_iter()
+        .map(|(mut r, at)| {
+            r.at = at as u32;
+            r
+        })
+        .collect();
+    let analysis = Analysis {
+        format: FORMAT,
+        generator: Generator {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        input: InputInfo {
+            kind: prepared.kind,
+            raw: options.raw,
+            bytes: input.len(),
+            reference_date,
+        },
+        notices: prepared.notices,
+        text: prepared.text,
+        meta: prepared.meta,
+        removed,
+        paragraphs,
+        sentences,
+        stats,
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        times: Vec::new(),
+        quantities: Vec::new(),
+        keyphrases: Vec::new(),
+        summary: Vec::new(),
+        warnings: Vec::new(),
+    }
+    .into_utf16();
+    lap("output", &mut timings);
+    (Ok(analysis), timings)
+}
+
+/// The calendar date at the start of an ISO 8601 published date-time.
+fn published_date(meta: &Meta) -> Option<Date> {
+    let p = meta.published.as_deref()?;
+    p.get(..10)?.parse().ok()
+}
