@@ -103,7 +103,11 @@ pub fn analyze_timed(
             paragraph: s.paragraph as u32,
         })
         .collect();
-    let paragraphs = doc.paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+    let paragraphs = doc
+        .paragraphs
+        .iter()
+        .map(|p| Span::new(p.start, p.end))
+        .collect();
     drop(doc);
     let removed = prepared
         .removed

@@ -196,9 +196,10 @@ mod tests {
 
     #[test]
     fn options_read_from_json_with_both_spellings() {
-        let o: Options =
-            serde_json::from_str(r#"{"date":"2021-12-30","raw":true,"kind":"html","maxInputBytes":10}"#)
-                .unwrap();
+        let o: Options = serde_json::from_str(
+            r#"{"date":"2021-12-30","raw":true,"kind":"html","maxInputBytes":10}"#,
+        )
+        .unwrap();
         assert_eq!(o.date, Date::new(2021, 12, 30));
         assert!(o.raw);
         assert_eq!(o.kind, InputKind::Html);

@@ -329,10 +329,11 @@ impl<'a> Utf16Map<'a> {
         let byte = (byte as usize).min(self.bytes.len());
         let k = byte / Self::STRIDE;
         let base = k * Self::STRIDE;
-        cp[k] + self.bytes[base..byte]
-            .iter()
-            .map(|&b| utf16_units_of_byte(b))
-            .sum::<u32>()
+        cp[k]
+            + self.bytes[base..byte]
+                .iter()
+                .map(|&b| utf16_units_of_byte(b))
+                .sum::<u32>()
     }
 }
 

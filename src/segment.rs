@@ -20,56 +20,213 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Abbreviations that never end a sentence: titles and ranks before a name,
 /// and a few Latin and reference abbreviations.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
-    "sgt", "cpl", "pvt", "rep", "reps", "sen", "sens", "gov", "govs", "pres", "supt", "insp",
-    "det", "rev", "fr", "hon", "atty", "messrs", "mmes", "msgr", "brig", "lieut", "comdr",
-    "amb", "sec", "treas", "gov't", "vs", "v", "cf", "mt", "ft", "pp", "fig", "figs", "eq",
-    "ref", "refs", "dist", "rt", "mme", "mlle", "st",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "cpl", "pvt", "rep", "reps", "sen", "sens", "gov", "govs", "pres", "supt", "insp", "det",
+    "rev", "fr", "hon", "atty", "messrs", "mmes", "msgr", "brig", "lieut", "comdr", "amb", "sec",
+    "treas", "gov't", "vs", "v", "cf", "mt", "ft", "pp", "fig", "figs", "eq", "ref", "refs",
+    "dist", "rt", "mme", "mlle", "st",
 ];
 
 /// Abbreviations that do not end a sentence when a number follows ("Jan. 13",
 /// "No. 10", "approx. 5").
 const BEFORE_NUMBER: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vol", "vols", "art", "sec", "ch", "chap", "p", "op", "ed", "approx", "est", "ca",
-    "c", "nr", "tel", "ext", "pt", "para", "rev", "ver",
+    "nos", "vol", "vols", "art", "sec", "ch", "chap", "p", "op", "ed", "approx", "est", "ca", "c",
+    "nr", "tel", "ext", "pt", "para", "rev", "ver",
 ];
 
 /// Abbreviations that may end a sentence: they do only when the next word is a
 /// usual sentence opener.
 const AMBIGUOUS: &[&str] = &[
-    "inc", "corp", "ltd", "co", "llc", "plc", "bros", "ave", "blvd", "rd", "dept", "univ",
-    "assn", "etc", "al", "approx", "est", "govt", "intl", "natl", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun", "no", "jr", "sr",
+    "inc", "corp", "ltd", "co", "llc", "plc", "bros", "ave", "blvd", "rd", "dept", "univ", "assn",
+    "etc", "al", "approx", "est", "govt", "intl", "natl", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "no", "jr", "sr",
 ];
 
 /// Capitalised words that usually open a sentence. After an acronym or an
 /// initial, one of these means the period did end the sentence ("in the U.S.
 /// The talks…"); any other capitalised word means it did not ("U.S. President").
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-    "those", "there", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "with", "as",
-    "if", "when", "while", "after", "before", "his", "her", "its", "their", "our", "my",
-    "your", "one", "some", "many", "most", "all", "both", "no", "not", "what", "who", "how",
-    "why", "where", "then", "now", "still", "also", "however", "meanwhile", "since",
-    "because", "although", "though", "despite", "during", "by", "from", "to", "of", "more",
-    "such", "each", "every", "other", "another", "under", "over", "later", "earlier", "last",
-    "next", "today", "yesterday", "tomorrow", "here", "officials", "asked", "according",
-    "other", "few", "several", "even", "only", "instead", "about", "among", "until", "unless",
-    "once", "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will",
-    "would", "can", "could", "should", "may", "might", "must", "him", "them", "us", "me",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "one",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "no",
+    "not",
+    "what",
+    "who",
+    "how",
+    "why",
+    "where",
+    "then",
+    "now",
+    "still",
+    "also",
+    "however",
+    "meanwhile",
+    "since",
+    "because",
+    "although",
+    "though",
+    "despite",
+    "during",
+    "by",
+    "from",
+    "to",
+    "of",
+    "more",
+    "such",
+    "each",
+    "every",
+    "other",
+    "another",
+    "under",
+    "over",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "here",
+    "officials",
+    "asked",
+    "according",
+    "other",
+    "few",
+    "several",
+    "even",
+    "only",
+    "instead",
+    "about",
+    "among",
+    "until",
+    "unless",
+    "once",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "him",
+    "them",
+    "us",
+    "me",
 ];
 
 /// Words after "a.m."/"p.m." that continue the time ("3 p.m. ET", "9 a.m.
 /// Thursday"); anything else capitalised starts a new sentence.
 const TIME_FOLLOWERS: &[&str] = &[
-    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt",
-    "utc", "bst", "cet", "cest", "eet", "msk", "ist", "jst", "aest", "local", "eastern",
-    "pacific", "central", "mountain", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "moscow", "kyiv", "kiev",
-    "washington", "london", "beijing", "tokyo", "paris", "berlin",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "msk",
+    "ist",
+    "jst",
+    "aest",
+    "local",
+    "eastern",
+    "pacific",
+    "central",
+    "mountain",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "moscow",
+    "kyiv",
+    "kiev",
+    "washington",
+    "london",
+    "beijing",
+    "tokyo",
+    "paris",
+    "berlin",
 ];
 
 /// Closing punctuation that may follow a sentence's final mark.
@@ -253,7 +410,10 @@ fn token_kind(w: &str) -> TokenKind {
         TokenKind::Word
     } else if w.starts_with(|c: char| c.is_ascii_digit() || c.is_numeric()) {
         TokenKind::Number
-    } else if w.chars().all(|c| c.is_ascii_punctuation() || is_unicode_punct(c)) {
+    } else if w
+        .chars()
+        .all(|c| c.is_ascii_punctuation() || is_unicode_punct(c))
+    {
         TokenKind::Punct
     } else {
         TokenKind::Symbol
@@ -309,14 +469,20 @@ mod tests {
     use super::*;
 
     fn split(p: &str) -> Vec<&str> {
-        sentences(p, 0..p.len()).into_iter().map(|r| &p[r]).collect()
+        sentences(p, 0..p.len())
+            .into_iter()
+            .map(|r| &p[r])
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             split("Mr. Smith met Gen. Mark Milley in Washington. They talked."),
-            ["Mr. Smith met Gen. Mark Milley in Washington.", "They talked."]
+            [
+                "Mr. Smith met Gen. Mark Milley in Washington.",
+                "They talked."
+            ]
         );
         assert_eq!(
             split("U.S. President Joe Biden spoke. It went well."),
@@ -332,7 +498,10 @@ mod tests {
         );
         assert_eq!(
             split("The call began at 3 p.m. ET and ended at 4 p.m. Officials said little."),
-            ["The call began at 3 p.m. ET and ended at 4 p.m.", "Officials said little."]
+            [
+                "The call began at 3 p.m. ET and ended at 4 p.m.",
+                "Officials said little."
+            ]
         );
         assert_eq!(
             split("Shares of Apple Inc. The company fell."),
@@ -344,16 +513,27 @@ mod tests {
     fn initials_and_decimals() {
         assert_eq!(
             split("George W. Bush and J. R. R. Tolkien met. Growth was 3.5 percent."),
-            ["George W. Bush and J. R. R. Tolkien met.", "Growth was 3.5 percent."]
+            [
+                "George W. Bush and J. R. R. Tolkien met.",
+                "Growth was 3.5 percent."
+            ]
         );
-        assert_eq!(split("They chose Plan B. The rest failed."), ["They chose Plan B.", "The rest failed."]);
+        assert_eq!(
+            split("They chose Plan B. The rest failed."),
+            ["They chose Plan B.", "The rest failed."]
+        );
     }
 
     #[test]
     fn quotes_closing_after_the_period() {
         assert_eq!(
             split("“We are ready.” The minister left. “Are you?” he asked. “Yes,” she said."),
-            ["“We are ready.”", "The minister left.", "“Are you?” he asked.", "“Yes,” she said."]
+            [
+                "“We are ready.”",
+                "The minister left.",
+                "“Are you?” he asked.",
+                "“Yes,” she said."
+            ]
         );
         assert_eq!(
             split("He said \"no.\" Then he left."),
@@ -365,7 +545,11 @@ mod tests {
     fn ellipses() {
         assert_eq!(
             split("He waited... and waited. Then… Nothing happened… at all."),
-            ["He waited... and waited.", "Then…", "Nothing happened… at all."]
+            [
+                "He waited... and waited.",
+                "Then…",
+                "Nothing happened… at all."
+            ]
         );
         assert_eq!(split("Wait... The end."), ["Wait...", "The end."]);
     }
@@ -395,7 +579,10 @@ mod tests {
         let text = "U.S. troops, 60,000 of them, don't—Biden's “50-minute” call at 3.5 a.m.";
         let mut toks = Vec::new();
         tokenize(text, 0..text.len(), &mut toks);
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.start as usize..t.end as usize]).collect();
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.start as usize..t.end as usize])
+            .collect();
         assert_eq!(
             words,
             [

@@ -64,8 +64,11 @@ const MAX_PROMPT_CHARS: usize = 240;
 /// Cookie notices with their legal text run to a few hundred characters; GDPR
 /// consent dialogs to a thousand.
 const MAX_COOKIE_CHARS: usize = 1500;
-/// A copyright footer is a line or two.
+/// A copyright footer is a line or two when it says "all rights reserved"…
 const MAX_COPYRIGHT_CHARS: usize = 320;
+/// …and one short line when it only starts with "©" (longer, it is a photo
+/// credit run into its caption, which is content).
+const MAX_BARE_COPYRIGHT_CHARS: usize = 120;
 /// Headlines in a related-links list.
 const MAX_HEADLINE_CHARS: usize = 160;
 /// At most this many headlines follow a "Related" heading.
@@ -84,7 +87,10 @@ const EXACT: &[(&str, Reason)] = &[
     ("paid content", Reason::Advertisement),
     ("paid post", Reason::Advertisement),
     ("story continues below advertisement", Reason::Advertisement),
-    ("article continues below advertisement", Reason::Advertisement),
+    (
+        "article continues below advertisement",
+        Reason::Advertisement,
+    ),
     ("content continues below", Reason::Advertisement),
     ("scroll to continue with content", Reason::Advertisement),
     ("advertisement scroll to continue", Reason::Advertisement),
@@ -229,7 +235,6 @@ const RELATED_HEADINGS: &[&str] = &[
     "latest stories",
     "editor's picks",
     "don't miss",
-    "further reading",
     "read next",
     "up next",
     "what to read next",
@@ -407,9 +412,37 @@ pub fn fold(text: &str) -> String {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '.' | '…' | '»' | '«' | '›' | '‹' | '>' | '<' | '→' | '←' | '|' | '•' | '·'
-                        | '-' | '–' | '—' | '+' | '*' | '#' | '!' | ':' | '(' | ')' | '[' | ']'
-                        | '▶' | '►' | '▸' | '❯' | '⟩' | '✕' | '×'
+                    '.' | '…'
+                        | '»'
+                        | '«'
+                        | '›'
+                        | '‹'
+                        | '>'
+                        | '<'
+                        | '→'
+                        | '←'
+                        | '|'
+                        | '•'
+                        | '·'
+                        | '-'
+                        | '–'
+                        | '—'
+                        | '+'
+                        | '*'
+                        | '#'
+                        | '!'
+                        | ':'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '▶'
+                        | '►'
+                        | '▸'
+                        | '❯'
+                        | '⟩'
+                        | '✕'
+                        | '×'
                 )
         })
         .to_string()
@@ -448,19 +481,24 @@ fn is_copyright(folded: &str, chars: usize) -> bool {
     if chars > MAX_COPYRIGHT_CHARS {
         return false;
     }
-    folded.starts_with('©')
+    let starts = folded.starts_with('©')
         || folded.starts_with("(c) ")
-        || folded.contains("all rights reserved")
-        || (folded.starts_with("copyright") && (folded.contains('©') || has_year(folded)))
+        || (folded.starts_with("copyright") && (folded.contains('©') || has_year(folded)));
+    folded.contains("all rights reserved") || (starts && chars <= MAX_BARE_COPYRIGHT_CHARS)
 }
 
 /// "Home > World > Europe": three or more short segments between the same
-/// separator, none of them a sentence.
+/// separator, none of them a sentence. A pipe separates too many other things
+/// (table cells, menus, data) to count unless the trail starts at "Home".
 fn is_breadcrumb(text: &str, chars: usize) -> bool {
     if chars > 150 {
         return false;
     }
+    let home = text.trim_start().to_lowercase().starts_with("home");
     for sep in [" > ", " / ", " » ", " › ", " | ", " → ", " ❯ ", " ⟩ "] {
+        if sep == " | " && !home {
+            continue;
+        }
         let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
         if parts.len() >= 3
             && parts.iter().all(|p| {
@@ -574,7 +612,10 @@ mod tests {
             classify_block("We value your privacy. We and our partners store and/or access information on a device."),
             Some(Reason::CookieNotice)
         );
-        assert_eq!(classify_block("Accept all cookies"), Some(Reason::CookieNotice));
+        assert_eq!(
+            classify_block("Accept all cookies"),
+            Some(Reason::CookieNotice)
+        );
     }
 
     #[test]
@@ -596,7 +637,10 @@ mod tests {
             ("Story continues below advertisement", Reason::Advertisement),
             ("Read more", Reason::ReadMore),
             ("Read More »", Reason::ReadMore),
-            ("READ MORE: Kremlin warns of 'serious costs'", Reason::ReadMore),
+            (
+                "READ MORE: Kremlin warns of 'serious costs'",
+                Reason::ReadMore,
+            ),
             ("Share this article", Reason::SharePrompt),
             ("Facebook Twitter LinkedIn Email", Reason::SharePrompt),
             ("Share | Tweet | Email", Reason::SharePrompt),
@@ -604,9 +648,14 @@ mod tests {
             ("Subscribe to The Morning Brief", Reason::SubscribePrompt),
             ("Already a subscriber? Log in", Reason::SubscribePrompt),
             ("© 2022 Reuters. All rights reserved.", Reason::Copyright),
-            ("Copyright 2022 The Associated Press. All rights reserved.", Reason::Copyright),
+            (
+                "Copyright 2022 The Associated Press. All rights reserved.",
+                Reason::Copyright,
+            ),
             ("Home > World > Europe", Reason::Breadcrumb),
             ("Home / News / Politics / Ukraine", Reason::Breadcrumb),
+            ("Home | Sport | Football", Reason::Breadcrumb),
+            ("Copyright © 2022 Example Media", Reason::Copyright),
             ("Skip to main content", Reason::Navigation),
             ("Photo: Reuters", Reason::ImageCredit),
             ("Image source, Getty Images", Reason::ImageCredit),
@@ -625,6 +674,8 @@ mod tests {
             "Sharing intelligence with allies is a priority, the official said.",
             "Subscribers to the service complained about the price rise, which takes effect in March and affects nearly four million households across the country, according to the regulator's filing.",
             "Biden / Putin",
+            "Jürgen Schmidt | 56 | 14.7%",
+            "© Provided by Business Insider Inc Nintendo and Apple shocked the world earlier this week with a surprise announcement about Mario.",
             "The vote was 52 to 48. Home prices rose 5 percent.",
             "Photographers were kept away from the scene.",
         ] {
@@ -659,6 +710,9 @@ mod tests {
         let text = "Putin has compared current tensions to the Cuban Missile Crisis of 1962. This website uses cookies to improve your experience. Accept";
         let at = trailing_cookie_notice(text).unwrap();
         assert!(text[at..].starts_with("This website"));
-        assert_eq!(trailing_cookie_notice("We use cookies in the kitchen. It was fine."), None);
+        assert_eq!(
+            trailing_cookie_notice("We use cookies in the kitchen. It was fine."),
+            None
+        );
     }
 }

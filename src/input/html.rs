@@ -19,19 +19,58 @@ use scraper::{Html, Node};
 
 /// Elements whose content is never visible text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
-    "embed", "canvas", "audio", "video", "picture", "source", "track", "map", "button",
-    "select", "option", "datalist", "input", "textarea", "dialog",
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
+    "canvas", "audio", "video", "picture", "source", "track", "map", "button", "select", "option",
+    "datalist", "input", "textarea", "dialog",
 ];
 
 /// Elements that start and end a block of text (CSS `display: block` and the
 /// like in the user-agent stylesheet).
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
-    "caption", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "caption",
+    "ul",
 ];
 
 /// Deepest element nesting passed to the parser. The HTML5 tree builder checks
@@ -42,8 +81,8 @@ const MAX_DEPTH: usize = 512;
 
 /// Elements with no content: they never nest.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "frame", "basefont", "bgsound",
 ];
 
 /// Elements whose end tag may be left out (the parser closes them at the next
@@ -77,7 +116,8 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || hay.len() < needle.len() {
         return None;
     }
-    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+    (from..=hay.len() - needle.len())
+        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// The end of a tag that starts at `i` (the index just past its `>`), honouring
@@ -147,7 +187,10 @@ fn scan_nesting(html: &str, mut out: Option<&mut String>) -> bool {
         } else if RAW_TEXT.contains(&name.as_str()) {
             let close = format!("</{name}");
             i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
-        } else if !(self_closing || VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str())) {
+        } else if !(self_closing
+            || VOID.contains(&name.as_str())
+            || OPTIONAL_END.contains(&name.as_str()))
+        {
             if depth >= MAX_DEPTH {
                 exceeded = true;
                 if out.is_none() {
@@ -179,6 +222,8 @@ pub enum Hint {
     None,
     /// Inside `<nav>` or an element with `role="navigation"`.
     Navigation,
+    /// A table row: data, never page furniture, whatever its cells say.
+    TableRow,
 }
 
 /// One visible block of the page.
@@ -234,6 +279,8 @@ impl Blocks {
     fn flush(&mut self) {
         let hint = if self.nav > 0 {
             Hint::Navigation
+        } else if self.cell_open {
+            Hint::TableRow
         } else {
             Hint::None
         };
@@ -430,21 +477,20 @@ fn head_meta(doc: &Html) -> Meta {
                     }
                     "og:url" => set(&mut m.url, content),
                     "og:image" | "twitter:image" => set(&mut m.image, content),
-                    "article:published_time" | "datepublished" | "date" | "pubdate"
-                    | "dc.date" | "dc.date.issued" => set(&mut m.published, content),
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "dc.date"
+                    | "dc.date.issued" => set(&mut m.published, content),
                     "article:modified_time" | "datemodified" | "og:updated_time" => {
                         set(&mut m.modified, content)
                     }
-                    "author" | "article:author" | "dc.creator" => {
-                        if !content.starts_with("http") {
-                            set(&mut m.byline, content);
-                        }
+                    // A profile URL is not a name.
+                    "author" | "article:author" | "dc.creator" if !content.starts_with("http") => {
+                        set(&mut m.byline, content)
                     }
-                    "og:locale" => {
-                        if m.lang.is_none() {
-                            set(&mut m.lang, &content.replace('_', "-"));
-                        }
-                    }
+                    "og:locale" if m.lang.is_none() => set(&mut m.lang, &content.replace('_', "-")),
                     _ => {}
                 }
             }
@@ -470,7 +516,10 @@ mod tests {
     fn blocks_follow_the_markup() {
         let html = "<html><body><h1>Title</h1><p>First <b>bold</b>\n   para.</p>\
                     <div>Second<br>line</div><ul><li>one</li><li>two</li></ul></body></html>";
-        assert_eq!(texts(html), ["Title", "First bold para.", "Second\nline", "one", "two"]);
+        assert_eq!(
+            texts(html),
+            ["Title", "First bold para.", "Second\nline", "one", "two"]
+        );
     }
 
     #[test]
@@ -494,9 +543,18 @@ mod tests {
     #[test]
     fn tables_read_row_by_row() {
         assert_eq!(
-            texts("<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>40</td></tr></table>"),
+            texts(
+                "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>40</td></tr></table>"
+            ),
             ["Name | Age", "Ann | 40"]
         );
+    }
+
+    #[test]
+    fn table_rows_are_hinted() {
+        let got = extract("<table><tr><td>Home</td><td>News</td></tr></table><p>x</p>");
+        assert_eq!(got.blocks[0].hint, Hint::TableRow);
+        assert_eq!(got.blocks[1].hint, Hint::None);
     }
 
     #[test]
@@ -509,9 +567,17 @@ mod tests {
     #[test]
     fn deeply_nested_markup_does_not_overflow() {
         let depth = 1_000_000;
-        let html = format!("{}deep text{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
         assert_eq!(texts(&html), ["deep text"]);
-        let spans = format!("{}x{}", "<span><b>".repeat(depth), "</b></span>".repeat(depth));
+        let spans = format!(
+            "{}x{}",
+            "<span><b>".repeat(depth),
+            "</b></span>".repeat(depth)
+        );
         assert_eq!(texts(&spans), ["x"]);
     }
 
@@ -519,7 +585,16 @@ mod tests {
     fn pathological_nesting_of_any_element_stays_fast() {
         // Each would take minutes in the tree builder unflattened (the cost is
         // quadratic in depth); flattened, no tag sits deeper than the limit.
-        for open in ["<div>", "<span>", "<b>", "<a>", "<table><tr><td>", "<ul><li>", "<blockquote>", "<p><i>"] {
+        for open in [
+            "<div>",
+            "<span>",
+            "<b>",
+            "<a>",
+            "<table><tr><td>",
+            "<ul><li>",
+            "<blockquote>",
+            "<p><i>",
+        ] {
             let html = format!("{}text", open.repeat(50_000));
             assert!(!scan_nesting(&limit_nesting(&html), None), "{open}");
             assert_eq!(texts(&html).concat().trim(), "text", "{open}");
@@ -530,7 +605,11 @@ mod tests {
     fn nesting_limit_keeps_text_and_ordinary_pages_untouched() {
         let page = "<html><body><div><p>Hi <b>there</b></p><script>if (a<b) {}</script></div></body></html>";
         assert!(matches!(limit_nesting(page), std::borrow::Cow::Borrowed(_)));
-        let deep = format!("{}<p>inner</p>{}after", "<div>".repeat(600), "</div>".repeat(600));
+        let deep = format!(
+            "{}<p>inner</p>{}after",
+            "<div>".repeat(600),
+            "</div>".repeat(600)
+        );
         let flat = limit_nesting(&deep);
         assert_eq!(flat.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);

@@ -106,10 +106,40 @@ pub fn detect_kind(input: &str) -> InputKind {
         .flat_map(char::to_lowercase)
         .collect();
     const MARKERS: &[&str] = &[
-        "<!doctype html", "<html", "<head", "<body", "<meta", "<p>", "<p ", "<div", "<article",
-        "<span", "<a ", "<h1", "<h2", "<h3", "<ul", "<ol", "<li", "<table", "<section", "<br",
-        "<!--", "<title", "<header", "<main", "<figure", "<blockquote", "<b>", "<i>", "<strong",
-        "<em>", "<img", "<link", "<script", "<style",
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<p>",
+        "<p ",
+        "<div",
+        "<article",
+        "<span",
+        "<a ",
+        "<h1",
+        "<h2",
+        "<h3",
+        "<ul",
+        "<ol",
+        "<li",
+        "<table",
+        "<section",
+        "<br",
+        "<!--",
+        "<title",
+        "<header",
+        "<main",
+        "<figure",
+        "<blockquote",
+        "<b>",
+        "<i>",
+        "<strong",
+        "<em>",
+        "<img",
+        "<link",
+        "<script",
+        "<style",
     ];
     if MARKERS.iter().any(|m| sample.contains(m)) {
         InputKind::Html
@@ -292,8 +322,10 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
         boilerplate::classify(&texts)
     };
     for (r, b) in reasons.iter_mut().zip(&blocks) {
-        if r.is_none() && b.hint == html::Hint::Navigation {
-            *r = Some(Reason::Navigation);
+        match b.hint {
+            html::Hint::Navigation if r.is_none() && !options.raw => *r = Some(Reason::Navigation),
+            html::Hint::TableRow => *r = None,
+            _ => {}
         }
     }
     let mut text = String::with_capacity(texts.iter().map(|t| t.len() + 2).sum());
@@ -314,7 +346,9 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
             text.len() + PARAGRAPH_SEPARATOR.len()
         };
         match reason {
-            Some(reason) if !kept => prepared.removed.push((Removed::new(&block.text, reason, index), at)),
+            Some(reason) if !kept => prepared
+                .removed
+                .push((Removed::new(&block.text, reason, index), at)),
             _ => match (!kept && !options.raw)
                 .then(|| boilerplate::trailing_cookie_notice(&block.text))
                 .flatten()
@@ -366,7 +400,10 @@ fn text_meta(text: &str, paragraphs: &[Range<usize>], meta: &mut Meta) {
         let line = text[p.clone()].trim();
         let is_byline = (line.starts_with("By ") || line.starts_with("BY "))
             && line.chars().count() <= 120
-            && line.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && line
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
             && !line.ends_with('.');
         if is_byline {
             meta.byline = Some(line.to_string());
@@ -383,15 +420,27 @@ mod tests {
     #[test]
     fn detects_html_only_when_it_starts_like_markup() {
         assert_eq!(detect_kind("<!DOCTYPE html><html>"), InputKind::Html);
-        assert_eq!(detect_kind("\u{FEFF}  <html><body><!--StartFragment-->"), InputKind::Html);
-        assert_eq!(detect_kind("<meta charset='utf-8'><p>Hi</p>"), InputKind::Html);
-        assert_eq!(detect_kind("I <3 this: a < b and <p> tags"), InputKind::Text);
+        assert_eq!(
+            detect_kind("\u{FEFF}  <html><body><!--StartFragment-->"),
+            InputKind::Html
+        );
+        assert_eq!(
+            detect_kind("<meta charset='utf-8'><p>Hi</p>"),
+            InputKind::Html
+        );
+        assert_eq!(
+            detect_kind("I <3 this: a < b and <p> tags"),
+            InputKind::Text
+        );
         assert_eq!(detect_kind("<3 love it"), InputKind::Text);
     }
 
     #[test]
     fn splits_bylines() {
-        assert_eq!(split_authors("By Jane Doe and John Roe, Reuters"), ["Jane Doe", "John Roe", "Reuters"]);
+        assert_eq!(
+            split_authors("By Jane Doe and John Roe, Reuters"),
+            ["Jane Doe", "John Roe", "Reuters"]
+        );
         assert_eq!(split_authors("Ann Lee"), ["Ann Lee"]);
     }
 
@@ -402,7 +451,10 @@ mod tests {
         assert_eq!(check(" \n\t \r\n", &o).unwrap_err().kind, ErrorKind::Empty);
         let png = "\u{FFFD}PNG\r\n\u{1A}\n\0\0\0\rIHDR\0\0\u{1}\0\0\0\u{1}\0\u{8}\u{6}\0\0\0\u{1F}\u{15}\u{FFFD}\u{FFFD}";
         assert_eq!(check(png, &o).unwrap_err().kind, ErrorKind::Binary);
-        let small = Options { max_input_bytes: 10, ..Options::default() };
+        let small = Options {
+            max_input_bytes: 10,
+            ..Options::default()
+        };
         let err = check("eleven byte", &small).unwrap_err();
         assert_eq!(err.kind, ErrorKind::TooLarge);
         assert!(err.message.contains("limit"));
@@ -413,13 +465,19 @@ mod tests {
     fn removed_blocks_are_kept_and_can_be_restored() {
         let input = "Headline here\n\nBody text of the story.\n\nAdvertisement\n\nMore body text.\n\nThis website uses cookies. Accept";
         let p = prepare(input, &Options::default()).unwrap();
-        assert_eq!(p.text, "Headline here\n\nBody text of the story.\n\nMore body text.");
+        assert_eq!(
+            p.text,
+            "Headline here\n\nBody text of the story.\n\nMore body text."
+        );
         assert_eq!(p.removed.len(), 2);
         assert_eq!(p.removed[0].0.reason, Reason::Advertisement);
         assert_eq!(p.removed[0].0.block, 2);
         assert_eq!(&p.text[p.removed[0].1..], "More body text.");
         assert_eq!(p.removed[1].1, p.text.len());
-        let keep = Options { keep: vec![2], ..Options::default() };
+        let keep = Options {
+            keep: vec![2],
+            ..Options::default()
+        };
         let p = prepare(input, &keep).unwrap();
         assert!(p.text.contains("\n\nAdvertisement\n\n"));
         assert_eq!(p.removed.len(), 1);
@@ -427,7 +485,11 @@ mod tests {
 
     #[test]
     fn plain_text_title_and_byline() {
-        let p = prepare("Talks end without a deal\n\nBy Jane Doe and John Roe\n\nThe talks ended.", &Options::default()).unwrap();
+        let p = prepare(
+            "Talks end without a deal\n\nBy Jane Doe and John Roe\n\nThe talks ended.",
+            &Options::default(),
+        )
+        .unwrap();
         assert_eq!(p.meta.title.as_deref(), Some("Talks end without a deal"));
         assert_eq!(p.meta.byline.as_deref(), Some("By Jane Doe and John Roe"));
         assert_eq!(p.meta.authors, ["Jane Doe", "John Roe"]);
@@ -436,7 +498,14 @@ mod tests {
     #[test]
     fn raw_text_is_untouched() {
         let input = "  A  title\r\n\r\nBody\u{0} text â€™.  \n";
-        let p = prepare(input, &Options { raw: true, ..Options::default() }).unwrap();
+        let p = prepare(
+            input,
+            &Options {
+                raw: true,
+                ..Options::default()
+            },
+        )
+        .unwrap();
         assert_eq!(p.text, input);
         assert!(p.removed.is_empty());
         assert_eq!(&p.text[p.paragraphs[0].clone()], "A  title");

@@ -178,7 +178,10 @@ mod tests {
 
     #[test]
     fn repairs_text_mangled_twice() {
-        assert_eq!(fixed("Moscow\u{C3}\u{A2}\u{E2}\u{82}\u{AC}\u{E2}\u{84}\u{A2}s"), "Moscow’s");
+        assert_eq!(
+            fixed("Moscow\u{C3}\u{A2}\u{E2}\u{82}\u{AC}\u{E2}\u{84}\u{A2}s"),
+            "Moscow’s"
+        );
     }
 
     #[test]

@@ -41,15 +41,8 @@ pub struct Sanitized {
 pub fn is_hspace(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-                | '\u{202F}'
-                | '\u{205F}'
-                | '\u{3000}'
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
 }
 
@@ -261,11 +254,20 @@ pub fn paragraphs(text: &str, clean: bool) -> Vec<TextParagraph> {
         .map(|g| {
             let first = &ranges[g.start];
             let last = &ranges[g.end - 1];
-            let lead = text[first.clone()].len() - text[first.clone()].trim_start_matches(|c: char| is_hspace(c) || c.is_whitespace()).len();
-            let tail = text[last.clone()].len() - text[last.clone()].trim_end_matches(|c: char| is_hspace(c) || c.is_whitespace()).len();
+            let lead = text[first.clone()].len()
+                - text[first.clone()]
+                    .trim_start_matches(|c: char| is_hspace(c) || c.is_whitespace())
+                    .len();
+            let tail = text[last.clone()].len()
+                - text[last.clone()]
+                    .trim_end_matches(|c: char| is_hspace(c) || c.is_whitespace())
+                    .len();
             let source = first.start + lead..last.end - tail;
             let text = if clean {
-                let cleaned: Vec<String> = lines[g.clone()].iter().map(|l| collapse_spaces(l)).collect();
+                let cleaned: Vec<String> = lines[g.clone()]
+                    .iter()
+                    .map(|l| collapse_spaces(l))
+                    .collect();
                 let refs: Vec<&str> = cleaned.iter().map(String::as_str).collect();
                 join_lines(&refs)
             } else {
@@ -285,7 +287,10 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        paragraphs(input, true).into_iter().map(|p| p.text).collect()
+        paragraphs(input, true)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
     }
 
     #[test]

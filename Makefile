@@ -1,0 +1,49 @@
+# The two commands of the README: `make serve` and `make test`. Each installs
+# what is missing first (scripts/setup.sh), so both work on a fresh machine.
+PORT ?= 8080
+CORPUS ?= ../shared/corpus
+
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-boilerplate clean
+
+serve: setup wasm
+	node scripts/serve.mjs --port $(PORT)
+
+test: setup-test lint test-rust wasm test-e2e
+	@echo "All tests passed."
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+wasm:
+	@scripts/build-wasm.sh
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test --quiet
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+# Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
+# is there and say so when it is not.
+bench: bench-native bench-browser
+
+bench-native:
+	cargo bench --bench pipeline -- $(CORPUS)
+
+bench-browser: setup-test wasm
+	node bench/browser.mjs $(CORPUS)
+
+bench-boilerplate:
+	cargo bench --bench boilerplate -- $(CORPUS)
+
+clean:
+	cargo clean
+	rm -rf www/pkg node_modules

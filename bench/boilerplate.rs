@@ -1,0 +1,72 @@
+//! How much real content the boilerplate rules would wrongly remove.
+//!
+//! Reads the hand-checked main content of Mozilla Readability's 130 test pages
+//! (`extraction/readability/*/expected.html.gz` in the development corpus),
+//! analyses each as HTML exactly as the page and CLI would, and counts every
+//! block that ends up in `removed`: all of them are real article content, so
+//! every one is a false removal. Prints each with its page and reason.
+//!
+//!   cargo bench --bench boilerplate -- [CORPUS_DIR]     (default ../shared/corpus)
+
+use article_lens::{analyze, InputKind, Options};
+use flate2::read::GzDecoder;
+use std::io::Read;
+use std::path::PathBuf;
+
+fn main() {
+    let corpus = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/corpus"));
+    let dir = corpus.join("extraction/readability");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!(
+            "The corpus is not here ({} is missing): nothing to measure.",
+            dir.display()
+        );
+        return;
+    };
+    let mut cases: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    cases.sort();
+    let options = Options {
+        kind: InputKind::Html,
+        ..Options::default()
+    };
+    let (mut pages, mut paragraphs, mut removed) = (0usize, 0usize, 0usize);
+    for case in &cases {
+        let Ok(file) = std::fs::File::open(case.join("expected.html.gz")) else {
+            continue;
+        };
+        let mut html = String::new();
+        if GzDecoder::new(file).read_to_string(&mut html).is_err() {
+            println!("{}: not readable, skipped", case.display());
+            continue;
+        }
+        pages += 1;
+        let a = match analyze(&html, &options) {
+            Ok(a) => a,
+            Err(e) => {
+                println!("{}: {}", case.display(), e);
+                continue;
+            }
+        };
+        paragraphs += a.paragraphs.len() + a.removed.len();
+        for r in &a.removed {
+            removed += 1;
+            let name = case
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let preview: String = r.text.chars().take(100).collect();
+            println!(
+                "  wrongly removed [{name}] {}: {preview:?}",
+                r.reason.label()
+            );
+        }
+    }
+    println!(
+        "Readability expected content: {pages} pages, {paragraphs} blocks, {removed} wrongly removed ({:.3}%)",
+        100.0 * removed as f64 / paragraphs.max(1) as f64
+    );
+}

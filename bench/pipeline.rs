@@ -1,0 +1,87 @@
+//! Native speed of the pipeline, stage by stage, on the seed article repeated
+//! ×1, ×10, ×100 and ×1000 (joined as paragraphs), so that growth with input
+//! size shows: the ×1000 time should be close to 1000 × the ×1 time.
+//!
+//!   cargo bench --bench pipeline -- [CORPUS_DIR]     (default ../shared/corpus)
+//!
+//! Uses the corpus's seed article when present, else the project's own
+//! seed-like fixture (and says which).
+
+use article_lens::{analyze_timed, Options};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Runs at least this long per size (after warm-up) to get a stable median.
+const MIN_SECONDS: f64 = 2.0;
+
+fn seed() -> (String, String) {
+    let corpus = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/corpus"));
+    let path = corpus.join("seed-article.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(s) => (s, path.display().to_string()),
+        Err(_) => {
+            let own = "tests/fixtures/seed-like/input.txt";
+            println!(
+                "The corpus seed article is not here ({}); using {own}.",
+                path.display()
+            );
+            (
+                std::fs::read_to_string(own).expect("fixture present"),
+                own.to_string(),
+            )
+        }
+    }
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn main() {
+    let (seed, source) = seed();
+    println!("Input: {source} ({} bytes)\n", seed.len());
+    let epoch = Instant::now();
+    let clock = move || epoch.elapsed().as_secs_f64() * 1000.0;
+    let options = Options::default();
+    println!("| input | bytes | input ms | segment ms | stats ms | output ms | total ms | MB/s | vs ×1 per byte |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut base_per_byte = None;
+    for n in [1usize, 10, 100, 1000] {
+        let text = vec![seed.as_str(); n].join("\n\n");
+        // Warm up (caches, allocator).
+        for _ in 0..3 {
+            let _ = analyze_timed(&text, &options, &clock);
+        }
+        let mut stages: Vec<Vec<f64>> = vec![Vec::new(); 4];
+        let mut totals = Vec::new();
+        let start = Instant::now();
+        while start.elapsed().as_secs_f64() < MIN_SECONDS || totals.len() < 5 {
+            let (result, timings) = analyze_timed(&text, &options, &clock);
+            assert!(result.is_ok());
+            for (i, (_, ms)) in timings.iter().enumerate().take(4) {
+                stages[i].push(*ms);
+            }
+            totals.push(timings.iter().map(|(_, ms)| ms).sum());
+        }
+        let total = median(&mut totals);
+        let per_byte = total / text.len() as f64;
+        let ratio = per_byte / *base_per_byte.get_or_insert(per_byte);
+        let s: Vec<f64> = stages.iter_mut().map(|v| median(v)).collect();
+        println!(
+            "| seed ×{n} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.1} | {:.2} |",
+            text.len(),
+            s[0],
+            s[1],
+            s[2],
+            s[3],
+            total,
+            text.len() as f64 / 1e6 / (total / 1000.0),
+            ratio
+        );
+    }
+}

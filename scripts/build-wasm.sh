@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the browser module into www/pkg: cargo (size profile) -> wasm-bindgen
+# (JS glue, --target web: plain ES modules, no bundler) -> wasm-opt -Oz.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
+wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm/article_lens.wasm
+# The features rustc enables by default for wasm32; wasm-opt must be told them.
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  www/pkg/article_lens_bg.wasm -o www/pkg/article_lens_bg.wasm
+raw=$(wc -c < www/pkg/article_lens_bg.wasm)
+gz=$(gzip -9 -c www/pkg/article_lens_bg.wasm | wc -c)
+printf '[wasm] www/pkg/article_lens_bg.wasm: %s bytes, %s gzipped\n' "$raw" "$gz" >&2

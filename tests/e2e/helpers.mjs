@@ -1,0 +1,83 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by
+// playwright-core (never a downloaded browser), the page served by the same
+// server as `make serve`, and a guard that fails a test on any console error
+// or dialog (a dialog would mean input ran as script).
+import { chromium } from 'playwright-core';
+import { start } from '../../scripts/serve.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const artifacts = path.join(root, 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function serve(rootDir = path.join(root, 'www')) {
+  return start({ root: rootDir, port: 0 });
+}
+
+/** Opens the page; collects console errors, page errors, dialogs and off-origin requests. */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', async (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    await d.dismiss();
+  });
+  const origin = new URL(url).origin;
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request left the origin: ${u}`);
+  });
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** Dispatches a paste event carrying the given clipboard types on the text area. */
+export async function paste(page, data) {
+  await page.evaluate((data) => {
+    const dt = new DataTransfer();
+    for (const [type, value] of Object.entries(data)) dt.setData(type, value);
+    const target = document.getElementById('source');
+    target.focus();
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+export async function waitDone(page, timeout = 60_000) {
+  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout });
+  return page.evaluate(() => document.body.dataset.state);
+}
+
+export async function stat(page, name) {
+  return page.textContent(`[data-stat="${name}"] dd`);
+}
+
+export function fixture(...parts) {
+  return fs.readFileSync(path.join(root, 'tests/fixtures', ...parts), 'utf8');
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const file = path.join(artifacts, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

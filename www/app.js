@@ -1,0 +1,443 @@
+// The page: takes a paste, a file or a drop, hands it to the analyzer (a Web
+// Worker running the wasm), and shows the result. Everything from the input is
+// put on the page as text (textContent, text nodes), never as HTML.
+import { Analyzer } from './analyzer.js';
+
+/** Paragraphs drawn in the text view; the analysis itself covers everything. */
+const MAX_PARAGRAPHS_SHOWN = 1500;
+/** Characters of JSON drawn in the JSON view (the download has it all). */
+const MAX_JSON_SHOWN = 400_000;
+/** Removed blocks longer than this are shown shortened, with the rest on demand. */
+const REMOVED_PREVIEW_CHARS = 280;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  source: $('source'),
+  drop: $('drop'),
+  mode: $('mode'),
+  modeText: $('mode-text'),
+  useText: $('use-text'),
+  analyze: $('analyze'),
+  file: $('file'),
+  clear: $('clear'),
+  kind: $('kind'),
+  date: $('date'),
+  raw: $('raw'),
+  status: $('status'),
+  error: $('error'),
+  results: $('results'),
+  header: $('article-header'),
+  notices: $('notices'),
+  stats: $('stats'),
+  removed: $('removed'),
+  removedCount: $('removed-count'),
+  text: $('text'),
+  showRemoved: $('show-removed'),
+  json: $('json'),
+  jsonDetails: $('json-details'),
+  copyJson: $('copy-json'),
+  downloadJson: $('download-json'),
+};
+
+const analyzer = new Analyzer();
+const state = {
+  /** HTML from a rich paste; analysed instead of the textarea while set. */
+  html: null,
+  /** Blocks the user put back (numbers from removed[].block). */
+  keep: new Set(),
+  analysis: null,
+  busyTimer: null,
+};
+
+// ---------- small helpers ----------
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node[k] = v;
+  }
+  for (const c of children) {
+    if (c !== null && c !== undefined) node.append(c); // strings become text nodes
+  }
+  return node;
+}
+
+function setState(name) {
+  document.body.dataset.state = name;
+  ui.results.setAttribute('aria-busy', String(name === 'busy'));
+}
+
+function formatBytes(n) {
+  if (n < 1000) return `${n} bytes`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} KB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}
+
+const nf = new Intl.NumberFormat('en');
+const num = (n) => nf.format(n);
+
+function showError(message) {
+  ui.error.textContent = message;
+  ui.error.hidden = false;
+}
+
+function clearError() {
+  ui.error.hidden = true;
+  ui.error.textContent = '';
+}
+
+// ---------- input ----------
+
+function currentInput() {
+  if (state.html !== null) return { input: state.html, kind: 'html' };
+  return { input: ui.source.value, kind: ui.kind.value };
+}
+
+function currentOptions(kind) {
+  const options = { kind, raw: ui.raw.checked, keep: [...state.keep] };
+  if (ui.date.value) options.date = ui.date.value;
+  return options;
+}
+
+function setHtmlMode(html, label) {
+  state.html = html;
+  ui.mode.hidden = html === null;
+  ui.modeText.textContent = label || '';
+}
+
+/** Byte length of a string as UTF-8, without encoding it. */
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+async function run(input, kind, { onSuccess } = {}) {
+  clearError();
+  setState('busy');
+  const size = formatBytes(utf8Length(input));
+  const started = performance.now();
+  const tick = () => {
+    const s = ((performance.now() - started) / 1000).toFixed(1);
+    ui.status.textContent = `Analysing ${size}… ${s} s`;
+  };
+  tick();
+  clearInterval(state.busyTimer);
+  state.busyTimer = setInterval(tick, 250);
+  try {
+    const { analysis, ms } = await analyzer.analyze(input, currentOptions(kind));
+    clearInterval(state.busyTimer);
+    if (onSuccess) onSuccess();
+    state.analysis = analysis;
+    render(analysis);
+    ui.status.textContent = `Analysed ${size} in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`;
+    setState('done');
+  } catch (err) {
+    clearInterval(state.busyTimer);
+    if (err.kind === 'aborted') return; // a newer analysis took over
+    ui.status.textContent = '';
+    ui.results.hidden = true;
+    state.analysis = null;
+    showError(err.message);
+    setState('error');
+  }
+}
+
+function analyzeCurrent() {
+  const { input, kind } = currentInput();
+  return run(input, kind);
+}
+
+function onPaste(event) {
+  const data = event.clipboardData;
+  if (!data) return;
+  event.preventDefault();
+  const html = data.getData('text/html');
+  const plain = data.getData('text/plain');
+  state.keep.clear();
+  if (html && html.trim()) {
+    // A paste from a browser tab: its HTML keeps the structure (paragraphs,
+    // headings, what is navigation). Show its plain text, analyse the HTML.
+    ui.source.value = plain;
+    setHtmlMode(html, `Pasted from a web page: its HTML (${formatBytes(utf8Length(html))}) is analysed.`);
+  } else {
+    // Insert at the cursor as a normal paste would.
+    const { selectionStart, selectionEnd } = ui.source;
+    ui.source.setRangeText(plain, selectionStart, selectionEnd, 'end');
+    setHtmlMode(null);
+  }
+  analyzeCurrent();
+}
+
+function looksHtmlFile(name, type) {
+  return /\.html?$/i.test(name) || type === 'text/html';
+}
+
+async function openFile(file) {
+  if (!file) return;
+  let text;
+  try {
+    const bytes = await file.arrayBuffer();
+    text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  } catch (err) {
+    showError(`The file “${file.name}” could not be read (${err.message}).`);
+    return;
+  }
+  state.keep.clear();
+  const kind = looksHtmlFile(file.name, file.type) ? 'html' : 'auto';
+  // Analyse first: a binary file is refused with a message and never lands in
+  // the text area, so what the user had there is not lost.
+  await run(text, kind, {
+    onSuccess: () => {
+      ui.source.value = text;
+      setHtmlMode(null);
+    },
+  });
+}
+
+// ---------- rendering ----------
+
+function fleschBand(score) {
+  if (score >= 90) return 'very easy';
+  if (score >= 80) return 'easy';
+  if (score >= 70) return 'fairly easy';
+  if (score >= 60) return 'plain English';
+  if (score >= 50) return 'fairly difficult';
+  if (score >= 30) return 'difficult';
+  return 'very difficult';
+}
+
+function renderHeader(a) {
+  const m = a.meta;
+  ui.header.replaceChildren();
+  if (m.title) ui.header.append(el('p', { class: 'title' }, m.title));
+  const line = [m.byline, m.published, m.site, a.input.kind === 'html' ? 'from HTML' : null].filter(Boolean);
+  if (line.length) ui.header.append(el('p', { class: 'byline' }, line.join(' · ')));
+  if (m.url) ui.header.append(el('p', { class: 'url' }, m.url));
+}
+
+function renderNotices(a) {
+  ui.notices.replaceChildren(...a.notices.map((n) => el('li', { dataset: { kind: n.kind } }, n.message)));
+}
+
+function renderStats(a) {
+  const s = a.stats;
+  const rows = [
+    ['Words', num(s.words)],
+    ['Sentences', num(s.sentences)],
+    ['Paragraphs', num(s.paragraphs)],
+    ['Characters', `${num(s.characters)} (${num(s.characters_no_spaces)} without spaces)`],
+    ['Reading time', s.words ? `${num(s.reading_time_minutes)} min` : '—'],
+    ['Flesch reading ease', s.flesch_reading_ease === null ? '—' : `${s.flesch_reading_ease.toFixed(1)} (${fleschBand(s.flesch_reading_ease)})`],
+    ['Flesch–Kincaid grade', s.flesch_kincaid_grade === null ? '—' : s.flesch_kincaid_grade.toFixed(1)],
+    ['Gunning fog', s.gunning_fog === null ? '—' : s.gunning_fog.toFixed(1)],
+    ['Average sentence', s.avg_sentence_words === null ? '—' : `${s.avg_sentence_words.toFixed(1)} words`],
+    ['Longest sentence', s.longest_sentence ? `${num(s.longest_sentence.words)} words` : '—'],
+  ];
+  ui.stats.replaceChildren(
+    ...rows.map(([k, v]) => el('div', { dataset: { stat: k.toLowerCase().replace(/[^a-z]+/g, '-') } }, el('dt', {}, k), el('dd', {}, v))),
+  );
+  const longest = s.longest_sentence;
+  if (longest) {
+    const dd = ui.stats.querySelector('[data-stat="longest-sentence"] dd');
+    dd.append(' ', el('button', { type: 'button', class: 'link', onclick: () => focusLongest() }, 'show'));
+  }
+}
+
+function focusLongest() {
+  const mark = ui.text.querySelector('mark.longest');
+  if (mark) {
+    mark.classList.add('active');
+    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark.focus({ preventScroll: true });
+  }
+}
+
+function restore(block) {
+  state.keep.add(block);
+  analyzeCurrent();
+}
+
+function removedItem(r, inline) {
+  const long = r.text.length > REMOVED_PREVIEW_CHARS;
+  const textNode = el('span', { class: 'removed-text' }, long ? r.text.slice(0, REMOVED_PREVIEW_CHARS) + '…' : r.text);
+  const parts = [
+    el('span', { class: 'reason', dataset: { reason: r.reason } }, r.label),
+    ' ',
+    textNode,
+  ];
+  if (long) {
+    parts.push(' ', el('button', {
+      type: 'button',
+      class: 'link',
+      onclick: (e) => { textNode.textContent = r.text; e.target.remove(); },
+    }, 'show all'));
+  }
+  parts.push(' ', el('button', {
+    type: 'button',
+    class: 'restore',
+    onclick: () => restore(r.block),
+    ariaLabel: `Restore this ${r.label} to the text`,
+  }, 'Restore'));
+  return el(inline ? 'p' : 'li', { class: inline ? 'removed-block' : '', dataset: { block: String(r.block) } }, ...parts);
+}
+
+function renderRemoved(a) {
+  ui.removedCount.textContent = a.removed.length ? `(${a.removed.length})` : '';
+  const items = a.removed.map((r) => removedItem(r, false));
+  if (!items.length) items.push(el('li', { class: 'empty' }, 'Nothing was removed.'));
+  if (state.keep.size) {
+    items.push(el('li', { class: 'restored' },
+      `${state.keep.size} block(s) restored to the text. `,
+      el('button', { type: 'button', class: 'link', onclick: () => { state.keep.clear(); analyzeCurrent(); } }, 'Remove them again'),
+    ));
+  }
+  ui.removed.replaceChildren(...items);
+}
+
+function renderText(a) {
+  const text = a.text;
+  const frag = document.createDocumentFragment();
+  const removed = ui.showRemoved.checked ? [...a.removed] : [];
+  let r = 0;
+  const longest = a.stats.longest_sentence ? a.sentences[a.stats.longest_sentence.index] : null;
+  const shown = Math.min(a.paragraphs.length, MAX_PARAGRAPHS_SHOWN);
+  for (let i = 0; i < shown; i++) {
+    const p = a.paragraphs[i];
+    while (r < removed.length && removed[r].at <= p.start) frag.append(removedItem(removed[r++], true));
+    const para = el('p');
+    if (longest && longest.start >= p.start && longest.end <= p.end) {
+      para.append(
+        text.slice(p.start, longest.start),
+        el('mark', { class: 'longest', tabIndex: -1, title: 'The longest sentence' }, text.slice(longest.start, longest.end)),
+        text.slice(longest.end, p.end),
+      );
+    } else {
+      para.append(text.slice(p.start, p.end));
+    }
+    frag.append(para);
+  }
+  if (shown < a.paragraphs.length) {
+    frag.append(el('p', { class: 'more' },
+      `Showing the first ${num(shown)} of ${num(a.paragraphs.length)} paragraphs; the statistics and the JSON cover all of them.`));
+  } else {
+    while (r < removed.length) frag.append(removedItem(removed[r++], true));
+  }
+  ui.text.replaceChildren(frag);
+}
+
+function renderJson() {
+  if (!state.analysis || !ui.jsonDetails.open) return;
+  const json = JSON.stringify(state.analysis, null, 2);
+  ui.json.textContent = json.length > MAX_JSON_SHOWN
+    ? json.slice(0, MAX_JSON_SHOWN) + `\n… (${formatBytes(json.length)} in all: use Download for the whole analysis)`
+    : json;
+}
+
+function render(a) {
+  renderHeader(a);
+  renderNotices(a);
+  renderStats(a);
+  renderRemoved(a);
+  renderText(a);
+  ui.json.textContent = '';
+  renderJson();
+  ui.results.hidden = false;
+}
+
+// ---------- export ----------
+
+async function copyJson() {
+  if (!state.analysis) return;
+  try {
+    await navigator.clipboard.writeText(JSON.stringify(state.analysis));
+    ui.status.textContent = 'The JSON was copied to the clipboard.';
+  } catch {
+    ui.status.textContent = 'The clipboard is not available here; use Download instead.';
+  }
+}
+
+function downloadJson() {
+  if (!state.analysis) return;
+  const blob = new Blob([JSON.stringify(state.analysis, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const name = (state.analysis.meta.title || 'article').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
+  const a = el('a', { href: url, download: `${name}.analysis.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------- wiring ----------
+
+ui.source.addEventListener('paste', onPaste);
+ui.source.addEventListener('input', () => {
+  // Typing changes the text: what is analysed is the text area again.
+  if (state.html !== null) setHtmlMode(null);
+  state.keep.clear();
+});
+ui.useText.addEventListener('click', () => {
+  setHtmlMode(null);
+  state.keep.clear();
+  analyzeCurrent();
+});
+ui.analyze.addEventListener('click', analyzeCurrent);
+ui.source.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    analyzeCurrent();
+  }
+});
+ui.file.addEventListener('change', () => {
+  openFile(ui.file.files[0]);
+  ui.file.value = '';
+});
+ui.clear.addEventListener('click', () => {
+  analyzer.abort();
+  ui.source.value = '';
+  setHtmlMode(null);
+  state.keep.clear();
+  state.analysis = null;
+  ui.results.hidden = true;
+  ui.status.textContent = '';
+  clearError();
+  setState('idle');
+  ui.source.focus();
+});
+ui.showRemoved.addEventListener('change', () => state.analysis && renderText(state.analysis));
+ui.jsonDetails.addEventListener('toggle', renderJson);
+ui.copyJson.addEventListener('click', copyJson);
+ui.downloadJson.addEventListener('click', downloadJson);
+
+// Files dropped anywhere on the page are opened, never navigated to.
+for (const type of ['dragenter', 'dragover']) {
+  document.addEventListener(type, (e) => {
+    if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) {
+      e.preventDefault();
+      ui.drop.classList.add('dragging');
+    }
+  });
+}
+document.addEventListener('dragleave', (e) => {
+  if (!e.relatedTarget) ui.drop.classList.remove('dragging');
+});
+document.addEventListener('drop', (e) => {
+  ui.drop.classList.remove('dragging');
+  const file = e.dataTransfer && e.dataTransfer.files[0];
+  if (file) {
+    e.preventDefault();
+    openFile(file);
+  }
+});
+
+setState('idle');
