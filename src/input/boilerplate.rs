@@ -578,26 +578,25 @@ pub fn classify(blocks: &[&str]) -> Vec<Option<Reason>> {
 /// pages often run the banner into the last paragraph): the byte offset of the
 /// sentence that opens it, if the rest of the block is the notice.
 pub fn trailing_cookie_notice(text: &str) -> Option<usize> {
-    let folded_len = text.len();
-    // Candidate sentence starts: after ". ", "! ", "? " (and their closing quotes).
+    // Only the block's last MAX_COOKIE_CHARS characters can hold the notice; looking
+    // no further back keeps this linear on a megabyte-long block.
+    let mut window = text.len().saturating_sub(MAX_COOKIE_CHARS * 4);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
     let bytes = text.as_bytes();
-    let mut starts = Vec::new();
-    for (i, w) in bytes.windows(2).enumerate() {
-        if matches!(w[0], b'.' | b'!' | b'?' | b'"') && w[1] == b' ' {
-            starts.push(i + 2);
-        }
-    }
-    for s in starts {
-        let tail = &text[s..];
-        let folded = fold(tail);
-        if COOKIE_OPENERS.iter().any(|o| folded.starts_with(o))
-            && is_cookie_notice(&folded, tail.chars().count())
-            && folded_len - s <= MAX_COOKIE_CHARS
-        {
-            return Some(s);
-        }
-    }
-    None
+    // Candidate sentence starts: after ". ", "! ", "? " and a closing straight quote.
+    (window..bytes.len().saturating_sub(1))
+        .filter(|&i| matches!(bytes[i], b'.' | b'!' | b'?' | b'"') && bytes[i + 1] == b' ')
+        .map(|i| i + 2)
+        .find(|&s| {
+            let tail = &text[s..];
+            // The opener is checked on a short head first; the whole tail is
+            // folded only for the rare sentence that opens like a notice.
+            let head = fold(&tail.chars().take(40).collect::<String>());
+            COOKIE_OPENERS.iter().any(|o| head.starts_with(o))
+                && is_cookie_notice(&fold(tail), tail.chars().count())
+        })
 }
 
 #[cfg(test)]

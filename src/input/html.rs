@@ -330,8 +330,10 @@ impl Blocks {
 /// Parses `html` and returns its visible blocks and head metadata.
 pub fn extract(html: &str) -> HtmlInput {
     let doc = Html::parse_document(&limit_nesting(html));
+    let (meta, scripts_skipped) = head_meta(&doc);
     let mut out = HtmlInput {
-        meta: head_meta(&doc),
+        meta,
+        scripts_skipped,
         ..HtmlInput::default()
     };
     let mut b = Blocks {
@@ -354,9 +356,6 @@ pub fn extract(html: &str) -> HtmlInput {
                     Node::Element(el) => {
                         let name = el.name();
                         if SKIPPED.contains(&name) || is_hidden(el) {
-                            if matches!(name, "script" | "style") {
-                                out.scripts_skipped += 1;
-                            }
                             skipping = Some(node.id());
                             continue;
                         }
@@ -422,7 +421,10 @@ pub fn extract(html: &str) -> HtmlInput {
 /// Reads the metadata a page states about itself in `<head>`: Open Graph,
 /// Twitter cards, standard `<meta name>` and `<link rel=canonical>`. (JSON-LD,
 /// microdata and visible bylines are the job of main-content extraction.)
-fn head_meta(doc: &Html) -> Meta {
+/// Also counts the page's `<script>` and `<style>` elements, which this walk
+/// over every element meets anyway.
+fn head_meta(doc: &Html) -> (Meta, usize) {
+    let mut scripts = 0usize;
     let mut m = Meta::default();
     let mut title_tag: Option<String> = None;
     let mut og_title: Option<String> = None;
@@ -438,6 +440,7 @@ fn head_meta(doc: &Html) -> Meta {
             continue;
         };
         match el.name() {
+            "script" | "style" => scripts += 1,
             "html" => {
                 if let Some(lang) = el.attr("lang") {
                     set(&mut m.lang, lang);
@@ -501,7 +504,7 @@ fn head_meta(doc: &Html) -> Meta {
     if let Some(byline) = &m.byline {
         m.authors = crate::input::split_authors(byline);
     }
-    m
+    (m, scripts)
 }
 
 #[cfg(test)]
@@ -625,6 +628,11 @@ mod tests {
             <meta property="article:published_time" content="2021-12-30T18:00:00Z">
             <link rel="canonical" href="https://example.com/talks"></head><body><p>x</p></body></html>"#;
         let m = extract(html).meta;
+        assert_eq!(
+            extract("<head><script></script><style></style></head><p>x<script></script>")
+                .scripts_skipped,
+            3
+        );
         assert_eq!(m.title.as_deref(), Some("Talks end"));
         assert_eq!(m.site.as_deref(), Some("The Paper"));
         assert_eq!(m.lang.as_deref(), Some("en-GB"));

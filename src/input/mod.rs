@@ -28,6 +28,9 @@ const BINARY_SAMPLE_CHARS: usize = 8192;
 /// Text has almost no control characters; images and archives decoded as
 /// UTF-8 are full of them and of replacement characters.
 const BINARY_MAX_SHARE: f64 = 0.10;
+/// A few stray control characters in a short paste are noise to clean up,
+/// not a sign of binary data.
+const BINARY_MIN_ODD: usize = 8;
 /// A line is not a title when longer than this (characters).
 const MAX_TITLE_CHARS: usize = 200;
 
@@ -75,7 +78,7 @@ pub fn check(input: &str, options: &Options) -> Result<(), Error> {
             odd += 1;
         }
     }
-    if sampled > 0 && odd as f64 / sampled as f64 > BINARY_MAX_SHARE {
+    if odd >= BINARY_MIN_ODD && odd as f64 / sampled as f64 > BINARY_MAX_SHARE {
         return Err(Error::new(
             ErrorKind::Binary,
             "This looks like binary data (an image, an archive or a document format), not text. Paste the article's text or its HTML. (A text file saved as UTF-16 also looks like this: save it as UTF-8.)",

@@ -55,9 +55,19 @@ fn is_invisible(c: char) -> bool {
 /// separators become `\n`), drops control and invisible characters, and repairs
 /// mojibake. Tabs stay (they are collapsed later with other spaces).
 pub fn sanitize(input: &str) -> Sanitized {
-    let mut out = String::with_capacity(input.len());
     let mut report = Sanitized::default();
-    let mut chars = input.chars().peekable();
+    // Mojibake first: its sequences may contain C1 control characters (the
+    // `\u{9D}` in `â€\u{9D}` for `”`) that the control filter below would break.
+    let repaired = super::mojibake::repair_all(input);
+    let source = match &repaired {
+        Some((fixed, n)) => {
+            report.mojibake_repaired = *n;
+            fixed.as_str()
+        }
+        None => input,
+    };
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -72,10 +82,6 @@ pub fn sanitize(input: &str) -> Sanitized {
             c if c.is_control() => report.controls_removed += 1,
             c => out.push(c),
         }
-    }
-    if let Some((fixed, n)) = super::mojibake::repair_all(&out) {
-        out = fixed;
-        report.mojibake_repaired = n;
     }
     report.text = out;
     report

@@ -1,0 +1,163 @@
+//! Bad input gets a clear message and loses nothing; no input panics.
+
+use article_lens::{analyze, ErrorKind, InputKind, Options};
+
+fn opts() -> Options {
+    Options::default()
+}
+
+#[test]
+fn empty_and_whitespace_only() {
+    for input in ["", " ", "\n\n\t  \r\n", "\u{A0}\u{2003}"] {
+        let err = analyze(input, &opts()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Empty, "{input:?}");
+        assert!(
+            err.message.starts_with("There is nothing to analyse"),
+            "{}",
+            err.message
+        );
+    }
+    let html = Options {
+        kind: InputKind::Html,
+        ..opts()
+    };
+    let err = analyze(
+        "<html><head><script>x()</script></head><body> </body></html>",
+        &html,
+    )
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Empty);
+    assert!(err.message.contains("no visible text"));
+}
+
+#[test]
+fn too_large_has_a_documented_configurable_limit() {
+    assert_eq!(article_lens::DEFAULT_MAX_INPUT_BYTES, 50 * 1024 * 1024);
+    let big = "a".repeat(article_lens::DEFAULT_MAX_INPUT_BYTES + 1);
+    let err = analyze(&big, &opts()).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::TooLarge);
+    assert!(
+        err.message.contains("52.4 MB") && err.message.contains("max_input_bytes"),
+        "{}",
+        err.message
+    );
+    let small = Options {
+        max_input_bytes: 100,
+        ..opts()
+    };
+    assert_eq!(
+        analyze(&"word ".repeat(30), &small).unwrap_err().kind,
+        ErrorKind::TooLarge
+    );
+    let raised = Options {
+        max_input_bytes: 200,
+        ..opts()
+    };
+    assert!(analyze(&"word ".repeat(30), &raised).is_ok());
+}
+
+#[test]
+fn nul_bytes_are_removed_and_reported() {
+    let a = analyze("The talks\0 ended.\0\0 Nobody won.", &opts()).unwrap();
+    assert_eq!(a.text, "The talks ended. Nobody won.");
+    assert!(a
+        .notices
+        .iter()
+        .any(|n| n.kind == "control_characters" && n.message.starts_with("3 ")));
+    let raw = analyze(
+        "a\0b",
+        &Options {
+            raw: true,
+            ..opts()
+        },
+    )
+    .unwrap();
+    assert_eq!(raw.text, "a\0b", "raw keeps even NULs");
+}
+
+#[test]
+fn binary_data_is_refused_with_a_message() {
+    // The start of a PNG and of a gzip file, decoded lossily as a browser or
+    // the CLI would.
+    let png = String::from_utf8_lossy(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4");
+    let gz = String::from_utf8_lossy(&[
+        0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x57, 0, 0, 0, 0xff,
+        0xff, 0x03, 0,
+    ]);
+    for bin in [png.as_ref(), gz.as_ref()] {
+        let err = analyze(bin, &opts()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Binary);
+        assert!(err.message.contains("binary"));
+    }
+}
+
+#[test]
+fn scripts_and_event_handlers_are_text_only() {
+    let html = r#"<html><body onload="steal()"><script>document.write('<p>injected</p>')</script>
+        <p onclick="alert(1)">Real <a href="javascript:alert(2)">text</a>.</p>
+        <img src=x onerror=alert(3)><iframe srcdoc="<p>framed</p>"></iframe>
+        <svg><script>alert(4)</script><text>svg text</text></svg>
+        <p>&lt;script&gt;alert(5)&lt;/script&gt; is shown as text.</p></body></html>"#;
+    let a = analyze(html, &opts()).unwrap();
+    assert_eq!(
+        a.text,
+        "Real text.\n\n<script>alert(5)</script> is shown as text."
+    );
+    assert!(
+        !a.text.contains("injected") && !a.text.contains("framed") && !a.text.contains("alert(1)")
+    );
+}
+
+#[test]
+fn malformed_html_is_repaired_like_a_browser_would() {
+    let a = analyze(
+        "<p>One <b>bold <i>both</b> italic</i><p>Two<div>Three</span></table>",
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(a.text, "One bold both italic\n\nTwo\n\nThree");
+    let unclosed = analyze("<div><p>Never closed <a href='", &opts()).unwrap();
+    assert_eq!(unclosed.text, "Never closed");
+}
+
+#[test]
+fn deeply_nested_markup() {
+    let depth = 200_000;
+    let html = format!(
+        "{}<p>Deep text.</p>{}",
+        "<div><span>".repeat(depth),
+        "</span></div>".repeat(depth)
+    );
+    let a = analyze(&html, &opts()).unwrap();
+    assert_eq!(a.text, "Deep text.");
+}
+
+#[test]
+fn a_megabyte_line_without_punctuation() {
+    // Every step is linear; a quadratic one would take hours here.
+    let line = "word ".repeat(210_000);
+    let a = analyze(&line, &opts()).unwrap();
+    assert_eq!(a.stats.words, 210_000);
+    assert_eq!(a.stats.sentences, 1);
+    let dots = "a. ".repeat(350_000);
+    assert_eq!(analyze(&dots, &opts()).unwrap().stats.words, 350_000);
+    let no_spaces = "x".repeat(1_000_000);
+    assert_eq!(analyze(&no_spaces, &opts()).unwrap().stats.words, 1);
+}
+
+#[test]
+fn everything_removed_is_still_an_analysis() {
+    let a = analyze("Advertisement\n\nRead more\n\nShare this article", &opts()).unwrap();
+    assert_eq!(a.text, "");
+    assert_eq!(a.removed.len(), 3);
+    assert!(a.notices.iter().any(|n| n.kind == "all_removed"));
+    assert_eq!(a.stats.words, 0);
+    assert_eq!(a.stats.flesch_reading_ease, None);
+}
+
+#[test]
+fn invalid_options_are_refused_by_name() {
+    let err = "sometimes".parse::<InputKind>().unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidOption);
+    assert!(err.message.contains("auto, text or html"));
+}
