@@ -17,28 +17,37 @@ use unicode_segmentation::UnicodeSegmentation;
 /// 2019, a meta-analysis of 190 studies: 238 wpm).
 pub const READING_WPM: f64 = 238.0;
 
+/// Letters of a word that syllable counting looks at.
+const MAX_SYLLABLE_WORD: usize = 40;
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 /// Estimated syllables of one alphabetic word (letters and apostrophes).
 pub fn syllables(word: &str) -> u32 {
-    let w: Vec<u8> = word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'a'..='z' => c as u8,
-            'à'..='å' | 'ā' => b'a',
-            'è'..='ë' | 'ē' => b'e',
-            'ì'..='ï' => b'i',
-            'ò'..='ö' | 'ø' | 'ő' => b'o',
-            'ù'..='ü' | 'ű' => b'u',
-            'ý' | 'ÿ' => b'y',
+    // Letters folded to ASCII in a stack buffer: this runs once per word of
+    // the article, so it must not allocate. Longer words are cut (no English
+    // word is this long; a URL or a hash has no meaningful count anyway).
+    let mut buf = [0u8; MAX_SYLLABLE_WORD];
+    let mut n = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if n == buf.len() {
+            break;
+        }
+        buf[n] = match c.to_ascii_lowercase() {
+            c @ 'a'..='z' => c as u8,
+            'à'..='å' | 'ā' | 'À'..='Å' => b'a',
+            'è'..='ë' | 'ē' | 'È'..='Ë' => b'e',
+            'ì'..='ï' | 'Ì'..='Ï' => b'i',
+            'ò'..='ö' | 'ø' | 'ő' | 'Ò'..='Ö' | 'Ø' => b'o',
+            'ù'..='ü' | 'ű' | 'Ù'..='Ü' => b'u',
+            'ý' | 'ÿ' | 'Ý' => b'y',
             _ => b'b', // a consonant for the purpose of counting
-        })
-        .collect();
-    let n = w.len();
+        };
+        n += 1;
+    }
+    let w = &buf[..n];
     if n == 0 {
         return 0;
     }
@@ -92,8 +101,8 @@ pub fn syllables(word: &str) -> u32 {
     count.max(1) as u32
 }
 
-/// Syllables of a whitespace-delimited word: its alphabetic parts by rule, each
-/// run of digits as one.
+/// Syllables of a whitespace-delimited word: its alphabetic parts by rule (a
+/// possessive "'s" adds none), each run of digits as one.
 fn word_syllables(chunk: &str) -> u32 {
     let mut total = 0;
     let mut in_digits = false;
@@ -104,17 +113,15 @@ fn word_syllables(chunk: &str) -> u32 {
         }
         in_digits = d;
     }
+    for part in chunk.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
+        let part = part.trim_end_matches(['\'', '’']);
+        let part = part
+            .strip_suffix("'s")
+            .or_else(|| part.strip_suffix("’s"))
+            .unwrap_or(part);
+        total += syllables(part);
+    }
     total
-        + chunk
-            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-            .map(|p| {
-                syllables(
-                    p.trim_end_matches(['\'', '’'])
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s"),
-                )
-            })
-            .sum::<u32>()
 }
 
 /// Gunning's "complex" word: three or more syllables, not a proper noun, not a
@@ -130,11 +137,14 @@ fn is_complex(chunk: &str) -> bool {
     {
         return false;
     }
-    let lower = word.to_lowercase();
+    let b = word.as_bytes();
     let stem = ["ing", "es", "ed"]
         .iter()
-        .find_map(|s| lower.strip_suffix(s).filter(|st| st.len() >= 3))
-        .unwrap_or(&lower);
+        .find_map(|s| {
+            let cut = b.len().checked_sub(s.len())?;
+            (cut >= 3 && b[cut..].eq_ignore_ascii_case(s.as_bytes())).then(|| &word[..cut])
+        })
+        .unwrap_or(word);
     syllables(stem) >= 3
 }
 
@@ -148,27 +158,26 @@ fn round2(x: f64) -> f64 {
 }
 
 /// Counts characters as a reader sees them: grapheme clusters, without the line
-/// breaks between paragraphs.
+/// breaks between paragraphs. Returns (all, without whitespace). Words in
+/// plain ASCII are counted by length; only the others go through grapheme
+/// segmentation, which is many times slower.
 fn characters(text: &str) -> (u32, u32) {
-    if text.is_ascii() {
-        let all = text.bytes().filter(|&b| b != b'\n' && b != b'\r').count();
-        let spaces = text
-            .bytes()
-            .filter(|b| b.is_ascii_whitespace() && *b != b'\n' && *b != b'\r')
-            .count();
-        return (all as u32, (all - spaces) as u32);
-    }
-    let (mut all, mut visible) = (0u32, 0u32);
-    for g in text.graphemes(true) {
-        if g == "\n" || g == "\r\n" || g == "\r" {
-            continue;
-        }
-        all += 1;
-        if !g.chars().all(char::is_whitespace) {
-            visible += 1;
+    let (mut visible, mut other_spaces) = (0usize, 0usize);
+    for chunk in text.split([' ', '\n', '\r', '\t']) {
+        if chunk.is_ascii() {
+            visible += chunk.len();
+        } else {
+            for g in chunk.graphemes(true) {
+                if g.chars().all(char::is_whitespace) {
+                    other_spaces += 1; // no-break and other Unicode spaces
+                } else {
+                    visible += 1;
+                }
+            }
         }
     }
-    (all, visible)
+    let spaces = text.bytes().filter(|&b| b == b' ' || b == b'\t').count();
+    ((visible + other_spaces + spaces) as u32, visible as u32)
 }
 
 /// Computes the statistics of the document.

@@ -448,7 +448,14 @@ pub fn fold(text: &str) -> String {
         .to_string()
 }
 
+/// The longest entry of [`EXACT`] and of [`RELATED_HEADINGS`] is shorter than
+/// this; longer blocks skip those lists.
+const MAX_EXACT_BYTES: usize = 48;
+
 fn exact(folded: &str) -> Option<Reason> {
+    if folded.len() > MAX_EXACT_BYTES {
+        return None;
+    }
     EXACT.iter().find(|(s, _)| *s == folded).map(|&(_, r)| r)
 }
 
@@ -463,12 +470,21 @@ fn prefix(folded: &str, chars: usize) -> Option<Reason> {
 }
 
 fn is_related_heading(folded: &str) -> bool {
+    if folded.len() > MAX_EXACT_BYTES {
+        return false;
+    }
     RELATED_HEADINGS.contains(&folded)
         || (folded.starts_with("more from ") && folded.split_whitespace().count() <= 5)
 }
 
+/// Words of which every cookie phrase holds at least one: a block with none of
+/// them (nearly every paragraph) is ruled out in a few quick scans.
+const COOKIE_ANCHORS: &[&str] = &["cookie", "partners", "vendors", "privacy", "by ", "assume", "opt"];
+
 fn is_cookie_notice(folded: &str, chars: usize) -> bool {
-    chars <= MAX_COOKIE_CHARS && COOKIE_PHRASES.iter().any(|p| folded.contains(p))
+    chars <= MAX_COOKIE_CHARS
+        && COOKIE_ANCHORS.iter().any(|a| folded.contains(a))
+        && COOKIE_PHRASES.iter().any(|p| folded.contains(p))
 }
 
 fn has_year(s: &str) -> bool {
@@ -515,11 +531,12 @@ fn is_breadcrumb(text: &str, chars: usize) -> bool {
 
 /// "Facebook Twitter Email" or "Share | Tweet | Email": only share targets.
 fn is_share_bar(folded: &str) -> bool {
-    let words: Vec<&str> = folded
+    let mut words = folded
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | ',' | '/'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2 && words.len() <= 14 && words.iter().all(|w| SHARE_WORDS.contains(w))
+        .filter(|w| !w.is_empty());
+    // Stops at the first word that is not a share target, so prose costs one word.
+    let n = words.try_fold(0usize, |n, w| SHARE_WORDS.contains(&w).then_some(n + 1));
+    matches!(n, Some(2..=14))
 }
 
 /// Looks like a headline in a list of links: short, not a finished sentence.
@@ -602,6 +619,19 @@ pub fn trailing_cookie_notice(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn length_shortcuts_cover_every_list_entry() {
+        for (e, _) in EXACT {
+            assert!(e.len() <= MAX_EXACT_BYTES, "{e}");
+        }
+        for h in RELATED_HEADINGS {
+            assert!(h.len() <= MAX_EXACT_BYTES, "{h}");
+        }
+        for p in COOKIE_PHRASES {
+            assert!(COOKIE_ANCHORS.iter().any(|a| p.contains(a)), "{p}");
+        }
+    }
 
     #[test]
     fn cookie_banner_is_removed() {

@@ -1,0 +1,133 @@
+//! Properties that must hold for any input: no panic; every span lies inside
+//! `text` on character boundaries, so that it is valid in UTF-16; raw text is
+//! never changed; the same input gives the same analysis.
+
+use article_lens::{analyze, Analysis, InputKind, Options};
+use proptest::prelude::*;
+
+/// Inputs built from the pieces that make articles hard: abbreviations, quotes,
+/// emoji and combining marks, odd whitespace, markup, control characters,
+/// boilerplate phrases and mojibake.
+fn article_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr. ".to_string()),
+        Just("U.S. ".to_string()),
+        Just("Jan. 13".to_string()),
+        Just("3.5 ".to_string()),
+        Just("“Yes,” he said. ".to_string()),
+        Just("Why?” ".to_string()),
+        Just("… ".to_string()),
+        Just("... ".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        Just("\t \u{A0} ".to_string()),
+        Just("😀".to_string()),
+        Just("👨‍👩‍👧".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("東京".to_string()),
+        Just("\u{0}".to_string()),
+        Just("\u{FEFF}".to_string()),
+        Just("â€™".to_string()),
+        Just("Ã©".to_string()),
+        Just("Advertisement\n\n".to_string()),
+        Just("We use cookies. Accept".to_string()),
+        Just("Read more".to_string()),
+        Just("<p>".to_string()),
+        Just("</div>".to_string()),
+        Just("<br>".to_string()),
+        Just("<script>x</script>".to_string()),
+        Just("&amp;".to_string()),
+        "[a-zA-Z]{1,12}",
+        "[ .,;:!?\"'()-]{1,3}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+/// Every UTF-16 offset that falls on a character boundary of `text`.
+fn boundaries(text: &str) -> std::collections::HashSet<u32> {
+    let mut set = std::collections::HashSet::new();
+    let mut units = 0u32;
+    for c in text.chars() {
+        set.insert(units);
+        units += c.len_utf16() as u32;
+    }
+    set.insert(units);
+    set
+}
+
+fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
+    let ok = boundaries(&a.text);
+    let len = a.text.encode_utf16().count() as u32;
+    let mut check = |start: u32, end: u32, what: &str| -> Result<(), TestCaseError> {
+        prop_assert!(start <= end && end <= len, "{what} {start}..{end} outside 0..{len}");
+        prop_assert!(ok.contains(&start) && ok.contains(&end), "{what} {start}..{end} splits a character");
+        Ok(())
+    };
+    let mut prev_end = 0;
+    for p in &a.paragraphs {
+        check(p.start, p.end, "paragraph")?;
+        prop_assert!(p.start >= prev_end && p.start < p.end, "paragraphs overlap or are empty");
+        prev_end = p.end;
+    }
+    let mut prev_end = 0;
+    for s in &a.sentences {
+        check(s.start, s.end, "sentence")?;
+        prop_assert!(s.start >= prev_end && s.start < s.end, "sentences overlap or are empty");
+        let p = a.paragraphs[s.paragraph as usize];
+        prop_assert!(s.start >= p.start && s.end <= p.end, "sentence outside its paragraph");
+        prev_end = s.end;
+    }
+    for r in &a.removed {
+        check(r.at, r.at, "removed.at")?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_analysed_without_panic_and_spans_are_valid(input in article_like()) {
+        for kind in [InputKind::Text, InputKind::Html, InputKind::Auto] {
+            let options = Options { kind, ..Options::default() };
+            if let Ok(a) = analyze(&input, &options) {
+                check_spans(&a)?;
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(input in "\\PC{0,200}") {
+        if let Ok(a) = analyze(&input, &Options::default()) {
+            check_spans(&a)?;
+        }
+    }
+
+    #[test]
+    fn raw_text_is_never_changed(input in article_like()) {
+        let options = Options { raw: true, kind: InputKind::Text, ..Options::default() };
+        if let Ok(a) = analyze(&input, &options) {
+            prop_assert_eq!(&a.text, &input);
+            prop_assert!(a.removed.is_empty());
+            check_spans(&a)?;
+        }
+    }
+
+    #[test]
+    fn analysing_twice_gives_the_same_result(input in article_like()) {
+        let first = analyze(&input, &Options::default());
+        let second = analyze(&input, &Options::default());
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn restoring_every_removed_block_removes_nothing(input in article_like()) {
+        if let Ok(a) = analyze(&input, &Options { kind: InputKind::Text, ..Options::default() }) {
+            let keep = a.removed.iter().map(|r| r.block).collect();
+            let restored = analyze(&input, &Options { kind: InputKind::Text, keep, ..Options::default() }).unwrap();
+            prop_assert!(restored.removed.is_empty());
+        }
+    }
+}
