@@ -61,22 +61,37 @@ fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
     let ok = boundaries(&a.text);
     let len = a.text.encode_utf16().count() as u32;
     let mut check = |start: u32, end: u32, what: &str| -> Result<(), TestCaseError> {
-        prop_assert!(start <= end && end <= len, "{what} {start}..{end} outside 0..{len}");
-        prop_assert!(ok.contains(&start) && ok.contains(&end), "{what} {start}..{end} splits a character");
+        prop_assert!(
+            start <= end && end <= len,
+            "{what} {start}..{end} outside 0..{len}"
+        );
+        prop_assert!(
+            ok.contains(&start) && ok.contains(&end),
+            "{what} {start}..{end} splits a character"
+        );
         Ok(())
     };
     let mut prev_end = 0;
     for p in &a.paragraphs {
         check(p.start, p.end, "paragraph")?;
-        prop_assert!(p.start >= prev_end && p.start < p.end, "paragraphs overlap or are empty");
+        prop_assert!(
+            p.start >= prev_end && p.start < p.end,
+            "paragraphs overlap or are empty"
+        );
         prev_end = p.end;
     }
     let mut prev_end = 0;
     for s in &a.sentences {
         check(s.start, s.end, "sentence")?;
-        prop_assert!(s.start >= prev_end && s.start < s.end, "sentences overlap or are empty");
+        prop_assert!(
+            s.start >= prev_end && s.start < s.end,
+            "sentences overlap or are empty"
+        );
         let p = a.paragraphs[s.paragraph as usize];
-        prop_assert!(s.start >= p.start && s.end <= p.end, "sentence outside its paragraph");
+        prop_assert!(
+            s.start >= p.start && s.end <= p.end,
+            "sentence outside its paragraph"
+        );
         prev_end = s.end;
     }
     for r in &a.removed {

@@ -45,6 +45,12 @@ export class Analyzer {
     this.#worker = null;
   }
 
+  /** Starts the worker (and so the wasm download and compilation) ahead of
+   *  the first analysis, so the first paste does not wait for it. */
+  warm() {
+    if (!this.#worker) this.#worker = this.#spawn();
+  }
+
   /** True while an analysis runs. */
   get busy() {
     return this.#pending !== null;

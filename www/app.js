@@ -9,6 +9,10 @@ const MAX_PARAGRAPHS_SHOWN = 1500;
 const MAX_JSON_SHOWN = 400_000;
 /** Removed blocks longer than this are shown shortened, with the rest on demand. */
 const REMOVED_PREVIEW_CHARS = 280;
+/** A text area holding megabytes takes the main thread seconds to lay out, so
+ *  larger pastes are held aside and the box shows their beginning. */
+const MAX_EDITABLE_CHARS = 500_000;
+const PREVIEW_CHARS = 20_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -41,8 +45,9 @@ const ui = {
 
 const analyzer = new Analyzer();
 const state = {
-  /** HTML from a rich paste; analysed instead of the textarea while set. */
-  html: null,
+  /** Input held aside (an HTML paste, or a text too large to edit); analysed
+   *  instead of the text area while set: { input, kind }. */
+  held: null,
   /** Blocks the user put back (numbers from removed[].block). */
   keep: new Set(),
   analysis: null,
@@ -92,7 +97,7 @@ function clearError() {
 // ---------- input ----------
 
 function currentInput() {
-  if (state.html !== null) return { input: state.html, kind: 'html' };
+  if (state.held) return state.held;
   return { input: ui.source.value, kind: ui.kind.value };
 }
 
@@ -102,10 +107,24 @@ function currentOptions(kind) {
   return options;
 }
 
-function setHtmlMode(html, label) {
-  state.html = html;
-  ui.mode.hidden = html === null;
+/** Holds `input` aside (or, with null, returns to the text area) and says so. */
+function hold(held, label, action) {
+  state.held = held;
+  ui.mode.hidden = held === null;
   ui.modeText.textContent = label || '';
+  ui.useText.textContent = action || '';
+  ui.source.readOnly = held !== null && held.kind !== 'html';
+}
+
+/** Puts a text in the box, or, when it is too large to edit, its beginning. */
+function showText(text) {
+  if (text.length <= MAX_EDITABLE_CHARS) {
+    ui.source.value = text;
+    hold(null);
+    return;
+  }
+  ui.source.value = `${text.slice(0, PREVIEW_CHARS)}\n\n[… the rest of the ${formatBytes(utf8Length(text))} is not shown here, but all of it is analysed]`;
+  hold({ input: text, kind: ui.kind.value }, `A large text (${formatBytes(utf8Length(text))}): the box shows its beginning; the analysis covers all of it.`, 'Clear');
 }
 
 /** Byte length of a string as UTF-8, without encoding it. */
@@ -167,13 +186,15 @@ function onPaste(event) {
   if (html && html.trim()) {
     // A paste from a browser tab: its HTML keeps the structure (paragraphs,
     // headings, what is navigation). Show its plain text, analyse the HTML.
-    ui.source.value = plain;
-    setHtmlMode(html, `Pasted from a web page: its HTML (${formatBytes(utf8Length(html))}) is analysed.`);
+    ui.source.value = plain.length <= MAX_EDITABLE_CHARS ? plain : plain.slice(0, PREVIEW_CHARS) + '…';
+    hold({ input: html, kind: 'html' }, `Pasted from a web page: its HTML (${formatBytes(utf8Length(html))}) is analysed.`, 'Use the plain text instead');
+  } else if (state.held || ui.source.value.length + plain.length > MAX_EDITABLE_CHARS) {
+    showText(state.held && state.held.kind !== 'html' ? state.held.input + plain : plain);
   } else {
     // Insert at the cursor as a normal paste would.
     const { selectionStart, selectionEnd } = ui.source;
     ui.source.setRangeText(plain, selectionStart, selectionEnd, 'end');
-    setHtmlMode(null);
+    hold(null);
   }
   analyzeCurrent();
 }
@@ -197,10 +218,7 @@ async function openFile(file) {
   // Analyse first: a binary file is refused with a message and never lands in
   // the text area, so what the user had there is not lost.
   await run(text, kind, {
-    onSuccess: () => {
-      ui.source.value = text;
-      setHtmlMode(null);
-    },
+    onSuccess: () => showText(text),
   });
 }
 
@@ -383,12 +401,16 @@ function downloadJson() {
 ui.source.addEventListener('paste', onPaste);
 ui.source.addEventListener('input', () => {
   // Typing changes the text: what is analysed is the text area again.
-  if (state.html !== null) setHtmlMode(null);
+  if (state.held) hold(null);
   state.keep.clear();
 });
 ui.useText.addEventListener('click', () => {
-  setHtmlMode(null);
   state.keep.clear();
+  if (state.held && state.held.kind !== 'html') {
+    clearAll();
+    return;
+  }
+  hold(null);
   analyzeCurrent();
 });
 ui.analyze.addEventListener('click', analyzeCurrent);
@@ -402,18 +424,20 @@ ui.file.addEventListener('change', () => {
   openFile(ui.file.files[0]);
   ui.file.value = '';
 });
-ui.clear.addEventListener('click', () => {
+function clearAll() {
   analyzer.abort();
   ui.source.value = '';
-  setHtmlMode(null);
+  hold(null);
   state.keep.clear();
   state.analysis = null;
   ui.results.hidden = true;
   ui.status.textContent = '';
   clearError();
   setState('idle');
+analyzer.warm();
   ui.source.focus();
-});
+}
+ui.clear.addEventListener('click', clearAll);
 ui.showRemoved.addEventListener('change', () => state.analysis && renderText(state.analysis));
 ui.jsonDetails.addEventListener('toggle', renderJson);
 ui.copyJson.addEventListener('click', copyJson);
@@ -441,3 +465,4 @@ document.addEventListener('drop', (e) => {
 });
 
 setState('idle');
+analyzer.warm();

@@ -479,7 +479,9 @@ fn is_related_heading(folded: &str) -> bool {
 
 /// Words of which every cookie phrase holds at least one: a block with none of
 /// them (nearly every paragraph) is ruled out in a few quick scans.
-const COOKIE_ANCHORS: &[&str] = &["cookie", "partners", "vendors", "privacy", "by ", "assume", "opt"];
+const COOKIE_ANCHORS: &[&str] = &[
+    "cookie", "partners", "vendors", "privacy", "by ", "assume", "opt",
+];
 
 fn is_cookie_notice(folded: &str, chars: usize) -> bool {
     chars <= MAX_COOKIE_CHARS

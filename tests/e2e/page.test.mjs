@@ -184,6 +184,10 @@ test('a 5 MB paste completes while the page keeps answering input', async () => 
   }, { para, n });
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'busy');
   assert.match(await page.textContent('#status'), /Analysing 5\.\d MB/);
+  // Megabytes in a text area would cost the main thread seconds of layout:
+  // the box shows the beginning, read-only, and the whole text is analysed.
+  assert.match(await page.textContent('#mode-text'), /A large text \(5\.\d MB\)/);
+  assert.equal(await page.evaluate(() => document.getElementById('source').readOnly), true);
   // While the worker analyses, the page handles a click at once.
   await page.click('#raw');
   const during = await page.evaluate(() => ({ checked: document.getElementById('raw').checked, state: document.body.dataset.state }));
@@ -192,6 +196,9 @@ test('a 5 MB paste completes while the page keeps answering input', async () => 
   assert.equal(await waitDone(page, 120_000), 'done');
   assert.equal(await stat(page, 'words'), new Intl.NumberFormat('en').format(14 * n));
   assert.match(await page.textContent('#text p.more'), /Showing the first 1,500 of/);
+  await page.click('#use-text');
+  assert.equal(await page.inputValue('#source'), '');
+  assert.equal(await page.evaluate(() => document.getElementById('source').readOnly), false);
   assert.deepEqual(problems, []);
   await context.close();
 });
