@@ -33,16 +33,18 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser
+bench: bench-native bench-browser bench-boilerplate
 
 bench-native:
-	cargo bench --bench pipeline -- $(CORPUS)
+	@mkdir -p bench/results
+	cargo bench --bench pipeline -- $(CORPUS) | tee bench/results/native.md
 
 bench-browser: setup-test wasm
 	node bench/browser.mjs $(CORPUS)
 
 bench-boilerplate:
-	cargo bench --bench boilerplate -- $(CORPUS)
+	@mkdir -p bench/results
+	cargo bench --bench boilerplate -- $(CORPUS) | tee bench/results/boilerplate.md
 
 clean:
 	cargo clean

@@ -2,7 +2,17 @@
 // the page. The module is instantiated once, behind a cached promise.
 import init, { analyzeTimed } from './pkg/article_lens.js';
 
-const ready = init();
+// A first small analysis right after loading makes the engine compile the
+// analyzer's functions now (wasm is compiled lazily, function by function)
+// instead of during the user's first paste.
+const ready = init().then(() => {
+  try {
+    analyzeTimed('Warm-up. “A quote,” Mr. Smith said on Jan. 13 in the U.S.\n\nAdvertisement', {});
+    analyzeTimed('<title>Warm-up</title><p>HTML <b>too</b>.</p><nav>Home</nav>', {});
+  } catch {
+    // Nothing to do: a real analysis will report any problem.
+  }
+});
 
 self.onmessage = async (event) => {
   const { id, input, options } = event.data;
