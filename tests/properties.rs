@@ -60,7 +60,7 @@ fn boundaries(text: &str) -> std::collections::HashSet<u32> {
 fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
     let ok = boundaries(&a.text);
     let len = a.text.encode_utf16().count() as u32;
-    let mut check = |start: u32, end: u32, what: &str| -> Result<(), TestCaseError> {
+    let check = |start: u32, end: u32, what: &str| -> Result<(), TestCaseError> {
         prop_assert!(
             start <= end && end <= len,
             "{what} {start}..{end} outside 0..{len}"
