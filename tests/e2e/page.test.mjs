@@ -81,6 +81,26 @@ test('a paste from a browser tab is analysed as HTML; nothing in it runs', async
   await context.close();
 });
 
+/** The article as a browser would put it on the clipboard: one <p> per paragraph. */
+function asClipboardHtml(text) {
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paras = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return `<html><body><!--StartFragment--><h1>${esc(paras[0])}</h1>${paras.slice(1).map((p) => `<p>${esc(p)}</p>`).join('')}<!--EndFragment--></body></html>`;
+}
+
+test('the same article pasted as HTML gives the same statistics as pasted as text', async () => {
+  const { context, page, problems } = await openPage(browser, url);
+  await paste(page, { 'text/html': asClipboardHtml(seedText()), 'text/plain': seedText() });
+  assert.equal(await waitDone(page), 'done');
+  const exp = expectedSeed().stats;
+  assert.equal(await stat(page, 'words'), String(exp.words));
+  assert.equal(await stat(page, 'sentences'), String(exp.sentences));
+  assert.equal(await stat(page, 'paragraphs'), String(exp.paragraphs));
+  assert.match(await page.textContent('#removed li'), /cookie or consent notice/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('restore puts a removed block back into the text, and it can be removed again', async () => {
   const { context, page, problems } = await openPage(browser, url);
   await paste(page, { 'text/plain': seedText() });
@@ -213,8 +233,10 @@ test('the JSON can be downloaded and is format 1', async () => {
   assert.equal(a.format, 1);
   assert.equal(a.stats.words, expectedSeed().stats.words);
   assert.match(download.suggestedFilename(), /^germany-and-poland.*\.analysis\.json$/);
+  // The JSON view is filled when the details element opens (its toggle event).
   await page.click('#json-details summary');
-  assert.match(await page.textContent('#json'), /"format": 1/);
+  await page.waitForFunction(() => document.getElementById('json').textContent.length > 0);
+  assert.match(await page.textContent('#json'), /^\{\n {2}"format": 1,/);
   await context.close();
 });
 
@@ -236,13 +258,22 @@ test('the seed article from the development corpus (when present)', async (t) =>
     return;
   }
   const { context, page, problems } = await openPage(browser, url);
-  await paste(page, { 'text/plain': fs.readFileSync(seed, 'utf8') });
+  const text = fs.readFileSync(seed, 'utf8');
+  await paste(page, { 'text/plain': text });
   assert.equal(await waitDone(page), 'done');
   const removed = await page.locator('#removed li').allTextContents();
   assert.equal(removed.length, 1);
   assert.match(removed[0], /This website uses cookies/);
   assert.equal(await stat(page, 'paragraphs'), '20');
+  const words = await stat(page, 'words');
   await screenshot(page, 'page-seed-article.png');
+  // And as HTML from a browser tab: the same article, the same counts.
+  await paste(page, { 'text/html': asClipboardHtml(text), 'text/plain': text });
+  assert.equal(await waitDone(page), 'done');
+  assert.equal(await page.isVisible('#mode'), true);
+  assert.equal(await stat(page, 'words'), words);
+  assert.equal(await stat(page, 'paragraphs'), '20');
+  assert.match(await page.textContent('#removed li'), /This website uses cookies/);
   assert.deepEqual(problems, []);
   await context.close();
 });
