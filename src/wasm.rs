@@ -60,8 +60,7 @@ fn now() -> f64 {
 #[wasm_bindgen]
 pub fn analyze(input: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from(options)?;
-    let (result, _) = analyze_timed(input, &options, &|| 0.0);
-    to_js(&result.map_err(from_error)?)
+    to_js(&crate::analyze(input, &options).map_err(from_error)?)
 }
 
 /// [`analyze`], also returning `{ analysis, timings }` where `timings` is a list

@@ -257,34 +257,18 @@ fn html_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
             ),
         ));
     }
-    if raw {
-        return page
-            .blocks
-            .into_iter()
-            .map(|b| Block {
-                text: b.text,
-                source: None,
-                hint: html::Hint::None,
-            })
-            .collect();
-    }
     let mut totals = text::Sanitized::default();
     let blocks = page
         .blocks
         .into_iter()
         .filter_map(|b| {
-            let clean = text::sanitize(&b.text);
-            totals.controls_removed += clean.controls_removed;
-            totals.invisibles_removed += clean.invisibles_removed;
-            totals.mojibake_repaired += clean.mojibake_repaired;
-            let lines: Vec<String> = clean
-                .text
-                .split('\n')
-                .map(text::collapse_spaces)
-                .filter(|l| !l.is_empty())
-                .collect();
-            (!lines.is_empty()).then(|| Block {
-                text: lines.join("\n"),
+            let text = if raw {
+                b.text
+            } else {
+                clean_block(&b.text, &mut totals)?
+            };
+            Some(Block {
+                text,
                 source: None,
                 hint: b.hint,
             })
@@ -292,6 +276,22 @@ fn html_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
         .collect();
     report_sanitizing(&totals, prepared);
     blocks
+}
+
+/// Sanitises one HTML block and collapses its spaces line by line; `None` if
+/// nothing visible is left. Adds what was changed to `totals`.
+fn clean_block(block: &str, totals: &mut text::Sanitized) -> Option<String> {
+    let clean = text::sanitize(block);
+    totals.controls_removed += clean.controls_removed;
+    totals.invisibles_removed += clean.invisibles_removed;
+    totals.mojibake_repaired += clean.mojibake_repaired;
+    let lines: Vec<String> = clean
+        .text
+        .split('\n')
+        .map(text::collapse_spaces)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 fn report_sanitizing(s: &text::Sanitized, prepared: &mut Prepared) {
