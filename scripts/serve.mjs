@@ -89,6 +89,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return i >= 0 ? args[i + 1] : def;
   };
   const port = Number(opt('--port', process.env.PORT || 8080));
-  const { url } = await start({ root: opt('--root', undefined), port });
-  console.log(`article-lens is served at ${url}  (Ctrl-C to stop)`);
+  try {
+    const { url } = await start({ root: opt('--root', undefined), port });
+    console.log(`article-lens is served at ${url}  (Ctrl-C to stop)`);
+  } catch (err) {
+    console.error(err.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use. Stop what uses it, or choose another: make serve PORT=8081`
+      : `Could not serve the page: ${err.message}`);
+    process.exit(1);
+  }
 }

@@ -289,7 +289,7 @@ fn is_initials(word: &str) -> bool {
 /// Whether the candidate break between `prev` and `next` (two UAX #29
 /// segments) is not a sentence end after all.
 fn joins(prev: &str, next: &str) -> bool {
-    if prev.ends_with('\n') {
+    if prev.ends_with(['\n', '\r']) {
         return false; // a line break inside a paragraph (<br>) always ends a sentence
     }
     let next_word = first_word(next);

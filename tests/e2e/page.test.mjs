@@ -180,6 +180,47 @@ test('empty and binary input show a message and no console error; the text area 
   await context.close();
 });
 
+test('a file dropped on the page is opened, not navigated to', async () => {
+  const { context, page, problems } = await openPage(browser, url);
+  const before = page.url();
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'story.txt', { type: 'text/plain' }));
+    const target = document.getElementById('source');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, seedText());
+  assert.equal(await waitDone(page), 'done');
+  assert.equal(page.url(), before);
+  assert.equal(await stat(page, 'words'), String(expectedSeed().stats.words));
+  assert.equal(await page.inputValue('#source'), seedText());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a strict Content-Security-Policy is in force, in the page and as a header', async () => {
+  const { context, page } = await openPage(browser, url);
+  const response = await page.goto(url);
+  const header = response.headers()['content-security-policy'];
+  const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  for (const policy of [header, meta]) {
+    assert.match(policy, /default-src 'self'/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|https?:/);
+  }
+  // An inline script injected into the page is refused by the policy.
+  const ran = await page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('securitypolicyviolation', () => resolve(false), { once: true });
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.body.append(s);
+    setTimeout(() => resolve(window.__inlineRan === true), 500);
+  }));
+  assert.equal(ran, false);
+  await context.close();
+});
+
 test('an .html file can be opened', async () => {
   const { context, page, problems } = await openPage(browser, url);
   await page.setInputFiles('#file', { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(fixture('seed-like-html', 'input.html')) });
