@@ -25,12 +25,18 @@ pub struct Document<'t> {
 }
 
 impl<'t> Document<'t> {
-    /// Segments `text`, whose paragraphs are already known.
-    pub fn new(text: &'t str, paragraphs: Vec<Range<usize>>) -> Document<'t> {
+    /// Segments `text`, whose paragraphs are already known. With
+    /// `soft_line_breaks` (raw text), line breaks inside a paragraph are
+    /// wrapping and do not end sentences.
+    pub fn new(
+        text: &'t str,
+        paragraphs: Vec<Range<usize>>,
+        soft_line_breaks: bool,
+    ) -> Document<'t> {
         let mut sentences = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 5);
         for (p, range) in paragraphs.iter().enumerate() {
-            for s in segment::sentences(text, range.clone()) {
+            for s in segment::sentences(text, range.clone(), soft_line_breaks) {
                 let first = tokens.len();
                 segment::tokenize(text, s.clone(), &mut tokens);
                 sentences.push(Sentence {

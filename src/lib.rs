@@ -81,7 +81,12 @@ pub fn analyze_timed(
     lap("input", &mut timings);
 
     // 3. Sentences and tokens.
-    let doc = Document::new(&prepared.text, prepared.paragraphs.clone());
+    let soft_line_breaks = options.raw && prepared.kind != InputKind::Html;
+    let doc = Document::new(
+        &prepared.text,
+        prepared.paragraphs.clone(),
+        soft_line_breaks,
+    );
     lap("segment", &mut timings);
 
     // 4. The analyzers.

@@ -19,215 +19,79 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations that never end a sentence: titles and ranks before a name,
 /// and a few Latin and reference abbreviations.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
-    "cpl", "pvt", "rep", "reps", "sen", "sens", "gov", "govs", "pres", "supt", "insp", "det",
-    "rev", "fr", "hon", "atty", "messrs", "mmes", "msgr", "brig", "lieut", "comdr", "amb", "sec",
-    "treas", "gov't", "vs", "v", "cf", "mt", "ft", "pp", "fig", "figs", "eq", "ref", "refs",
-    "dist", "rt", "mme", "mlle", "st",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
+    "sgt", "cpl", "pvt", "rep", "reps", "sen", "sens", "gov", "govs", "pres", "supt", "insp",
+    "det", "rev", "fr", "hon", "atty", "messrs", "mmes", "msgr", "brig", "lieut", "comdr",
+    "amb", "sec", "treas", "gov't", "vs", "v", "cf", "mt", "ft", "pp", "fig", "figs", "eq",
+    "ref", "refs", "dist", "rt", "mme", "mlle", "st",
 ];
 
 /// Abbreviations that do not end a sentence when a number follows ("Jan. 13",
 /// "No. 10", "approx. 5").
+#[rustfmt::skip]
 const BEFORE_NUMBER: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vol", "vols", "art", "sec", "ch", "chap", "p", "op", "ed", "approx", "est", "ca", "c",
-    "nr", "tel", "ext", "pt", "para", "rev", "ver",
+    "nos", "vol", "vols", "art", "sec", "ch", "chap", "p", "op", "ed", "approx", "est", "ca",
+    "c", "nr", "tel", "ext", "pt", "para", "rev", "ver",
 ];
 
 /// Abbreviations that may end a sentence: they do only when the next word is a
 /// usual sentence opener.
+#[rustfmt::skip]
 const AMBIGUOUS: &[&str] = &[
-    "inc", "corp", "ltd", "co", "llc", "plc", "bros", "ave", "blvd", "rd", "dept", "univ", "assn",
-    "etc", "al", "approx", "est", "govt", "intl", "natl", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-    "fri", "sat", "sun", "no", "jr", "sr",
+    "inc", "corp", "ltd", "co", "llc", "plc", "bros", "ave", "blvd", "rd", "dept", "univ",
+    "assn", "etc", "al", "approx", "est", "govt", "intl", "natl", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "no", "jr", "sr",
 ];
 
 /// Capitalised words that usually open a sentence. After an acronym or an
 /// initial, one of these means the period did end the sentence ("in the U.S.
 /// The talks…"); any other capitalised word means it did not ("U.S. President").
+#[rustfmt::skip]
 const OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "one",
-    "some",
-    "many",
-    "most",
-    "all",
-    "both",
-    "no",
-    "not",
-    "what",
-    "who",
-    "how",
-    "why",
-    "where",
-    "then",
-    "now",
-    "still",
-    "also",
-    "however",
-    "meanwhile",
-    "since",
-    "because",
-    "although",
-    "though",
-    "despite",
-    "during",
-    "by",
-    "from",
-    "to",
-    "of",
-    "more",
-    "such",
-    "each",
-    "every",
-    "other",
-    "another",
-    "under",
-    "over",
-    "later",
-    "earlier",
-    "last",
-    "next",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "here",
-    "officials",
-    "asked",
-    "according",
-    "other",
-    "few",
-    "several",
-    "even",
-    "only",
-    "instead",
-    "about",
-    "among",
-    "until",
-    "unless",
-    "once",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "him",
-    "them",
-    "us",
-    "me",
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "with", "as",
+    "if", "when", "while", "after", "before", "his", "her", "its", "their", "our", "my",
+    "your", "one", "some", "many", "most", "all", "both", "no", "not", "what", "who", "how",
+    "why", "where", "then", "now", "still", "also", "however", "meanwhile", "since", "because",
+    "although", "though", "despite", "during", "by", "from", "to", "of", "more", "such",
+    "each", "every", "other", "another", "under", "over", "later", "earlier", "last", "next",
+    "today", "yesterday", "tomorrow", "here", "officials", "asked", "according", "other",
+    "few", "several", "even", "only", "instead", "about", "among", "until", "unless", "once",
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "him", "them", "us", "me",
 ];
 
 /// Words after "a.m."/"p.m." that continue the time ("3 p.m. ET", "9 a.m.
 /// Thursday"); anything else capitalised starts a new sentence.
+#[rustfmt::skip]
 const TIME_FOLLOWERS: &[&str] = &[
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "mst",
-    "mdt",
-    "pt",
-    "pst",
-    "pdt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "eet",
-    "msk",
-    "ist",
-    "jst",
-    "aest",
-    "local",
-    "eastern",
-    "pacific",
-    "central",
-    "mountain",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "moscow",
-    "kyiv",
-    "kiev",
-    "washington",
-    "london",
-    "beijing",
-    "tokyo",
-    "paris",
-    "berlin",
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt",
+    "utc", "bst", "cet", "cest", "eet", "msk", "ist", "jst", "aest", "local", "eastern",
+    "pacific", "central", "mountain", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
 ];
+
+/// Verbs of speech: after a quoted question or exclamation, "“Why now?” Johnson
+/// asked" is one sentence.
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "shouted", "shouts",
+    "replied", "replies", "wondered", "wonders", "cried", "yelled", "wrote", "writes",
+    "tweeted", "insisted", "declared", "exclaimed", "explained", "continued", "noted",
+    "recalled", "demanded", "warned", "joked", "quipped", "screamed", "whispered",
+];
+
+/// A run of this many characters without a letter or digit is cut into pieces
+/// before Unicode sentence segmentation, whose rules for closing punctuation and
+/// spaces after a full stop look back over the whole run at every character
+/// (quadratic on a crafted run of quotes). No real sentence has such a run; the
+/// cut is never a sentence break.
+const MAX_PUNCT_RUN: usize = 32;
 
 /// Closing punctuation that may follow a sentence's final mark.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}'];
@@ -286,6 +150,33 @@ fn is_initials(word: &str) -> bool {
         })
 }
 
+/// The whitespace-delimited word before `word_start` in `s`, if any.
+fn word_before(s: &str, word_start: usize) -> &str {
+    let head = s[..word_start].trim_end();
+    let from = head
+        .char_indices()
+        .rev()
+        .take(40)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[from..].trim_start_matches(OPENERS_PUNCT)
+}
+
+/// "Johnson asked", "Boris Johnson said": up to three capitalised words, then a
+/// verb of speech.
+fn names_then_speech_verb(next: &str) -> bool {
+    for (k, w) in next.split_whitespace().take(4).enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if k > 0 && SPEECH_VERBS.contains(&w) {
+            return true;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the candidate break between `prev` and `next` (two UAX #29
 /// segments) is not a sentence end after all.
 fn joins(prev: &str, next: &str) -> bool {
@@ -301,7 +192,11 @@ fn joins(prev: &str, next: &str) -> bool {
     }
     let prev_t = prev.trim_end();
     let core = prev_t.trim_end_matches(CLOSERS);
-    if !core.ends_with('.') || core.len() != prev_t.len() || core.ends_with("..") {
+    let closed = core.len() != prev_t.len();
+    if closed && core.ends_with(['?', '!']) && names_then_speech_verb(next) {
+        return true; // “Why now?” Johnson asked.
+    }
+    if !core.ends_with('.') || closed || core.ends_with("..") {
         return false;
     }
     let word = word_before_period(core).trim_start_matches(OPENERS_PUNCT);
@@ -314,6 +209,11 @@ fn joins(prev: &str, next: &str) -> bool {
     let next_is_number = next_word.starts_with(|c: char| c.is_ascii_digit());
     let next_capitalised = next_word.starts_with(char::is_uppercase);
     let next_is_opener = OPENERS.contains(&next_lower.as_str());
+    let before = word_before(core, core.len() - 1 - word.len());
+    let before_capitalised = before.starts_with(char::is_uppercase);
+    if lower == "st" && before_capitalised {
+        return false; // "Elm St." is a street, which may end a sentence; "St. Louis" is not
+    }
     if TITLES.contains(&lower) {
         return true;
     }
@@ -321,12 +221,61 @@ fn joins(prev: &str, next: &str) -> bool {
         return BEFORE_NUMBER.contains(&lower);
     }
     if lower == "a.m" || lower == "p.m" {
-        return TIME_FOLLOWERS.contains(&next_lower.as_str());
+        // "3 p.m. ET", "9 a.m. Thursday", "6 p.m. Moscow time".
+        let second = next.split_whitespace().nth(1).unwrap_or("");
+        return TIME_FOLLOWERS.contains(&next_lower.as_str())
+            || (next_capitalised && second.trim_end_matches(['.', ',']) == "time");
     }
-    if is_initials(word) || AMBIGUOUS.contains(&lower) || word.contains('.') {
+    if is_initials(word) {
+        // "George W. Bush", "J. R. R. Tolkien", but not "vitamin D. Researchers":
+        // before a name stands a capital, another initial, or a function word
+        // ("and", "with", "said"); "vitamin" is neither.
+        let before_lower = before.to_lowercase();
+        let name_before = before.is_empty()
+            || before_capitalised
+            || is_initials(before.trim_end_matches('.'))
+            || OPENERS.contains(&before_lower.as_str())
+            || SPEECH_VERBS.contains(&before_lower.as_str());
+        return name_before && next_capitalised && !next_is_opener;
+    }
+    if AMBIGUOUS.contains(&lower) || word.contains('.') {
         return next_capitalised && !next_is_opener;
     }
     false
+}
+
+/// Whether a full stop after `word` (without its period) ends the sentence
+/// before a number: not after "No.", "Jan.", titles, initials or acronyms.
+fn ends_before_number(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !(word.is_empty()
+        || word.contains('.')
+        || is_initials(word)
+        || TITLES.contains(&lower.as_str())
+        || BEFORE_NUMBER.contains(&lower.as_str())
+        || AMBIGUOUS.contains(&lower.as_str()))
+}
+
+/// Splits where a full stop is followed by a number or an amount ("…rose 10
+/// percent. 2022 was…", "…$5 billion. $2 billion…"): UAX #29 never breaks
+/// before a digit when a lowercase word follows it.
+fn split_before_numbers(p: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &p[range.clone()];
+    let mut start = 0;
+    for (i, _) in s.match_indices(". ") {
+        let rest = s[i + 2..].trim_start();
+        if !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+        {
+            continue;
+        }
+        let core = &s[start..=i];
+        let word = word_before_period(core).trim_start_matches(OPENERS_PUNCT);
+        if ends_before_number(word) && i + 1 > start {
+            out.push(range.start + start..range.start + i + 1);
+            start = s.len() - rest.len();
+        }
+    }
+    out.push(range.start + start..range.end);
 }
 
 /// Splits after an ellipsis character followed by a capitalised word, as UAX #29
@@ -351,34 +300,77 @@ fn split_at_ellipses(p: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) 
     out.push(range.start + start..range.end);
 }
 
+/// Byte ranges of `s` to segment separately: cut inside every run of
+/// [`MAX_PUNCT_RUN`] characters without a letter or digit.
+fn pieces(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut run) = (0, 0);
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            run = 0;
+        } else {
+            run += 1;
+            if run % MAX_PUNCT_RUN == 0 {
+                out.push(start..i + c.len_utf8());
+                start = i + c.len_utf8();
+            }
+        }
+    }
+    out.push(start..s.len());
+    out
+}
+
 /// The sentences of one paragraph, as byte ranges of `text` (each trimmed of
-/// surrounding whitespace; never empty).
-pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
+/// surrounding whitespace; never empty). With `soft_line_breaks` (raw text,
+/// where a paragraph's lines are wrapped prose), a line break is a space;
+/// otherwise (a `<br>`) it ends a sentence.
+pub fn sentences(text: &str, para: Range<usize>, soft_line_breaks: bool) -> Vec<Range<usize>> {
     let p = &text[para.clone()];
-    let segs: Vec<(usize, &str)> = p.split_sentence_bound_indices().collect();
+    let softened;
+    let view: &str = if soft_line_breaks && p.contains(['\n', '\r']) {
+        // Same length: every offset stays valid for `p`.
+        softened = p.replace(['\n', '\r'], " ");
+        &softened
+    } else {
+        p
+    };
+    // (start, end, whether a break may follow): a piece's end never breaks.
+    let mut segs: Vec<(usize, usize, bool)> = Vec::new();
+    for piece in pieces(view) {
+        for (off, seg) in view[piece.clone()].split_sentence_bound_indices() {
+            segs.push((piece.start + off, piece.start + off + seg.len(), true));
+        }
+        if let Some(last) = segs.last_mut() {
+            last.2 = false;
+        }
+    }
     let mut merged: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
-    for (k, &(off, seg)) in segs.iter().enumerate() {
-        let end = off + seg.len();
+    for (k, &(_, end, breakable)) in segs.iter().enumerate() {
         let last = k + 1 == segs.len();
-        if last || !joins(&p[start..end], segs[k + 1].1) {
+        if last || (breakable && !joins(&view[start..end], &view[segs[k + 1].0..segs[k + 1].1])) {
             merged.push(start..end);
             start = end;
         }
     }
     let mut out = Vec::with_capacity(merged.len());
+    let mut parts = Vec::new();
     for r in merged {
-        let raw = &p[r.clone()];
+        let raw = &view[r.clone()];
         let lead = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             continue;
         }
         let r = r.start + lead..r.start + lead + trimmed.len();
-        let before = out.len();
-        split_at_ellipses(p, r, &mut out);
-        for s in &mut out[before..] {
-            *s = para.start + s.start..para.start + s.end;
+        parts.clear();
+        split_at_ellipses(view, r, &mut parts);
+        for part in parts.drain(..) {
+            let before = out.len();
+            split_before_numbers(view, part, &mut out);
+            for s in &mut out[before..] {
+                *s = para.start + s.start..para.start + s.end;
+            }
         }
     }
     out
@@ -469,7 +461,7 @@ mod tests {
     use super::*;
 
     fn split(p: &str) -> Vec<&str> {
-        sentences(p, 0..p.len())
+        sentences(p, 0..p.len(), false)
             .into_iter()
             .map(|r| &p[r])
             .collect()
@@ -565,12 +557,75 @@ mod tests {
     #[test]
     fn line_breaks_inside_a_paragraph_end_sentences() {
         assert_eq!(split("Line one\nline two"), ["Line one", "line two"]);
+        // In raw text a paragraph's line breaks are wrapping, not breaks.
+        let wrapped = "Ministers met on\r\nTuesday. They agreed.";
+        let got: Vec<&str> = sentences(wrapped, 0..wrapped.len(), true)
+            .into_iter()
+            .map(|r| &wrapped[r])
+            .collect();
+        assert_eq!(got, ["Ministers met on\r\nTuesday.", "They agreed."]);
+    }
+
+    #[test]
+    fn quoted_questions_and_their_speakers() {
+        assert_eq!(
+            split("“Why now?” Johnson asked. “We won!” Boris Smith shouted."),
+            [
+                "“Why now?” Johnson asked.",
+                "“We won!” Boris Smith shouted."
+            ]
+        );
+        assert_eq!(
+            split("“Why now?” The answer came later."),
+            ["“Why now?”", "The answer came later."]
+        );
+    }
+
+    #[test]
+    fn numbers_and_amounts_after_a_full_stop() {
+        assert_eq!(
+            split("Sales rose 10 percent. 2022 was a record year. It made $5 billion. $2 billion came from ads. See No. 5 and Jan. 6 too."),
+            ["Sales rose 10 percent.", "2022 was a record year.", "It made $5 billion.", "$2 billion came from ads.", "See No. 5 and Jan. 6 too."]
+        );
+    }
+
+    #[test]
+    fn streets_times_and_lowercase_initials() {
+        assert_eq!(
+            split("He lives on Elm St. Police said so. She visited St. Louis."),
+            [
+                "He lives on Elm St.",
+                "Police said so.",
+                "She visited St. Louis."
+            ]
+        );
+        assert_eq!(
+            split("Talks ended at 6 p.m. Moscow said little. It began at 9 a.m. Moscow time."),
+            [
+                "Talks ended at 6 p.m.",
+                "Moscow said little.",
+                "It began at 9 a.m. Moscow time."
+            ]
+        );
+        assert_eq!(
+            split("It contains vitamin D. Researchers said so."),
+            ["It contains vitamin D.", "Researchers said so."]
+        );
+    }
+
+    #[test]
+    fn long_runs_of_quotes_or_spaces_stay_linear() {
+        for run in ["\"", "”", ")", " "] {
+            let p = format!("x.{} Y", run.repeat(200_000));
+            let got = sentences(&p, 0..p.len(), false);
+            assert!(!got.is_empty() && got.iter().all(|r| r.end <= p.len()));
+        }
     }
 
     #[test]
     fn sentence_offsets_are_absolute() {
         let text = "First para.\n\nSecond para. Two.";
-        let got = sentences(text, 13..text.len());
+        let got = sentences(text, 13..text.len(), false);
         assert_eq!(got, [13..25, 26..30]);
     }
 
@@ -598,7 +653,7 @@ mod tests {
     #[test]
     fn long_line_without_punctuation_is_one_sentence() {
         let p = "word ".repeat(200_000);
-        let got = sentences(&p, 0..p.len());
+        let got = sentences(&p, 0..p.len(), false);
         assert_eq!(got.len(), 1);
     }
 }

@@ -11,6 +11,7 @@
 pub mod boilerplate;
 pub mod html;
 pub mod mojibake;
+pub mod nesting;
 pub mod text;
 
 use crate::error::{Error, ErrorKind};

@@ -1,0 +1,493 @@
+//! Keeps hostile markup from making the HTML parser slow.
+//!
+//! The HTML5 tree builder (html5ever, as every browser's) does work in
+//! proportion to its stack of open elements for many tags (scope checks walk
+//! the stack), and re-creates every still-open formatting element (`<b>`,
+//! `<i>`, `<a>`…) at each new block. Both are fine on real pages and quadratic
+//! on crafted ones: 100,000 nested `<div>`s, or thousands of unclosed `<b>`s with
+//! different attributes, take minutes and gigabytes. Chromium caps nesting at
+//! 512 for the same reason.
+//!
+//! This module estimates the parser's stack with a linear scan of the tags and
+//! leaves out start tags (and their end tags) that would go deeper than
+//! [`MAX_DEPTH`], or leave more than [`MAX_FORMATTING`] formatting elements
+//! open. Text is never touched. The estimate is built to err on the high side
+//! (an end tag the parser might ignore is ignored here too; a `/>` counts only
+//! where the parser honours it), because a high estimate only flattens an
+//! absurdly deep page while a low one would let the slowness through.
+//! On ordinary pages it finds nothing to do and the input is passed on as is.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Deepest element nesting passed to the parser (Chromium's limit).
+pub const MAX_DEPTH: usize = 512;
+/// Most formatting elements left open at once. Real pages have a handful.
+pub const MAX_FORMATTING: usize = 16;
+
+/// Elements with no content: they never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "frame", "basefont", "bgsound",
+];
+
+/// Elements whose content is raw text up to their end tag (in HTML, not in SVG
+/// or MathML).
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// The formatting elements the parser re-creates ("reconstructs").
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// The parser's "special" elements: an end tag for an ordinary element is
+/// ignored if one of these stands above its match.
+const SPECIAL: &[&str] = &[
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "bgsound",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "iframe",
+    "img",
+    "input",
+    "keygen",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "meta",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "p",
+    "param",
+    "plaintext",
+    "pre",
+    "script",
+    "search",
+    "section",
+    "select",
+    "source",
+    "style",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+    "wbr",
+    "xmp",
+];
+
+/// Start tags that close an open `<p>` first (the parser's "close a p element").
+const CLOSE_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "listing",
+    "form",
+    "li",
+    "dd",
+    "dt",
+    "plaintext",
+    "table",
+    "hr",
+    "xmp",
+];
+
+/// Elements that bound a scope: a search for an open element stops at them.
+const SCOPE_BOUNDARY: &[&str] = &[
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg",
+    "math",
+];
+
+/// Passes `html` on, flattened where the parser would be driven too deep.
+pub fn limit_nesting(html: &str) -> Cow<'_, str> {
+    if Scan::run(html, None) {
+        let mut out = String::with_capacity(html.len());
+        Scan::run(html, Some(&mut out));
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(html)
+    }
+}
+
+/// Finds `needle` (ASCII, lowercase) in `hay` from `from`, ignoring ASCII case.
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if hay.len() < needle.len() || from > hay.len() - needle.len() {
+        return None;
+    }
+    let first = needle[0];
+    (from..=hay.len() - needle.len()).find(|&i| {
+        hay[i].eq_ignore_ascii_case(&first) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// The index just past the `>` that ends a tag whose name ends at `i`. As the
+/// HTML tokenizer does, a quote opens a quoted value only right after `=`.
+fn tag_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut after_equals = false;
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some(i + 1),
+            b'=' => after_equals = true,
+            b'"' | b'\'' if after_equals => {
+                let q = b[i];
+                i += 1 + b[i + 1..].iter().position(|&c| c == q)?;
+                after_equals = false;
+            }
+            c if c.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where a comment that starts at `lt` (with `<!--`) ends, as the tokenizer
+/// sees it: `<!-->`, `<!--->`, `-->` or `--!>`, else the end of the input.
+fn comment_end(b: &[u8], lt: usize) -> usize {
+    let body = lt + 4;
+    if b[body..].starts_with(b">") {
+        return body + 1;
+    }
+    if b[body..].starts_with(b"->") {
+        return body + 2;
+    }
+    let mut i = body;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'-') {
+        let at = i + p;
+        if b[at..].starts_with(b"-->") {
+            return at + 3;
+        }
+        if b[at..].starts_with(b"--!>") {
+            return at + 4;
+        }
+        i = at + 1;
+    }
+    b.len()
+}
+
+/// The estimated stack of open elements and what has been left out.
+struct Scan {
+    stack: Vec<String>,
+    /// How many of each name the stack holds (so a hopeless search costs nothing).
+    open: HashMap<String, usize>,
+    /// Start tags left out, by name: their end tags are left out too.
+    dropped: HashMap<String, usize>,
+    /// Formatting elements started and not yet ended.
+    formatting: usize,
+    /// Depth of SVG and MathML elements, where `/>` closes an element.
+    foreign: usize,
+}
+
+impl Scan {
+    /// One pass. Without `out`, reports whether anything would be left out; with
+    /// it, writes the document with those tags left out.
+    fn run(html: &str, mut out: Option<&mut String>) -> bool {
+        let mut scan = Scan {
+            stack: Vec::new(),
+            open: HashMap::new(),
+            dropped: HashMap::new(),
+            formatting: 0,
+            foreign: 0,
+        };
+        let b = html.as_bytes();
+        let mut changed = false;
+        let mut copied = 0usize;
+        let mut i = 0usize;
+        while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+            let lt = i + off;
+            i = lt + 1;
+            if b[lt..].starts_with(b"<!--") {
+                i = comment_end(b, lt);
+                continue;
+            }
+            let closing = b.get(lt + 1) == Some(&b'/');
+            let name_start = lt + 1 + usize::from(closing);
+            if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+                if matches!(b.get(lt + 1), Some(b'!' | b'?')) || closing {
+                    i = tag_end(b, lt + 2).unwrap_or(b.len());
+                }
+                continue;
+            }
+            let name_end = b[name_start..]
+                .iter()
+                .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+                .map_or(b.len(), |p| name_start + p);
+            let name = html[name_start..name_end].to_ascii_lowercase();
+            let Some(end) = tag_end(b, name_end) else {
+                break; // a tag left open at the end: the parser drops it too
+            };
+            i = end;
+            let self_closing = b[end - 2] == b'/';
+            let keep = if closing {
+                scan.end_tag(&name)
+            } else {
+                if scan.foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
+                    // Its content is text: skip to its end tag.
+                    let close = format!("</{name}");
+                    i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
+                }
+                scan.start_tag(name, self_closing)
+            };
+            if !keep {
+                changed = true;
+                match out.as_deref_mut() {
+                    None => return true,
+                    Some(o) => {
+                        o.push_str(&html[copied..lt]);
+                        copied = end;
+                    }
+                }
+            }
+        }
+        if let Some(o) = out {
+            o.push_str(&html[copied..]);
+        }
+        changed
+    }
+
+    fn push(&mut self, name: String) {
+        if name == "svg" || name == "math" {
+            self.foreign += 1;
+        }
+        *self.open.entry(name.clone()).or_insert(0) += 1;
+        self.stack.push(name);
+    }
+
+    /// Pops the stack down to (and including) index `k`.
+    fn pop_to(&mut self, k: usize) {
+        for name in self.stack.drain(k..) {
+            if name == "svg" || name == "math" {
+                self.foreign -= 1;
+            }
+            if let Some(n) = self.open.get_mut(&name) {
+                *n -= 1;
+            }
+        }
+    }
+
+    /// The index of the nearest open `name`, searching down from the top and
+    /// giving up at an element in `stop`.
+    fn find(&self, name: &str, stop: &dyn Fn(&str) -> bool) -> Option<usize> {
+        if self.open.get(name).copied().unwrap_or(0) == 0 {
+            return None;
+        }
+        for (k, open) in self.stack.iter().enumerate().rev() {
+            if open == name {
+                return Some(k);
+            }
+            if stop(open) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Handles a start tag; `false` if it must be left out.
+    fn start_tag(&mut self, name: String, self_closing: bool) -> bool {
+        if VOID.contains(&name.as_str()) || (self_closing && self.foreign > 0) {
+            return true;
+        }
+        // The parser closes an open p when a block starts, and an open li, dt or
+        // dd when a new one starts.
+        if CLOSE_P.contains(&name.as_str()) {
+            if let Some(k) = self.find("p", &|e| SCOPE_BOUNDARY.contains(&e) || e == "button") {
+                self.pop_to(k);
+            }
+        }
+        let closes = match name.as_str() {
+            "li" => self.find("li", &|e| {
+                SPECIAL.contains(&e) && !matches!(e, "address" | "div" | "p" | "li")
+            }),
+            "dt" | "dd" => ["dt", "dd"]
+                .iter()
+                .filter_map(|n| {
+                    self.find(n, &|e| {
+                        SPECIAL.contains(&e) && !matches!(e, "address" | "div" | "p" | "dt" | "dd")
+                    })
+                })
+                .max(),
+            _ => None,
+        };
+        if let Some(k) = closes {
+            self.pop_to(k);
+        }
+        let formatting = FORMATTING.contains(&name.as_str());
+        if self.stack.len() >= MAX_DEPTH || (formatting && self.formatting >= MAX_FORMATTING) {
+            *self.dropped.entry(name).or_insert(0) += 1;
+            return false;
+        }
+        if formatting {
+            self.formatting += 1;
+        }
+        self.push(name);
+        true
+    }
+
+    /// Handles an end tag; `false` if it must be left out.
+    fn end_tag(&mut self, name: &str) -> bool {
+        if let Some(n) = self.dropped.get_mut(name).filter(|n| **n > 0) {
+            *n -= 1;
+            return false;
+        }
+        if FORMATTING.contains(&name) {
+            self.formatting = self.formatting.saturating_sub(1);
+        }
+        let found = if SPECIAL.contains(&name) || FORMATTING.contains(&name) {
+            self.find(name, &|e| SCOPE_BOUNDARY.contains(&e))
+        } else {
+            // An ordinary end tag is ignored when a special element stands above its match.
+            self.find(name, &|e| SPECIAL.contains(&e))
+        };
+        if let Some(k) = found {
+            self.pop_to(k);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_ok(html: &str) -> bool {
+        !Scan::run(&limit_nesting(html), None)
+    }
+
+    #[test]
+    fn ordinary_pages_pass_untouched() {
+        let page = "<!doctype html><html><body><div><p>Hi <b>there</b><p>Next<ul><li>a<li>b</ul>\
+                    <script>if (a<b) { x = '</div>' }</script><svg><path/><path/></svg>\
+                    <!-- a <div> in a comment --><!--><p a\"b>odd quote</p></div></body></html>";
+        assert!(matches!(limit_nesting(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_to_the_limit() {
+        let deep = format!(
+            "{}<p>inner</p>{}after",
+            "<div>".repeat(600),
+            "</div>".repeat(600)
+        );
+        let flat = limit_nesting(&deep);
+        assert_eq!(flat.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);
+        assert!(flat.contains("inner") && flat.ends_with("after"));
+    }
+
+    #[test]
+    fn tricks_that_fooled_a_simpler_scan_are_caught() {
+        for attack in [
+            "<div/>",             // the slash means nothing on a div
+            "<div></x>",          // a stray end tag closes nothing
+            "<rt>",               // rt nests outside <ruby>
+            "<span><div></span>", // the div keeps the span open
+            "<p a\"b><div>",      // a quote inside a name opens no value
+            "<!--><div>",         // the shortest comment
+            "<svg><title><div>",
+            "<p a\"b><div>", // each div closes the p and nests in the div before
+        ] {
+            let html = format!("<p>x</p>{}", attack.repeat(5_000));
+            assert!(depth_ok(&html), "{attack}");
+        }
+    }
+
+    #[test]
+    fn unclosed_formatting_elements_are_capped() {
+        let html: String = (0..2_000).map(|i| format!("<p><b id={i}>x</p>")).collect();
+        let flat = limit_nesting(&html);
+        assert_eq!(flat.matches("<b ").count(), MAX_FORMATTING);
+        assert_eq!(flat.matches("x").count(), 2_000, "text is kept");
+    }
+}
