@@ -19,6 +19,8 @@ export class Analyzer {
     worker.onmessage = (event) => this.#receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
+      // With a request waiting it fails; either way the worker is replaced, so
+      // the next request does not go to a dead one.
       this.#fail(new AnalyzerError('load', `The analyzer could not start (${event.message || 'worker error'}).`), true);
     };
     return worker;
@@ -38,6 +40,7 @@ export class Analyzer {
     this.#pending = null;
     if (restart) this.#restart();
     if (p) p.reject(error);
+    else if (error.kind !== 'aborted') console.error(`article-lens: ${error.message}`);
   }
 
   #restart() {

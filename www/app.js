@@ -48,10 +48,11 @@ const state = {
   /** Input held aside (an HTML paste, or a text too large to edit); analysed
    *  instead of the text area while set: { input, kind }. */
   held: null,
+  /** How an opened file was read ('html' for .html), until the text changes. */
+  fileKind: null,
   /** Blocks the user put back (numbers from removed[].block). */
   keep: new Set(),
   analysis: null,
-  busyTimer: null,
 };
 
 // ---------- small helpers ----------
@@ -98,7 +99,7 @@ function clearError() {
 
 function currentInput() {
   if (state.held) return state.held;
-  return { input: ui.source.value, kind: ui.kind.value };
+  return { input: ui.source.value, kind: state.fileKind || ui.kind.value };
 }
 
 function currentOptions(kind) {
@@ -113,18 +114,19 @@ function hold(held, label, action) {
   ui.mode.hidden = held === null;
   ui.modeText.textContent = label || '';
   ui.useText.textContent = action || '';
-  ui.source.readOnly = held !== null && held.kind !== 'html';
+  ui.source.readOnly = Boolean(held && held.large);
 }
 
-/** Puts a text in the box, or, when it is too large to edit, its beginning. */
-function showText(text) {
+/** Puts a text in the box, or, when it is too large to edit, its beginning
+ *  (the whole text is then held aside and analysed as `kind`). */
+function showText(text, kind = ui.kind.value) {
   if (text.length <= MAX_EDITABLE_CHARS) {
     ui.source.value = text;
     hold(null);
     return;
   }
   ui.source.value = `${text.slice(0, PREVIEW_CHARS)}\n\n[… the rest of the ${formatBytes(utf8Length(text))} is not shown here, but all of it is analysed]`;
-  hold({ input: text, kind: ui.kind.value }, `A large text (${formatBytes(utf8Length(text))}): the box shows its beginning; the analysis covers all of it.`, 'Clear');
+  hold({ input: text, kind, large: true }, `A large text (${formatBytes(utf8Length(text))}): the box shows its beginning; the analysis covers all of it.`, 'Clear');
 }
 
 /** Byte length of a string as UTF-8, without encoding it. */
@@ -150,18 +152,18 @@ async function run(input, kind, { onSuccess } = {}) {
     ui.status.textContent = `Analysing ${size}… ${s} s`;
   };
   tick();
-  clearInterval(state.busyTimer);
-  state.busyTimer = setInterval(tick, 250);
+  // Each run owns its timer: an aborted run must not stop the newer one's.
+  const timer = setInterval(tick, 250);
   try {
     const { analysis, ms } = await analyzer.analyze(input, currentOptions(kind));
-    clearInterval(state.busyTimer);
+    clearInterval(timer);
     if (onSuccess) onSuccess();
     state.analysis = analysis;
     render(analysis);
     ui.status.textContent = `Analysed ${size} in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`;
     setState('done');
   } catch (err) {
-    clearInterval(state.busyTimer);
+    clearInterval(timer);
     if (err.kind === 'aborted') return; // a newer analysis took over
     ui.status.textContent = '';
     ui.results.hidden = true;
@@ -180,6 +182,7 @@ function onPaste(event) {
   const data = event.clipboardData;
   if (!data) return;
   event.preventDefault();
+  state.fileKind = null;
   const html = data.getData('text/html');
   const plain = data.getData('text/plain');
   state.keep.clear();
@@ -189,7 +192,7 @@ function onPaste(event) {
     ui.source.value = plain.length <= MAX_EDITABLE_CHARS ? plain : plain.slice(0, PREVIEW_CHARS) + '…';
     hold({ input: html, kind: 'html' }, `Pasted from a web page: its HTML (${formatBytes(utf8Length(html))}) is analysed.`, 'Use the plain text instead');
   } else if (state.held || ui.source.value.length + plain.length > MAX_EDITABLE_CHARS) {
-    showText(state.held && state.held.kind !== 'html' ? state.held.input + plain : plain);
+    showText(state.held && state.held.large ? state.held.input + plain : plain);
   } else {
     // Insert at the cursor as a normal paste would.
     const { selectionStart, selectionEnd } = ui.source;
@@ -215,10 +218,15 @@ async function openFile(file) {
   }
   state.keep.clear();
   const kind = looksHtmlFile(file.name, file.type) ? 'html' : 'auto';
+
   // Analyse first: a binary file is refused with a message and never lands in
   // the text area, so what the user had there is not lost.
   await run(text, kind, {
-    onSuccess: () => showText(text),
+    onSuccess: () => {
+      showText(text, kind);
+      // Re-analyses (a restore) read the file as it was read now.
+      state.fileKind = kind;
+    },
   });
 }
 
@@ -402,11 +410,12 @@ ui.source.addEventListener('paste', onPaste);
 ui.source.addEventListener('input', () => {
   // Typing changes the text: what is analysed is the text area again.
   if (state.held) hold(null);
+  state.fileKind = null;
   state.keep.clear();
 });
 ui.useText.addEventListener('click', () => {
   state.keep.clear();
-  if (state.held && state.held.kind !== 'html') {
+  if (state.held && state.held.large) {
     clearAll();
     return;
   }
@@ -426,6 +435,7 @@ ui.file.addEventListener('change', () => {
 });
 function clearAll() {
   analyzer.abort();
+  state.fileKind = null;
   ui.source.value = '';
   hold(null);
   state.keep.clear();

@@ -9,8 +9,12 @@ const ready = init().then(() => {
   try {
     analyzeTimed('Warm-up. “A quote,” Mr. Smith said on Jan. 13 in the U.S.\n\nAdvertisement', {});
     analyzeTimed('<title>Warm-up</title><p>HTML <b>too</b>.</p><nav>Home</nav>', {});
-  } catch {
-    // Nothing to do: a real analysis will report any problem.
+  } catch (err) {
+    // A failure here is a bug in the analyzer: make it visible, and let every
+    // analysis fail (the page then restarts the worker) rather than trust a
+    // module that may have trapped.
+    console.error('article-lens: the warm-up analysis failed', err);
+    throw err;
   }
 });
 

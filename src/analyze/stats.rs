@@ -102,17 +102,9 @@ pub fn syllables(word: &str) -> u32 {
 }
 
 /// Syllables of a whitespace-delimited word: its alphabetic parts by rule (a
-/// possessive "'s" adds none), each run of digits as one.
+/// possessive "'s" adds none), and one for a number in it ("3.5", "60,000").
 fn word_syllables(chunk: &str) -> u32 {
-    let mut total = 0;
-    let mut in_digits = false;
-    for c in chunk.chars() {
-        let d = c.is_numeric();
-        if d && !in_digits {
-            total += 1;
-        }
-        in_digits = d;
-    }
+    let mut total = u32::from(chunk.chars().any(char::is_numeric));
     for part in chunk.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
         let part = part.trim_end_matches(['\'', '’']);
         let part = part
@@ -310,6 +302,8 @@ mod tests {
     #[test]
     fn word_level_counts() {
         assert_eq!(word_syllables("50-minute"), 3);
+        assert_eq!(word_syllables("60,000"), 1);
+        assert_eq!(word_syllables("3.5"), 1);
         assert_eq!(word_syllables("Biden's"), 2);
         assert_eq!(word_syllables("U.S."), 2);
         assert!(is_complex("significant"));

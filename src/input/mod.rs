@@ -32,6 +32,9 @@ const BINARY_MAX_SHARE: f64 = 0.10;
 /// A few stray control characters in a short paste are noise to clean up,
 /// not a sign of binary data.
 const BINARY_MIN_ODD: usize = 8;
+/// The largest input whose analysis fits 32-bit offsets, whatever the
+/// configured limit.
+const MAX_ADDRESSABLE_BYTES: usize = (u32::MAX / 2) as usize;
 /// A line is not a title when longer than this (characters).
 const MAX_TITLE_CHARS: usize = 200;
 
@@ -65,10 +68,12 @@ pub fn check(input: &str, options: &Options) -> Result<(), Error> {
             ),
         ));
     }
-    if input.len() > u32::MAX as usize {
+    // Offsets are 32-bit, and the clean text can be up to half again as long
+    // as the input (a line break becomes a paragraph break).
+    if input.len() > MAX_ADDRESSABLE_BYTES {
         return Err(Error::new(
             ErrorKind::TooLarge,
-            "The input is larger than 4 GB, which the analysis cannot address.",
+            "The input is larger than 2 GB, which the analysis cannot address.",
         ));
     }
     let mut sampled = 0usize;

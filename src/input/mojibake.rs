@@ -56,6 +56,8 @@ struct Fix {
     ch: char,
     /// Came from a two-byte sequence (the ambiguous kind).
     short: bool,
+    /// Its second character is a quotation mark, dash or ellipsis.
+    punctuation: bool,
 }
 
 /// Finds the UTF-8-as-Windows-1252 sequence starting at byte `i`, if one does.
@@ -69,8 +71,12 @@ fn sequence_at(s: &str, i: usize) -> Option<Fix> {
     }
     let mut bytes = [lead, 0, 0, 0];
     let mut end = i + lead_ch.len_utf8();
+    let mut second = ' ';
     for slot in bytes.iter_mut().skip(1).take(n) {
         let (off, c) = chars.next()?;
+        if second == ' ' {
+            second = c;
+        }
         let b = cp1252_byte(c).filter(|&b| is_continuation(b))?;
         *slot = b;
         end = i + off + c.len_utf8();
@@ -85,6 +91,7 @@ fn sequence_at(s: &str, i: usize) -> Option<Fix> {
         len: end - i,
         ch,
         short: n == 1,
+        punctuation: is_punctuation_continuation(second),
     })
 }
 
@@ -92,6 +99,17 @@ fn sequence_at(s: &str, i: usize) -> Option<Fix> {
 /// symbols (é, £, °, ©) and Latin Extended-A (ł, ő, š).
 fn plausible_alone(ch: char) -> bool {
     ('\u{A0}'..='\u{17F}').contains(&ch)
+}
+
+/// Quotation marks, dashes and the ellipsis as Windows-1252 decodes them. An
+/// accented capital followed by one of them is as likely real ("HYVÄ”",
+/// "IRMÃ”", "CAFÉ’S") as mangled, unless it sits in a lowercase word, as a
+/// mangled letter does ("WrocÅ‚aw").
+fn is_punctuation_continuation(c: char) -> bool {
+    matches!(
+        c,
+        '‚' | '„' | '…' | '‘' | '’' | '“' | '”' | '–' | '—' | '‹' | '›' | '«' | '»'
+    )
 }
 
 /// Repairs mojibake in `s`. Returns the repaired text and how many characters were
@@ -118,12 +136,20 @@ pub fn repair(s: &str) -> Option<(String, usize)> {
     let keep: Vec<bool> = (0..fixes.len())
         .map(|k| {
             let f = &fixes[k];
-            if !f.short || plausible_alone(f.ch) {
-                return true;
-            }
             let touches_prev = k > 0 && fixes[k - 1].start + fixes[k - 1].len == f.start;
             let touches_next = k + 1 < fixes.len() && f.start + f.len == fixes[k + 1].start;
-            touches_prev || touches_next
+            if !f.short || touches_prev || touches_next {
+                return true;
+            }
+            if f.punctuation {
+                // Inside a lowercase word ("WrocÅ‚aw"), not after a capital ("CAFÉ’S").
+                let prev = s[..f.start].chars().next_back();
+                let next = s[f.start + f.len..].chars().next();
+                return plausible_alone(f.ch)
+                    && (prev.is_some_and(char::is_lowercase)
+                        || next.is_some_and(char::is_lowercase));
+            }
+            plausible_alone(f.ch)
         })
         .collect();
     let count = keep.iter().filter(|&&k| k).count();
@@ -190,6 +216,9 @@ mod tests {
             "café, naïve, Zürich, São Paulo, Łódź",
             "CAFÉ’S menu",
             "ESPAÑA“ and",
+            "“KIITOS JA HYVÄ”",
+            "“NÅ…”",
+            "IRMÃ” said",
             "À la carte — “quoted” … ‘single’",
             "Привет, мир",
             "plain ASCII text",
