@@ -161,3 +161,32 @@ fn invalid_options_are_refused_by_name() {
     assert_eq!(err.kind, ErrorKind::InvalidOption);
     assert!(err.message.contains("auto, text or html"));
 }
+
+#[test]
+fn crafted_markup_and_punctuation_runs_stay_linear() {
+    // Each of these took seconds to minutes before the nesting estimate and the
+    // cut of punctuation runs (found in review); a regression shows as a test
+    // that does not finish.
+    let html = Options {
+        kind: InputKind::Html,
+        ..opts()
+    };
+    let formatting: String = (0..20_000).map(|i| format!("<p><b id={i}>x</p>")).collect();
+    assert_eq!(
+        analyze(&formatting, &html).unwrap().stats.paragraphs,
+        20_000
+    );
+    let self_closing = format!("<p>x</p>{}<p>end</p>", "<div/>".repeat(80_000));
+    assert!(analyze(&self_closing, &html).unwrap().text.ends_with("end"));
+    let quote_in_name = format!("<p>x</p>{}", "<p a\"b><div>y".repeat(20_000));
+    assert_eq!(analyze(&quote_in_name, &html).unwrap().stats.words, 20_001);
+    let quotes = format!("He left.{} Then", "\"".repeat(100_000));
+    assert!(analyze(&quotes, &opts()).is_ok());
+    let spaces = format!("He left.{}Then", " ".repeat(100_000));
+    let raw = Options {
+        raw: true,
+        kind: InputKind::Text,
+        ..opts()
+    };
+    assert_eq!(analyze(&spaces, &raw).unwrap().text, spaces);
+}

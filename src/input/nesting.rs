@@ -11,7 +11,8 @@
 //! This module estimates the parser's stack with a linear scan of the tags and
 //! leaves out start tags (and their end tags) that would go deeper than
 //! [`MAX_DEPTH`], or leave more than [`MAX_FORMATTING`] formatting elements
-//! open. Text is never touched. The estimate is built to err on the high side
+//! open; a block-level start tag left out becomes a `<br>`, so the text around it
+//! stays apart. Text is never touched. The estimate is built to err on the high side
 //! (an end tag the parser might ignore is ignored here too; a `/>` counts only
 //! where the parser honours it), because a high estimate only flattens an
 //! absurdly deep page while a low one would let the slowness through.
@@ -310,6 +311,7 @@ impl Scan {
             };
             i = end;
             let self_closing = b[end - 2] == b'/';
+            let block = !closing && SPECIAL.contains(&name.as_str());
             let keep = if closing {
                 scan.end_tag(&name)
             } else {
@@ -326,6 +328,10 @@ impl Scan {
                     None => return true,
                     Some(o) => {
                         o.push_str(&html[copied..lt]);
+                        // A block left out still separates what stands around it.
+                        if block {
+                            o.push_str("<br>");
+                        }
                         copied = end;
                     }
                 }
