@@ -13,12 +13,11 @@ use flate2::read::GzDecoder;
 use std::io::Read;
 use std::path::PathBuf;
 
+#[path = "common.rs"]
+mod common;
+
 fn main() {
-    let corpus = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/corpus"));
+    let corpus = common::corpus_dir();
     let dir = corpus.join("extraction/readability");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         println!(

@@ -8,18 +8,16 @@
 //! seed-like fixture (and says which).
 
 use article_lens::{analyze_timed, Options};
-use std::path::PathBuf;
+
+#[path = "common.rs"]
+mod common;
 use std::time::Instant;
 
 /// Runs at least this long per size (after warm-up) to get a stable median.
 const MIN_SECONDS: f64 = 2.0;
 
 fn seed() -> (String, String) {
-    let corpus = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/corpus"));
+    let corpus = common::corpus_dir();
     let path = corpus.join("seed-article.txt");
     match std::fs::read_to_string(&path) {
         Ok(s) => (s, path.display().to_string()),

@@ -18,59 +18,22 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 /// Elements whose content is never visible text.
+#[rustfmt::skip]
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
-    "canvas", "audio", "video", "track", "map", "button", "select", "option", "datalist", "input",
-    "textarea", "dialog",
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+    "embed", "canvas", "audio", "video", "track", "map", "button", "select", "option",
+    "datalist", "input", "textarea", "dialog",
 ];
 
 /// Elements that start and end a block of text (CSS `display: block` and the
 /// like in the user-agent stylesheet).
+#[rustfmt::skip]
 const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "center",
-    "dd",
-    "details",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "caption",
-    "ul",
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
+    "caption", "ul",
 ];
 
 /// Where a block sat in the page, as far as it tells what the block is.
