@@ -74,7 +74,7 @@ pub fn analyze_timed(
         return (Err(e), timings);
     }
     // 2. Clean text, paragraphs, removed blocks, metadata.
-    let prepared = match input::prepare(input, options) {
+    let mut prepared = match input::prepare(input, options) {
         Ok(p) => p,
         Err(e) => return (Err(e), timings),
     };
@@ -84,7 +84,7 @@ pub fn analyze_timed(
     let soft_line_breaks = options.raw && prepared.kind != InputKind::Html;
     let doc = Document::new(
         &prepared.text,
-        prepared.paragraphs.clone(),
+        std::mem::take(&mut prepared.paragraphs),
         soft_line_breaks,
     );
     lap("segment", &mut timings);
@@ -114,14 +114,6 @@ pub fn analyze_timed(
         .map(|p| Span::new(p.start, p.end))
         .collect();
     drop(doc);
-    let removed = prepared
-        .removed
-        .into_iter()
-        .map(|(mut r, at)| {
-            r.at = at as u32;
-            r
-        })
-        .collect();
     let analysis = Analysis {
         format: FORMAT,
         generator: Generator {
@@ -137,7 +129,7 @@ pub fn analyze_timed(
         notices: prepared.notices,
         text: prepared.text,
         meta: prepared.meta,
-        removed,
+        removed: prepared.removed,
         paragraphs,
         sentences,
         stats,

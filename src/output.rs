@@ -105,13 +105,14 @@ pub struct Removed {
 }
 
 impl Removed {
-    pub(crate) fn new(text: &str, reason: Reason, block: usize) -> Removed {
+    /// `at` is a byte offset until [`Analysis::into_utf16`] converts it.
+    pub(crate) fn new(text: &str, reason: Reason, block: usize, at: usize) -> Removed {
         Removed {
             text: text.to_string(),
             reason,
             label: reason.label(),
             block,
-            at: 0,
+            at: at as u32,
         }
     }
 }

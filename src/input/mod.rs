@@ -46,8 +46,8 @@ pub struct Prepared {
     pub text: String,
     /// Byte ranges of the paragraphs in `text`.
     pub paragraphs: Vec<Range<usize>>,
-    /// Blocks taken out, with the byte offset in `text` where each stood.
-    pub removed: Vec<(Removed, usize)>,
+    /// Blocks taken out; `at` is the byte offset in `text` where each stood.
+    pub removed: Vec<Removed>,
     pub meta: Meta,
     pub notices: Vec<Notice>,
 }
@@ -355,9 +355,11 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
             text.len() + PARAGRAPH_SEPARATOR.len()
         };
         match reason {
-            Some(reason) if !kept => prepared
-                .removed
-                .push((Removed::new(&block.text, reason, index), at)),
+            Some(reason) if !kept => {
+                prepared
+                    .removed
+                    .push(Removed::new(&block.text, reason, index, at))
+            }
             _ => match (!kept && !options.raw)
                 .then(|| boilerplate::trailing_cookie_notice(&block.text))
                 .flatten()
@@ -365,8 +367,10 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
                 Some(cut) => {
                     let content = block.text[..cut].trim_end();
                     push_paragraph(&mut text, content);
-                    prepared.removed.push((
-                        Removed::new(&block.text[cut..], Reason::CookieNotice, index),
+                    prepared.removed.push(Removed::new(
+                        &block.text[cut..],
+                        Reason::CookieNotice,
+                        index,
                         text.len(),
                     ));
                 }
@@ -376,8 +380,8 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
     }
     // A removal recorded before the first kept paragraph points at 0, and one
     // after the last at the end of the text.
-    for (_, at) in &mut prepared.removed {
-        *at = (*at).min(text.len());
+    for r in &mut prepared.removed {
+        r.at = r.at.min(text.len() as u32);
     }
     if text.is_empty() {
         prepared.notices.push(Notice::new(
@@ -479,10 +483,10 @@ mod tests {
             "Headline here\n\nBody text of the story.\n\nMore body text."
         );
         assert_eq!(p.removed.len(), 2);
-        assert_eq!(p.removed[0].0.reason, Reason::Advertisement);
-        assert_eq!(p.removed[0].0.block, 2);
-        assert_eq!(&p.text[p.removed[0].1..], "More body text.");
-        assert_eq!(p.removed[1].1, p.text.len());
+        assert_eq!(p.removed[0].reason, Reason::Advertisement);
+        assert_eq!(p.removed[0].block, 2);
+        assert_eq!(&p.text[p.removed[0].at as usize..], "More body text.");
+        assert_eq!(p.removed[1].at as usize, p.text.len());
         let keep = Options {
             keep: vec![2],
             ..Options::default()
