@@ -27,6 +27,7 @@
 
 pub mod analyze;
 pub mod document;
+pub mod encoding;
 pub mod error;
 pub mod input;
 pub mod options;

@@ -10,6 +10,7 @@
 
 pub mod boilerplate;
 pub mod html;
+pub mod metadata;
 pub mod mojibake;
 pub mod nesting;
 pub mod text;
