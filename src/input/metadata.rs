@@ -151,7 +151,6 @@ impl MetaFields {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     fn extract(html: &str) -> crate::input::html::HtmlInput {
         crate::input::html::extract(html)
