@@ -88,6 +88,14 @@ pub struct Meta {
     pub description: Option<String>,
 }
 
+/// An image of the article: its address as the page gives it (never loaded)
+/// and its text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: Option<String>,
+}
+
 /// A block taken out of the analysed text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Removed {

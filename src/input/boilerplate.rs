@@ -38,6 +38,28 @@ pub enum Reason {
     Navigation,
     /// A photo credit standing alone ("Photo: Reuters").
     ImageCredit,
+    /// Readers' comments under the article.
+    Comments,
+    /// The author line ("By Jane Doe, 4 January 2022"): kept in `meta`.
+    Byline,
+    /// A box about the author after the article.
+    AuthorBio,
+    /// The site's header: logo, masthead, top menus.
+    PageHeader,
+    /// The site's footer.
+    PageFooter,
+    /// A sidebar or widget column beside the article.
+    Sidebar,
+    /// Topic tags and category links.
+    Tags,
+    /// Text a page hides from sighted readers (screen-reader hints).
+    Hidden,
+    /// A pop-up or dialog.
+    Popup,
+    /// A link list or widget inside the article's container.
+    Clutter,
+    /// Visible text of the page outside the article (main-content extraction).
+    OutsideArticle,
 }
 
 impl Reason {
@@ -54,6 +76,17 @@ impl Reason {
             Reason::Breadcrumb => "breadcrumb trail",
             Reason::Navigation => "site navigation",
             Reason::ImageCredit => "photo credit",
+            Reason::Comments => "readers' comments",
+            Reason::Byline => "author and date line",
+            Reason::AuthorBio => "about the author",
+            Reason::PageHeader => "site header",
+            Reason::PageFooter => "site footer",
+            Reason::Sidebar => "sidebar",
+            Reason::Tags => "topic tags",
+            Reason::Hidden => "hidden text",
+            Reason::Popup => "pop-up or dialog",
+            Reason::Clutter => "link list or widget in the article",
+            Reason::OutsideArticle => "not part of the article",
         }
     }
 }

@@ -1,19 +1,21 @@
-//! HTML input: the visible text of a page, block by block, and the metadata in
-//! its `<head>`.
+//! HTML input: the page as blocks of visible text, each knowing the element
+//! it sits in, and the metadata the page states about itself.
 //!
 //! Parsing is html5ever's (through `scraper`, which keeps the tree in an arena):
 //! the same algorithm browsers use, so malformed markup is repaired the way a
 //! browser would show it. Nothing from the markup is ever executed or kept as
 //! markup: scripts, styles, templates and embedded objects are skipped, and
-//! only text nodes reach the output. The tree is walked with an explicit
-//! open/close event stream, never recursion, so a million nested `<div>`s
-//! cannot overflow the stack (a trap in wasm).
+//! only text nodes (and image addresses, as strings) reach the output. The
+//! tree is walked with an explicit open/close event stream, never recursion,
+//! so a million nested `<div>`s cannot overflow the stack (a trap in wasm).
 //!
-//! Main-content extraction (telling the article from the page around it) is
-//! not done here; every visible block is returned, with a hint when it sits in
-//! a `<nav>`, and the text-level boilerplate rules run on the blocks.
+//! The walk produces a [`Page`]: a flat list of the elements met (parent
+//! index, tag, what their `class`, `id` and `role` say) and the text blocks,
+//! each with the element that owns it. [`super::content`] decides from that
+//! which blocks are the article.
 
-use crate::output::Meta;
+use super::boilerplate::Reason;
+use crate::output::{Image, Meta};
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
@@ -36,6 +38,9 @@ const BLOCKS: &[&str] = &[
     "caption", "ul",
 ];
 
+/// No parent.
+pub const NONE: u32 = u32::MAX;
+
 /// Where a block sat in the page, as far as it tells what the block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
@@ -47,6 +52,45 @@ pub enum Hint {
     TableRow,
 }
 
+/// What a block is in the article's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    #[default]
+    Paragraph,
+    /// `<h1>`…`<h6>`.
+    Heading,
+    /// An item of a list (`<li>`, `<dt>`, `<dd>`).
+    ListItem,
+    /// Inside a `<blockquote>`.
+    Quote,
+    /// Preformatted text or code (`<pre>`).
+    Code,
+    /// A figure or table caption.
+    Caption,
+    /// A table row, cells separated by " | ".
+    TableRow,
+}
+
+/// One element of the page (skipped and hidden subtrees are not listed).
+#[derive(Debug, Clone)]
+pub struct Element {
+    /// Index of the parent in [`Page::elements`], [`NONE`] for the root.
+    pub parent: u32,
+    /// Lowercase tag name.
+    pub tag: String,
+    /// `class`, `id` and `itemprop` cut into lowercase words at punctuation
+    /// and camelCase humps, each wrapped in '-': `-related-articles-`.
+    pub key: String,
+    /// The ARIA `role`, lowercase.
+    pub role: String,
+    /// Images, form inputs and embedded media directly inside (they are skipped
+    /// as text but count when judging a container).
+    pub images: u32,
+    pub inputs: u32,
+    pub embeds: u32,
+}
+
 /// One visible block of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HtmlBlock {
@@ -55,6 +99,22 @@ pub struct HtmlBlock {
     pub text: String,
     /// What the page structure says about it.
     pub hint: Hint,
+    pub kind: BlockKind,
+    /// The innermost element holding the text (index into `elements`).
+    pub owner: u32,
+    /// Characters of the text that are inside links.
+    pub link_chars: u32,
+    /// Set by main-content extraction: why the block is not the article.
+    pub removal: Option<Reason>,
+}
+
+/// The page as the walk saw it.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub elements: Vec<Element>,
+    pub blocks: Vec<HtmlBlock>,
+    /// Images in document order with the element holding them.
+    pub images: Vec<(u32, Image)>,
 }
 
 /// What the HTML gave.
@@ -62,6 +122,11 @@ pub struct HtmlBlock {
 pub struct HtmlInput {
     pub blocks: Vec<HtmlBlock>,
     pub meta: Meta,
+    /// Images of the article (addresses only; nothing is loaded).
+    pub images: Vec<Image>,
+    /// False when no part of the page reads like an article: every block of
+    /// visible text is kept.
+    pub main_found: bool,
     /// How many `<script>` and `<style>` elements were skipped (reported, so the
     /// user knows they were seen and not run).
     pub scripts_skipped: usize,
@@ -84,20 +149,85 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     })
 }
 
+/// `class`, `id` and `itemprop` as one string of '-'-wrapped lowercase words,
+/// so patterns can match whole words (`-ad-`), word starts (`-comment`) or
+/// word sequences (`-most-read-`) with a plain substring search.
+fn class_key(el: &scraper::node::Element) -> String {
+    let mut key = String::from("-");
+    for value in [el.attr("class"), el.attr("id"), el.attr("itemprop")]
+        .into_iter()
+        .flatten()
+    {
+        let mut prev_lower = false;
+        for c in value.chars().take(400) {
+            if c.is_alphanumeric() {
+                // camelCase hump: "relatedArticles" → related-articles.
+                if c.is_uppercase() && prev_lower && !key.ends_with('-') {
+                    key.push('-');
+                }
+                key.extend(c.to_lowercase());
+                prev_lower = c.is_lowercase();
+            } else {
+                if !key.ends_with('-') {
+                    key.push('-');
+                }
+                prev_lower = false;
+            }
+        }
+        if !key.ends_with('-') {
+            key.push('-');
+        }
+    }
+    key
+}
+
+/// The address of an image, preferring the real one over a lazy-loading
+/// placeholder; `None` for inline `data:` images (no address to show).
+fn image_of(el: &scraper::node::Element) -> Option<Image> {
+    let src = ["data-src", "data-original", "data-lazy-src", "src"]
+        .iter()
+        .filter_map(|a| el.attr(a))
+        .map(str::trim)
+        .find(|s| !s.is_empty() && !s.starts_with("data:"))
+        .or_else(|| {
+            el.attr("srcset")
+                .and_then(|s| s.split(',').next())
+                .and_then(|s| s.split_whitespace().next())
+        })?;
+    let lower = src.to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("data:") {
+        return None;
+    }
+    Some(Image {
+        src: src.chars().take(2000).collect(),
+        alt: el
+            .attr("alt")
+            .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|a| !a.is_empty()),
+    })
+}
+
 /// Collects text into blocks as the walk goes.
-struct Blocks {
-    blocks: Vec<HtmlBlock>,
+struct Walker {
+    page: Page,
+    /// Open elements, innermost last.
+    stack: Vec<u32>,
     current: String,
+    current_link: u32,
     /// Depth of `<pre>` elements: inside, whitespace is kept.
     pre: usize,
     /// Depth of navigation landmarks.
     nav: usize,
+    /// Depth of `<a>` elements.
+    link: usize,
+    blockquote: usize,
     /// The current table cell is not the first in its row.
     cell_open: bool,
 }
 
-impl Blocks {
+impl Walker {
     fn flush(&mut self) {
+        let owner = self.stack.last().copied().unwrap_or(NONE);
         let hint = if self.nav > 0 {
             Hint::Navigation
         } else if self.cell_open {
@@ -105,7 +235,10 @@ impl Blocks {
         } else {
             Hint::None
         };
+        let kind = self.kind(owner);
         let text = std::mem::take(&mut self.current);
+        let link = std::mem::take(&mut self.current_link);
+        let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
         // A blank line inside one block (old pages separate paragraphs with
         // <br><br>) splits it.
         for part in text.split("\n\n") {
@@ -115,18 +248,56 @@ impl Blocks {
                 .filter(|l| !l.is_empty())
                 .collect();
             if !lines.is_empty() {
-                self.blocks.push(HtmlBlock {
-                    text: lines.join("\n"),
+                let text = lines.join("\n");
+                // Link characters shared out in proportion when a block splits.
+                let share = text.chars().filter(|c| !c.is_whitespace()).count() as f64 / total;
+                self.page.blocks.push(HtmlBlock {
+                    text,
                     hint,
+                    kind,
+                    owner,
+                    link_chars: (link as f64 * share).round() as u32,
+                    removal: None,
                 });
             }
         }
         self.cell_open = false;
     }
 
+    /// The block's kind from the elements it sits in.
+    fn kind(&self, owner: u32) -> BlockKind {
+        if self.cell_open {
+            return BlockKind::TableRow;
+        }
+        if self.pre > 0 {
+            return BlockKind::Code;
+        }
+        let mut i = owner;
+        while i != NONE {
+            let el = &self.page.elements[i as usize];
+            match el.tag.as_str() {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => return BlockKind::Heading,
+                "li" | "dt" | "dd" => return BlockKind::ListItem,
+                "figcaption" | "caption" => return BlockKind::Caption,
+                "blockquote" => return BlockKind::Quote,
+                "p" | "article" | "section" | "main" | "body" => break,
+                _ => {}
+            }
+            i = el.parent;
+        }
+        if self.blockquote > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
     fn push_text(&mut self, text: &str) {
         if self.pre > 0 {
             self.current.push_str(text);
+            if self.link > 0 {
+                self.current_link += text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            }
             return;
         }
         for c in text.chars() {
@@ -136,6 +307,9 @@ impl Blocks {
                 }
             } else {
                 self.current.push(c);
+                if self.link > 0 {
+                    self.current_link += 1;
+                }
             }
         }
     }
@@ -146,22 +320,32 @@ impl Blocks {
         }
         self.current.push('\n');
     }
+
+    /// Counts a skipped element that still tells something about its container.
+    fn count_skipped(&mut self, name: &str) {
+        let Some(&top) = self.stack.last() else {
+            return;
+        };
+        let el = &mut self.page.elements[top as usize];
+        match name {
+            "input" | "textarea" | "select" | "button" => el.inputs += 1,
+            "iframe" | "object" | "embed" | "video" | "audio" => el.embeds += 1,
+            _ => {}
+        }
+    }
 }
 
-/// Parses `html` and returns its visible blocks and head metadata.
-pub fn extract(html: &str) -> HtmlInput {
-    let doc = Html::parse_document(&super::nesting::limit_nesting(html));
-    let (meta, scripts_skipped) = super::metadata::read(&doc);
-    let mut out = HtmlInput {
-        meta,
-        scripts_skipped,
-        ..HtmlInput::default()
-    };
-    let mut b = Blocks {
-        blocks: Vec::new(),
+/// Walks the parsed page into a [`Page`].
+fn walk(doc: &Html) -> Page {
+    let mut w = Walker {
+        page: Page::default(),
+        stack: Vec::new(),
         current: String::new(),
+        current_link: 0,
         pre: 0,
         nav: 0,
+        link: 0,
+        blockquote: 0,
         cell_open: false,
     };
     // The node whose subtree is being skipped, if any.
@@ -173,40 +357,71 @@ pub fn extract(html: &str) -> HtmlInput {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => b.push_text(t),
+                    Node::Text(t) => w.push_text(t),
                     Node::Element(el) => {
                         let name = el.name();
                         if SKIPPED.contains(&name) || is_hidden(el) {
+                            w.count_skipped(name);
                             skipping = Some(node.id());
                             continue;
                         }
-                        if name == "nav" || el.attr("role") == Some("navigation") {
-                            b.flush();
-                            b.nav += 1;
-                        }
+                        let is_nav = name == "nav" || el.attr("role") == Some("navigation");
                         match name {
-                            "br" => b.line_break(),
-                            "pre" => {
-                                b.flush();
-                                b.pre += 1;
-                            }
+                            "br" => w.line_break(),
                             "td" | "th" => {
-                                if b.cell_open {
-                                    b.push_text(" | ");
+                                if w.cell_open {
+                                    w.push_text(" | ");
                                 }
-                                b.cell_open = true;
+                                w.cell_open = true;
                             }
                             "img" => {
-                                if let Some(alt) = el.attr("alt").filter(|a| !a.trim().is_empty()) {
-                                    // Alt text is what a reader without images sees; keep it
-                                    // as its own block so it never runs into a sentence.
-                                    b.flush();
-                                    b.push_text(alt);
-                                    b.flush();
+                                if let Some(&top) = w.stack.last() {
+                                    w.page.elements[top as usize].images += 1;
+                                    if let Some(image) = image_of(el) {
+                                        w.page.images.push((top, image));
+                                    }
                                 }
+                                // Alt text is not text of the page: it travels with the
+                                // image in `images`.
+                                continue;
                             }
-                            n if BLOCKS.contains(&n) => b.flush(),
+                            n if BLOCKS.contains(&n) || is_nav => w.flush(),
                             _ => {}
+                        }
+                        // Void elements never close: nothing to push.
+                        if matches!(
+                            name,
+                            "br" | "hr"
+                                | "wbr"
+                                | "meta"
+                                | "link"
+                                | "base"
+                                | "col"
+                                | "area"
+                                | "source"
+                                | "param"
+                        ) {
+                            continue;
+                        }
+                        let index = w.page.elements.len() as u32;
+                        w.page.elements.push(Element {
+                            parent: w.stack.last().copied().unwrap_or(NONE),
+                            tag: name.to_string(),
+                            key: class_key(el),
+                            role: el.attr("role").unwrap_or("").to_ascii_lowercase(),
+                            images: 0,
+                            inputs: 0,
+                            embeds: 0,
+                        });
+                        w.stack.push(index);
+                        match name {
+                            "pre" => w.pre += 1,
+                            "a" => w.link += 1,
+                            "blockquote" => w.blockquote += 1,
+                            _ => {}
+                        }
+                        if is_nav {
+                            w.nav += 1;
                         }
                     }
                     _ => {}
@@ -221,22 +436,76 @@ pub fn extract(html: &str) -> HtmlInput {
                 }
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
-                    if name == "pre" {
-                        b.flush();
-                        b.pre = b.pre.saturating_sub(1);
-                    } else if BLOCKS.contains(&name) {
-                        b.flush();
+                    if matches!(
+                        name,
+                        "img"
+                            | "br"
+                            | "hr"
+                            | "wbr"
+                            | "meta"
+                            | "link"
+                            | "base"
+                            | "col"
+                            | "area"
+                            | "source"
+                            | "param"
+                    ) {
+                        continue;
+                    }
+                    if BLOCKS.contains(&name)
+                        || name == "nav"
+                        || el.attr("role") == Some("navigation")
+                    {
+                        w.flush();
+                    }
+                    match name {
+                        "pre" => w.pre = w.pre.saturating_sub(1),
+                        "a" => w.link = w.link.saturating_sub(1),
+                        "blockquote" => w.blockquote = w.blockquote.saturating_sub(1),
+                        _ => {}
                     }
                     if name == "nav" || el.attr("role") == Some("navigation") {
-                        b.nav = b.nav.saturating_sub(1);
+                        w.nav = w.nav.saturating_sub(1);
                     }
+                    w.stack.pop();
                 }
             }
         }
     }
-    b.flush();
-    out.blocks = b.blocks;
-    out
+    w.flush();
+    w.page
+}
+
+/// Parses `html`, finds the article in it and returns its blocks (those
+/// outside the article marked with why) and the page's metadata.
+pub fn extract(html: &str) -> HtmlInput {
+    let doc = Html::parse_document(&super::nesting::limit_nesting(html));
+    let (meta, scripts_skipped) = super::metadata::read(&doc);
+    let mut page = walk(&doc);
+    drop(doc);
+    let main_found = super::content::select(&mut page);
+    let images = super::content::article_images(&page, meta.url.as_deref());
+    HtmlInput {
+        blocks: page.blocks,
+        meta,
+        images,
+        main_found,
+        scripts_skipped,
+    }
+}
+
+/// Parses `html` and returns every visible block, nothing judged (raw mode).
+pub fn visible_blocks(html: &str) -> HtmlInput {
+    let doc = Html::parse_document(&super::nesting::limit_nesting(html));
+    let (meta, scripts_skipped) = super::metadata::read(&doc);
+    let page = walk(&doc);
+    HtmlInput {
+        blocks: page.blocks,
+        meta,
+        images: Vec::new(),
+        main_found: false,
+        scripts_skipped,
+    }
 }
 
 #[cfg(test)]
@@ -244,7 +513,11 @@ mod tests {
     use super::*;
 
     fn texts(html: &str) -> Vec<String> {
-        extract(html).blocks.into_iter().map(|b| b.text).collect()
+        visible_blocks(html)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
     }
 
     #[test]
@@ -266,7 +539,7 @@ mod tests {
             <template><p>tpl</p></template><noscript>Enable JS</noscript>"#;
         let got = extract(html);
         let texts: Vec<&str> = got.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["Visible", "A photo of the summit"]);
+        assert_eq!(texts, ["Visible"]);
         assert_eq!(got.scripts_skipped, 2);
     }
 

@@ -9,6 +9,7 @@
 //! 5. join what is left into one text, paragraphs separated by a blank line.
 
 pub mod boilerplate;
+pub mod content;
 pub mod html;
 pub mod metadata;
 pub mod mojibake;
@@ -51,6 +52,8 @@ pub struct Prepared {
     pub removed: Vec<Removed>,
     pub meta: Meta,
     pub notices: Vec<Notice>,
+    /// Images of the article (HTML input).
+    pub images: Vec<crate::output::Image>,
 }
 
 fn mb(bytes: usize) -> String {
@@ -183,6 +186,9 @@ struct Block {
     /// keeps this exact range.
     source: Option<Range<usize>>,
     hint: html::Hint,
+    /// Main-content extraction's verdict (HTML only).
+    removal: Option<Reason>,
+    kind: html::BlockKind,
 }
 
 /// Runs steps 2 to 5 of the recipe. [`check`] must have accepted `input`.
@@ -229,6 +235,8 @@ fn text_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
                 text: p.text,
                 source: Some(p.source),
                 hint: html::Hint::None,
+                removal: None,
+                kind: html::BlockKind::Paragraph,
             })
             .collect();
     }
@@ -248,13 +256,27 @@ fn text_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
             text: p.text,
             source: None,
             hint: html::Hint::None,
+            removal: None,
+            kind: html::BlockKind::Paragraph,
         })
         .collect()
 }
 
 fn html_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
-    let page = html::extract(input);
+    // Raw: every visible block, nothing judged.
+    let page = if raw {
+        html::visible_blocks(input)
+    } else {
+        html::extract(input)
+    };
     prepared.meta = page.meta;
+    prepared.images = page.images;
+    if !raw && !page.main_found {
+        prepared.notices.push(Notice::new(
+            "no_main_content",
+            "No part of this page reads like an article (no run of paragraphs was found), so all of its visible text is kept.",
+        ));
+    }
     if page.scripts_skipped > 0 {
         prepared.notices.push(Notice::new(
             "markup_skipped",
@@ -278,6 +300,8 @@ fn html_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
                 text,
                 source: None,
                 hint: b.hint,
+                removal: b.removal,
+                kind: b.kind,
             })
         })
         .collect();
@@ -326,11 +350,18 @@ fn report_sanitizing(s: &text::Sanitized, prepared: &mut Prepared) {
 fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     // Raw HTML: the visible text as it is, nothing taken out.
-    let mut reasons = if options.raw {
-        vec![None; texts.len()]
-    } else {
-        boilerplate::classify(&texts)
-    };
+    let mut reasons: Vec<Option<Reason>> = blocks.iter().map(|b| b.removal).collect();
+    if !options.raw {
+        // The text rules see the article's blocks in order, without the page
+        // around them (a "Related" heading takes the headlines after it).
+        let kept: Vec<usize> = (0..blocks.len())
+            .filter(|&i| reasons[i].is_none())
+            .collect();
+        let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+        for (&i, r) in kept.iter().zip(boilerplate::classify(&kept_texts)) {
+            reasons[i] = r;
+        }
+    }
     for (r, b) in reasons.iter_mut().zip(&blocks) {
         match b.hint {
             html::Hint::Navigation if r.is_none() && !options.raw => *r = Some(Reason::Navigation),

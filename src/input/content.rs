@@ -1,0 +1,754 @@
+//! Main-content extraction: which blocks of a page are the article.
+//!
+//! The method is Readability's, reworked over the flat [`Page`] the walk
+//! builds, plus a layer of named page furniture so that every block left out
+//! says why:
+//!
+//! 1. **Furniture by markup.** Elements whose tag (`nav`, `aside`, `footer`,
+//!    a page-level `header`), ARIA role or `class`/`id` words say what they
+//!    are (comments, related links, share bars, cookie notices, newsletter
+//!    boxes, ads, author boxes, sidebars, tags, hidden hints) are set aside
+//!    with that reason, unless they hold most of the page's prose (sites that
+//!    wrap everything in `<div class="has-sidebar">` exist).
+//! 2. **Scoring.** Every paragraph of 25 characters or more gives its
+//!    containers points (1, one per comma, up to 3 for length) — its parent in
+//!    full, the grandparent half, further ancestors less — on top of a score
+//!    for the container's tag and class. Scores are scaled down by link
+//!    density. Prose collects under the article's container; menus and link
+//!    lists do not score.
+//! 3. **The container and its siblings.** The best-scoring container, moved
+//!    up when several strong candidates share an ancestor, plus the siblings
+//!    that score close to it or are plain paragraphs of prose.
+//! 4. **Cleaning inside.** Within the article, lists, tables, forms and
+//!    `div`s that are mostly links, inputs or embeds with little text
+//!    (Readability's "clean conditionally") and author/date lines go.
+//! 5. **Fallback.** If that leaves less than a few hundred characters, the
+//!    furniture-by-class rules were probably wrong for this site: run again
+//!    without them and keep the longer result. A page where nothing scores
+//!    is not an article: every block is kept and the caller says so.
+//!
+//! Everything is a pass over arrays (the page's elements are in document
+//! order, parents before children), so the cost is linear in the page.
+
+use super::boilerplate::Reason;
+use super::html::{BlockKind, Page, NONE};
+use crate::output::Image;
+
+/// Paragraphs shorter than this (characters) do not score.
+const MIN_SCORING_CHARS: usize = 25;
+/// An article shorter than this (characters of text) makes the extractor try
+/// again without the class-name rules.
+const MIN_ARTICLE_CHARS: usize = 500;
+/// Blocks at least this long with few links are "prose" when judging whether
+/// a furniture-looking element actually holds the article.
+const PROSE_CHARS: usize = 80;
+/// An author or date line is short.
+const MAX_BYLINE_CHARS: usize = 150;
+
+/// Word patterns in `class`/`id` keys (see `html::class_key`): a leading '-'
+/// anchors at a word start, a trailing one at a word end.
+#[rustfmt::skip]
+const FURNITURE: &[(&str, Reason)] = &[
+    ("-comment", Reason::Comments), ("disqus", Reason::Comments), ("-replies-", Reason::Comments),
+    ("-respond-", Reason::Comments), ("-reactions-", Reason::Comments),
+    ("-cookie", Reason::CookieNotice), ("-consent", Reason::CookieNotice), ("-gdpr", Reason::CookieNotice),
+    ("-cmp-", Reason::CookieNotice), ("onetrust", Reason::CookieNotice), ("-privacy-banner", Reason::CookieNotice),
+    ("newsletter", Reason::SubscribePrompt), ("-subscri", Reason::SubscribePrompt),
+    ("-signup", Reason::SubscribePrompt), ("-sign-up-", Reason::SubscribePrompt),
+    ("paywall", Reason::SubscribePrompt), ("-regwall", Reason::SubscribePrompt),
+    ("-share", Reason::SharePrompt), ("-sharing", Reason::SharePrompt), ("-social", Reason::SharePrompt),
+    ("addthis", Reason::SharePrompt), ("sociable", Reason::SharePrompt), ("shariff", Reason::SharePrompt),
+    ("-related", Reason::RelatedLinks), ("-recommend", Reason::RelatedLinks),
+    ("-more-stories", Reason::RelatedLinks), ("-morestories", Reason::RelatedLinks),
+    ("-most-read", Reason::RelatedLinks), ("-mostread", Reason::RelatedLinks),
+    ("-most-popular", Reason::RelatedLinks), ("-popular-", Reason::RelatedLinks),
+    ("-trending", Reason::RelatedLinks), ("-read-next", Reason::RelatedLinks),
+    ("-readnext", Reason::RelatedLinks), ("outbrain", Reason::RelatedLinks), ("taboola", Reason::RelatedLinks),
+    ("-also-read", Reason::RelatedLinks), ("-more-from", Reason::RelatedLinks),
+    ("-next-article", Reason::RelatedLinks), ("-recirc", Reason::RelatedLinks),
+    ("-ad-", Reason::Advertisement), ("-ads-", Reason::Advertisement), ("-advert", Reason::Advertisement),
+    ("-adslot", Reason::Advertisement), ("-ad-slot", Reason::Advertisement), ("adsense", Reason::Advertisement),
+    ("-dfp-", Reason::Advertisement), ("-sponsor", Reason::Advertisement), ("-promo", Reason::Advertisement),
+    ("-ad-container", Reason::Advertisement), ("-adwrap", Reason::Advertisement),
+    ("-author-bio", Reason::AuthorBio), ("-about-author", Reason::AuthorBio),
+    ("-about-the-author", Reason::AuthorBio), ("-author-box", Reason::AuthorBio),
+    ("-authorbox", Reason::AuthorBio), ("-author-card", Reason::AuthorBio), ("-bio-box", Reason::AuthorBio),
+    ("breadcrumb", Reason::Breadcrumb),
+    ("-nav-", Reason::Navigation), ("-navbar", Reason::Navigation), ("-navigation", Reason::Navigation),
+    ("-menu", Reason::Navigation), ("-pagination", Reason::Navigation), ("-pager-", Reason::Navigation),
+    ("-skip-link", Reason::Navigation), ("-skiplink", Reason::Navigation), ("-toolbar", Reason::Navigation),
+    ("-jump-to", Reason::Navigation), ("-search-form", Reason::Navigation),
+    ("-footer", Reason::PageFooter), ("-site-info-", Reason::PageFooter), ("-colophon", Reason::PageFooter),
+    ("-masthead", Reason::PageHeader), ("-site-header", Reason::PageHeader), ("-topbar", Reason::PageHeader),
+    ("sidebar", Reason::Sidebar), ("-widget", Reason::Sidebar), ("-rail-", Reason::Sidebar),
+    ("-aside-", Reason::Sidebar), ("skyscraper", Reason::Sidebar),
+    ("-tags-", Reason::Tags), ("-tag-list", Reason::Tags), ("-taglist", Reason::Tags),
+    ("-tag-cloud", Reason::Tags), ("-post-tags", Reason::Tags), ("-keywords-", Reason::Tags),
+    ("-categories-", Reason::Tags),
+    ("-hidden-", Reason::Hidden), ("-sr-only-", Reason::Hidden), ("-visually-hidden", Reason::Hidden),
+    ("-visuallyhidden", Reason::Hidden), ("-screen-reader", Reason::Hidden),
+    ("-screenreader", Reason::Hidden), ("-offscreen-", Reason::Hidden), ("-print-only-", Reason::Hidden),
+    ("-element-invisible-", Reason::Hidden),
+    ("-modal", Reason::Popup), ("-popup", Reason::Popup), ("-overlay-", Reason::Popup),
+];
+
+/// Words that say "this is the content" (Readability's positive class words).
+#[rustfmt::skip]
+const POSITIVE: &[&str] = &[
+    "-article", "-body", "-content", "-entry", "-hentry", "-h-entry", "-main", "-page-", "-post",
+    "-text", "-blog", "-story",
+];
+
+/// Words that lower a container's score (Readability's negative class words).
+#[rustfmt::skip]
+const NEGATIVE: &[&str] = &[
+    "-ad-", "-hidden-", "-hid-", "banner", "combx", "-comment", "-com-", "-contact", "-footer",
+    "gdpr", "masthead", "-media-", "-meta-", "outbrain", "-promo", "-related", "-scroll",
+    "-share", "shoutbox", "sidebar", "skyscraper", "-sponsor", "-shopping", "-tags-", "-widget",
+];
+
+/// An author or date line.
+#[rustfmt::skip]
+const BYLINE: &[&str] = &[
+    "-byline", "-author", "-dateline", "-posted-on", "-post-meta", "-entry-meta",
+    "-article-meta", "-meta-", "-timestamp", "-date-", "-published", "-pubdate", "-writtenby",
+];
+
+fn has_any(key: &str, patterns: &[&str]) -> bool {
+    patterns.iter().any(|p| key.contains(p))
+}
+
+/// Readability's class weight: prose containers up, furniture down.
+fn class_weight(key: &str) -> f64 {
+    let mut w = 0.0;
+    if has_any(key, NEGATIVE) {
+        w -= 25.0;
+    }
+    if has_any(key, POSITIVE) {
+        w += 25.0;
+    }
+    w
+}
+
+/// What the blocks under an element add up to.
+#[derive(Debug, Default, Clone, Copy)]
+struct Agg {
+    /// Visible characters (whitespace not counted).
+    text: u32,
+    link: u32,
+    /// Characters of prose: blocks of [`PROSE_CHARS`] or more, few links.
+    prose: u32,
+    commas: u32,
+    paragraphs: u32,
+    list_items: u32,
+    heading_chars: u32,
+    table_rows: u32,
+    images: u32,
+    inputs: u32,
+    embeds: u32,
+}
+
+impl Agg {
+    fn link_density(&self) -> f64 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link as f64 / self.text as f64
+        }
+    }
+
+    fn add(&mut self, o: &Agg) {
+        self.text += o.text;
+        self.link += o.link;
+        self.prose += o.prose;
+        self.commas += o.commas;
+        self.paragraphs += o.paragraphs;
+        self.list_items += o.list_items;
+        self.heading_chars += o.heading_chars;
+        self.table_rows += o.table_rows;
+        self.images += o.images;
+        self.inputs += o.inputs;
+        self.embeds += o.embeds;
+    }
+}
+
+fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+fn commas(text: &str) -> u32 {
+    text.chars()
+        .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as u32
+}
+
+/// Per-element totals, children folded into parents.
+fn aggregate(page: &Page) -> Vec<Agg> {
+    let mut agg: Vec<Agg> = page
+        .elements
+        .iter()
+        .map(|e| Agg {
+            images: e.images,
+            inputs: e.inputs,
+            embeds: e.embeds,
+            ..Agg::default()
+        })
+        .collect();
+    for b in &page.blocks {
+        if b.owner == NONE {
+            continue;
+        }
+        let chars = visible_chars(&b.text) as u32;
+        let a = &mut agg[b.owner as usize];
+        a.text += chars;
+        a.link += b.link_chars.min(chars);
+        if chars as usize >= PROSE_CHARS && (b.link_chars as f64) < 0.3 * chars as f64 {
+            a.prose += chars;
+        }
+        a.commas += commas(&b.text);
+        match b.kind {
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code => a.paragraphs += 1,
+            BlockKind::ListItem => a.list_items += 1,
+            BlockKind::Heading => a.heading_chars += chars,
+            BlockKind::TableRow => a.table_rows += 1,
+            BlockKind::Caption => {}
+        }
+    }
+    // Children come after their parents: one backward pass folds them up.
+    for i in (0..page.elements.len()).rev() {
+        let p = page.elements[i].parent;
+        if p != NONE {
+            let child = agg[i];
+            agg[p as usize].add(&child);
+        }
+    }
+    agg
+}
+
+/// Whether the rules by class name are used (they are dropped on the retry).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Strict,
+    Relaxed,
+}
+
+/// Why an element is page furniture, by its tag, role or class words.
+fn furniture(
+    page: &Page,
+    agg: &[Agg],
+    i: usize,
+    in_article_tag: bool,
+    mode: Mode,
+) -> Option<Reason> {
+    let el = &page.elements[i];
+    let key = el.key.as_str();
+    let by_role = match el.role.as_str() {
+        "navigation" | "menu" | "menubar" | "search" => Some(Reason::Navigation),
+        "banner" if !in_article_tag => Some(Reason::PageHeader),
+        "contentinfo" => Some(Reason::PageFooter),
+        "complementary" => Some(Reason::Sidebar),
+        "dialog" | "alertdialog" => Some(Reason::Popup),
+        _ => None,
+    };
+    let by_tag = match el.tag.as_str() {
+        "nav" => Some(Reason::Navigation),
+        "aside" => Some(Reason::Sidebar),
+        "footer" => Some(Reason::PageFooter),
+        "header" if !in_article_tag && !has_any(key, POSITIVE) => Some(Reason::PageHeader),
+        "form" if agg[i].text < 1000 => Some(Reason::Clutter),
+        _ => None,
+    };
+    let by_class = (mode == Mode::Strict
+        && !matches!(el.tag.as_str(), "html" | "body" | "main" | "article"))
+    .then(|| {
+        FURNITURE
+            .iter()
+            .find(|(p, _)| key.contains(p))
+            .map(|&(_, r)| r)
+    })
+    .flatten()
+    // A content word beside the furniture word ("entry-content
+    // has-comments") wins unless the element is small.
+    .filter(|_| !(has_any(key, POSITIVE) && agg[i].prose >= 200));
+    let reason = by_role.or(by_tag).or(by_class)?;
+    // Furniture never holds most of the page's prose: an element that does is
+    // a wrapper with an unlucky class name (comments excepted: a long thread
+    // can outweigh a short article).
+    let total = agg.first().map_or(0, |a| a.prose);
+    let holds_article = agg[i].prose >= 1000 && agg[i].prose * 2 > total;
+    (!holds_article || reason == Reason::Comments && by_class.is_some() && !has_any(key, POSITIVE))
+        .then_some(reason)
+}
+
+/// The article's elements (whole subtrees) and each element's furniture
+/// reason, for one mode.
+struct Choice {
+    chosen: Vec<bool>,
+    /// Nearest furniture reason at or above each element, stopping at a
+    /// chosen element (furniture above the article does not reach into it).
+    junk_at: Vec<Option<Reason>>,
+    /// Candidate scores (0 when an element never scored).
+    scores: Vec<f64>,
+    /// Characters of text the choice keeps.
+    kept: u32,
+}
+
+fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
+    let n = page.elements.len();
+    // Forward pass: inside an <article>/<main>? furniture at or above?
+    let mut in_article_tag = vec![false; n];
+    let mut own_junk: Vec<Option<Reason>> = vec![None; n];
+    let mut junk_above: Vec<Option<Reason>> = vec![None; n];
+    for i in 0..n {
+        let p = page.elements[i].parent;
+        let (parent_article, parent_junk) = if p == NONE {
+            (false, None)
+        } else {
+            (in_article_tag[p as usize], junk_above[p as usize])
+        };
+        in_article_tag[i] =
+            parent_article || matches!(page.elements[i].tag.as_str(), "article" | "main");
+        own_junk[i] = furniture(page, agg, i, parent_article, mode);
+        junk_above[i] = own_junk[i].or(parent_junk);
+    }
+
+    // Scoring.
+    let mut scores = vec![f64::NAN; n];
+    let init = |i: usize, scores: &mut Vec<f64>| {
+        if scores[i].is_nan() {
+            let el = &page.elements[i];
+            let base = match el.tag.as_str() {
+                "div" => 5.0,
+                "pre" | "td" | "blockquote" => 3.0,
+                "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+                _ => 0.0,
+            };
+            let weight = if mode == Mode::Strict {
+                class_weight(&el.key)
+            } else {
+                0.0
+            };
+            scores[i] = base + weight;
+        }
+    };
+    for b in &page.blocks {
+        if b.owner == NONE || junk_above[b.owner as usize].is_some() {
+            continue;
+        }
+        if matches!(
+            b.kind,
+            BlockKind::Heading | BlockKind::ListItem | BlockKind::Caption
+        ) {
+            continue;
+        }
+        let chars = b.text.chars().count();
+        if chars < MIN_SCORING_CHARS {
+            continue;
+        }
+        let score = 1.0 + commas(&b.text) as f64 + (chars / 100).min(3) as f64;
+        let owner = &page.elements[b.owner as usize];
+        // A <p> scores its container; text straight in a <div> scores the div.
+        let mut at = if matches!(
+            owner.tag.as_str(),
+            "p" | "td" | "pre" | "li" | "span" | "a" | "b" | "i" | "em" | "strong" | "font"
+        ) {
+            owner.parent
+        } else {
+            b.owner
+        };
+        for level in 0..5 {
+            if at == NONE || page.elements[at as usize].tag == "html" {
+                break;
+            }
+            init(at as usize, &mut scores);
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            scores[at as usize] += score / divider;
+            at = page.elements[at as usize].parent;
+        }
+    }
+    for (i, s) in scores.iter_mut().enumerate() {
+        if s.is_nan() {
+            *s = 0.0;
+        } else {
+            *s *= 1.0 - agg[i].link_density();
+        }
+    }
+    let mut ranked: Vec<usize> = (0..n).filter(|&i| scores[i] > 0.0).collect();
+    ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let &first = ranked.first()?;
+    let mut top = first;
+    let top_score = scores[top];
+    let is_root = |i: usize| matches!(page.elements[i].tag.as_str(), "html" | "body");
+
+    // Several strong candidates under one ancestor: the article is that ancestor.
+    let strong: Vec<usize> = ranked[1..ranked.len().min(5)]
+        .iter()
+        .copied()
+        .filter(|&i| scores[i] >= 0.75 * top_score)
+        .collect();
+    if strong.len() >= 3 {
+        let mut at = page.elements[top].parent;
+        while at != NONE && !is_root(at as usize) {
+            let holds = strong
+                .iter()
+                .filter(|&&c| is_ancestor(page, at, c as u32))
+                .count();
+            if holds >= 3 {
+                top = at as usize;
+                break;
+            }
+            at = page.elements[at as usize].parent;
+        }
+    }
+    // Climb while the parent scores better (the article's wrapper collects the
+    // points of several paragraph groups).
+    let mut last = scores[top];
+    let threshold = last / 3.0;
+    let mut at = page.elements[top].parent;
+    while at != NONE && !is_root(at as usize) {
+        let s = scores[at as usize];
+        if s == 0.0 {
+            at = page.elements[at as usize].parent;
+            continue;
+        }
+        if s < threshold {
+            break;
+        }
+        if s > last {
+            top = at as usize;
+            break;
+        }
+        last = s;
+        at = page.elements[at as usize].parent;
+    }
+    // An only child is its parent's whole content.
+    loop {
+        let p = page.elements[top].parent;
+        if p == NONE || is_root(p as usize) {
+            break;
+        }
+        let siblings = page.elements.iter().filter(|e| e.parent == p).count();
+        if siblings != 1 {
+            break;
+        }
+        top = p as usize;
+    }
+
+    let mut chosen = vec![false; n];
+    chosen[top] = true;
+    let parent = page.elements[top].parent;
+    if parent != NONE && !is_root(top) {
+        let threshold = (scores[top] * 0.2).max(10.0);
+        let top_key = &page.elements[top].key;
+        for s in (0..n).filter(|&s| page.elements[s].parent == parent && s != top) {
+            if junk_above[s].is_some() {
+                continue;
+            }
+            let sib = &page.elements[s];
+            let bonus = if sib.key.len() > 2 && sib.key == *top_key {
+                scores[top] * 0.2
+            } else {
+                0.0
+            };
+            let a = &agg[s];
+            let append = if scores[s] + bonus >= threshold {
+                true
+            } else if sib.tag == "p" {
+                let ld = a.link_density();
+                (a.text > 80 && ld < 0.25)
+                    || (a.text > 0 && a.text <= 80 && ld == 0.0 && ends_sentence(page, s))
+            } else {
+                false
+            };
+            chosen[s] = append;
+        }
+    }
+    // Membership and furniture below the chosen elements.
+    let mut inside = vec![false; n];
+    let mut junk_at: Vec<Option<Reason>> = vec![None; n];
+    for i in 0..n {
+        let p = page.elements[i].parent;
+        let parent_inside = p != NONE && inside[p as usize];
+        inside[i] = chosen[i] || parent_inside;
+        let parent_junk = if p == NONE { None } else { junk_at[p as usize] };
+        junk_at[i] = if chosen[i] {
+            None
+        } else {
+            own_junk[i].or(parent_junk)
+        };
+    }
+    let kept = page
+        .blocks
+        .iter()
+        .filter(|b| {
+            b.owner != NONE && inside[b.owner as usize] && junk_at[b.owner as usize].is_none()
+        })
+        .map(|b| b.text.chars().count() as u32)
+        .sum();
+    Some(Choice {
+        chosen: inside,
+        junk_at,
+        scores,
+        kept,
+    })
+}
+
+fn is_ancestor(page: &Page, anc: u32, mut node: u32) -> bool {
+    while node != NONE {
+        if node == anc {
+            return true;
+        }
+        node = page.elements[node as usize].parent;
+    }
+    false
+}
+
+/// The last block owned by element `i` ends a sentence.
+fn ends_sentence(page: &Page, i: usize) -> bool {
+    page.blocks
+        .iter()
+        .rev()
+        .find(|b| b.owner == i as u32)
+        .is_some_and(|b| b.text.trim_end().ends_with(['.', '!', '?', '"', '”']))
+}
+
+/// Readability's "clean conditionally": containers inside the article that
+/// are mostly links, inputs, images or embeds and little prose.
+fn is_clutter(
+    page: &Page,
+    agg: &[Agg],
+    scores: &[f64],
+    i: usize,
+    in_figure: bool,
+    mode: Mode,
+) -> bool {
+    let el = &page.elements[i];
+    if !matches!(
+        el.tag.as_str(),
+        "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section" | "dl"
+    ) {
+        return false;
+    }
+    let a = &agg[i];
+    if el.tag == "table" && a.table_rows >= 2 && a.link_density() < 0.5 {
+        return false;
+    }
+    let weight = if mode == Mode::Strict {
+        class_weight(&el.key)
+    } else {
+        0.0
+    };
+    if weight + scores[i] < 0.0 {
+        return true;
+    }
+    if a.commas >= 10 {
+        return false;
+    }
+    let p = a.paragraphs as f64;
+    let img = a.images as f64;
+    let li = a.list_items as f64 - 100.0;
+    let is_list = matches!(el.tag.as_str(), "ul" | "ol" | "dl")
+        || (a.text > 0 && a.list_items > 0 && a.heading_chars == 0 && a.paragraphs == 0);
+    let len = a.text as f64;
+    let heading_density = if a.text == 0 {
+        0.0
+    } else {
+        a.heading_chars as f64 / len
+    };
+    let ld = a.link_density();
+    (img > 1.0 && p / img < 0.5 && !in_figure)
+        || (!is_list && li > p)
+        || (a.inputs as f64 > (p / 3.0).floor())
+        || (!is_list
+            && heading_density < 0.9
+            && len < 25.0
+            && (img == 0.0 || img > 2.0)
+            && !in_figure)
+        || (!is_list && weight < 25.0 && ld > 0.2)
+        || (weight >= 25.0 && ld > 0.5)
+        || (a.embeds == 1 && len < 75.0)
+        || a.embeds > 1
+        || (is_list && ld > 0.5)
+}
+
+/// Marks every block that is not the article with why. Returns false when no
+/// part of the page reads like an article (every block is then kept).
+pub fn select(page: &mut Page) -> bool {
+    if page.elements.is_empty() || page.blocks.is_empty() {
+        return false;
+    }
+    let agg = aggregate(page);
+    let strict = choose(page, &agg, Mode::Strict);
+    let (choice, mode) = match strict {
+        Some(c) if c.kept as usize >= MIN_ARTICLE_CHARS => (c, Mode::Strict),
+        other => match (other, choose(page, &agg, Mode::Relaxed)) {
+            (Some(s), Some(r)) if r.kept > s.kept => (r, Mode::Relaxed),
+            (Some(s), _) => (s, Mode::Strict),
+            (None, Some(r)) => (r, Mode::Relaxed),
+            (None, None) => return false,
+        },
+    };
+    if choice.kept == 0 {
+        return false;
+    }
+    // Clutter inside the article: a forward pass, so a removed container's
+    // subtree goes with it.
+    let n = page.elements.len();
+    let mut clutter = vec![false; n];
+    let mut in_figure = vec![false; n];
+    for i in 0..n {
+        let p = page.elements[i].parent;
+        let (pc, pf) = if p == NONE {
+            (false, false)
+        } else {
+            (clutter[p as usize], in_figure[p as usize])
+        };
+        in_figure[i] = pf || page.elements[i].tag == "figure";
+        let strictly_inside = choice.chosen[i] && p != NONE && choice.chosen[p as usize];
+        clutter[i] = pc
+            || (strictly_inside && is_clutter(page, &agg, &choice.scores, i, in_figure[i], mode));
+    }
+    let mut article_blocks = 0usize;
+    for b in &mut page.blocks {
+        if b.owner == NONE {
+            b.removal = Some(Reason::OutsideArticle);
+            continue;
+        }
+        let o = b.owner as usize;
+        b.removal = if let Some(r) = choice.junk_at[o] {
+            Some(r)
+        } else if !choice.chosen[o] {
+            Some(Reason::OutsideArticle)
+        } else if clutter[o] {
+            Some(Reason::Clutter)
+        } else {
+            None
+        };
+        if b.removal.is_none() {
+            article_blocks += 1;
+        }
+    }
+    mark_bylines(page, &choice.chosen, article_blocks);
+    true
+}
+
+/// Author and date lines inside the article: short blocks in an element whose
+/// class says so, or a "By Jane Doe" line among the first blocks.
+fn mark_bylines(page: &mut Page, chosen: &[bool], _article_blocks: usize) {
+    let mut seen = 0usize;
+    for bi in 0..page.blocks.len() {
+        if page.blocks[bi].removal.is_some() {
+            continue;
+        }
+        seen += 1;
+        let b = &page.blocks[bi];
+        let chars = b.text.chars().count();
+        if chars > MAX_BYLINE_CHARS || b.kind == BlockKind::Heading {
+            continue;
+        }
+        let mut at = b.owner;
+        let mut by_class = false;
+        for _ in 0..4 {
+            if at == NONE || !chosen[at as usize] {
+                break;
+            }
+            let el = &page.elements[at as usize];
+            if has_any(&el.key, BYLINE) && !has_any(&el.key, &["-body", "-content", "-text"]) {
+                by_class = true;
+                break;
+            }
+            at = el.parent;
+        }
+        let by_line = seen <= 6 && looks_like_byline(&b.text);
+        if by_class || by_line {
+            page.blocks[bi].removal = Some(Reason::Byline);
+        }
+    }
+}
+
+/// "By Jane Doe", "By JANE DOE and John Roe | Reuters".
+fn looks_like_byline(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("BY "))
+        .or_else(|| t.strip_prefix("by "))
+    else {
+        return false;
+    };
+    t.chars().count() <= 100
+        && rest.split_whitespace().count() <= 12
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', '?', '!'])
+}
+
+/// Images inside the article, addresses made absolute against the page's
+/// URL where it is known ("//cdn…" and "/img/…" forms).
+pub fn article_images(page: &Page, base: Option<&str>) -> Vec<Image> {
+    let kept: Vec<bool> = {
+        let n = page.elements.len();
+        let mut inside = vec![false; n];
+        for b in &page.blocks {
+            if b.removal.is_none() && b.owner != NONE {
+                inside[b.owner as usize] = true;
+            }
+        }
+        // An element is in the article if a kept block sits in it or in an
+        // ancestor that also holds kept blocks: fold kept owners upwards once.
+        let mut up = inside.clone();
+        for i in (0..n).rev() {
+            let p = page.elements[i].parent;
+            if up[i] && p != NONE {
+                up[p as usize] = true;
+            }
+        }
+        // Down: an image's element is in the article if its nearest ancestor
+        // with content is kept — approximated by "some ancestor within 3
+        // levels holds kept text".
+        (0..n)
+            .map(|i| {
+                let mut at = i as u32;
+                for _ in 0..4 {
+                    if at == NONE {
+                        return false;
+                    }
+                    if up[at as usize] {
+                        return true;
+                    }
+                    at = page.elements[at as usize].parent;
+                }
+                false
+            })
+            .collect()
+    };
+    let origin = base.and_then(|b| {
+        let scheme_end = b.find("://")?;
+        let host_end = b[scheme_end + 3..]
+            .find('/')
+            .map_or(b.len(), |i| scheme_end + 3 + i);
+        Some((&b[..scheme_end], &b[..host_end]))
+    });
+    let mut out: Vec<Image> = Vec::new();
+    for (owner, image) in &page.images {
+        if !kept.get(*owner as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut image = image.clone();
+        if let Some((scheme, origin)) = origin {
+            if image.src.starts_with("//") {
+                image.src = format!("{scheme}:{}", image.src);
+            } else if image.src.starts_with('/') {
+                image.src = format!("{origin}{}", image.src);
+            }
+        }
+        if !out.iter().any(|i| i.src == image.src) {
+            out.push(image);
+        }
+    }
+    out
+}
