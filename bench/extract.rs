@@ -297,7 +297,16 @@ fn trafilatura(run: &mut Run, dir: &Path) {
             w_n += 1;
             w_ok += ok as usize;
             if !ok {
-                missing.push(format!("-{:?}", s.chars().take(60).collect::<String>()));
+                // Which removal took it, if one did.
+                let head: String = s.chars().take(30).collect();
+                let why = a
+                    .as_ref()
+                    .and_then(|a| a.removed.iter().find(|r| norm(&r.text).contains(&head)))
+                    .map_or("not found", |r| r.label);
+                missing.push(format!(
+                    "-{:?} [{why}]",
+                    s.chars().take(60).collect::<String>()
+                ));
             }
         }
         for s in v

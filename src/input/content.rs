@@ -49,14 +49,16 @@ const MAX_BYLINE_CHARS: usize = 150;
 /// anchors at a word start, a trailing one at a word end.
 #[rustfmt::skip]
 const FURNITURE: &[(&str, Reason)] = &[
-    ("-comment", Reason::Comments), ("disqus", Reason::Comments), ("-replies-", Reason::Comments),
+    ("-comment-", Reason::Comments), ("-comments", Reason::Comments), ("-commentlist", Reason::Comments),
+    ("-comment-list", Reason::Comments), ("-commentary-form", Reason::Comments), ("disqus", Reason::Comments), ("-replies-", Reason::Comments),
     ("-respond-", Reason::Comments), ("-reactions-", Reason::Comments),
     ("-cookie", Reason::CookieNotice), ("-consent", Reason::CookieNotice), ("-gdpr", Reason::CookieNotice),
     ("-cmp-", Reason::CookieNotice), ("onetrust", Reason::CookieNotice), ("-privacy-banner", Reason::CookieNotice),
     ("newsletter", Reason::SubscribePrompt), ("-subscri", Reason::SubscribePrompt),
     ("-signup", Reason::SubscribePrompt), ("-sign-up-", Reason::SubscribePrompt),
     ("paywall", Reason::SubscribePrompt), ("-regwall", Reason::SubscribePrompt),
-    ("-share", Reason::SharePrompt), ("-sharing", Reason::SharePrompt), ("-social", Reason::SharePrompt),
+    ("-share-", Reason::SharePrompt), ("-shares-", Reason::SharePrompt), ("-sharebar", Reason::SharePrompt),
+    ("-sharetools", Reason::SharePrompt), ("-share-tools", Reason::SharePrompt), ("-sharing", Reason::SharePrompt), ("-social", Reason::SharePrompt),
     ("addthis", Reason::SharePrompt), ("sociable", Reason::SharePrompt), ("shariff", Reason::SharePrompt),
     ("-related", Reason::RelatedLinks), ("-recommend", Reason::RelatedLinks),
     ("-more-stories", Reason::RelatedLinks), ("-morestories", Reason::RelatedLinks),
@@ -102,9 +104,9 @@ const POSITIVE: &[&str] = &[
 /// Words that lower a container's score (Readability's negative class words).
 #[rustfmt::skip]
 const NEGATIVE: &[&str] = &[
-    "-ad-", "-hidden-", "-hid-", "banner", "combx", "-comment", "-com-", "-contact", "-footer",
+    "-ad-", "-hidden-", "-hid-", "banner", "combx", "-comment-", "-comments", "-com-", "-contact", "-footer",
     "gdpr", "masthead", "-media-", "-meta-", "outbrain", "-promo", "-related", "-scroll",
-    "-share", "shoutbox", "sidebar", "skyscraper", "-sponsor", "-shopping", "-tags-", "-widget",
+    "-share-", "-sharing", "shoutbox", "sidebar", "skyscraper", "-sponsor", "-shopping", "-tags-", "-widget",
 ];
 
 /// An author or date line.
@@ -182,20 +184,29 @@ fn commas(text: &str) -> u32 {
         .count() as u32
 }
 
-/// Per-element totals, children folded into parents.
-fn aggregate(page: &Page) -> Vec<Agg> {
+/// Per-element totals, children folded into parents; elements flagged in
+/// `skip` (furniture already set aside) count for nothing.
+fn aggregate(page: &Page, skip: Option<&[Option<Reason>]>) -> Vec<Agg> {
+    let skipped = |i: usize| skip.is_some_and(|s| s[i].is_some());
     let mut agg: Vec<Agg> = page
         .elements
         .iter()
-        .map(|e| Agg {
-            images: e.images,
-            inputs: e.inputs,
-            embeds: e.embeds,
-            ..Agg::default()
+        .enumerate()
+        .map(|(i, e)| {
+            if skipped(i) {
+                Agg::default()
+            } else {
+                Agg {
+                    images: e.images,
+                    inputs: e.inputs,
+                    embeds: e.embeds,
+                    ..Agg::default()
+                }
+            }
         })
         .collect();
     for b in &page.blocks {
-        if b.owner == NONE {
+        if b.owner == NONE || skipped(b.owner as usize) {
             continue;
         }
         let chars = visible_chars(&b.text) as u32;
@@ -291,6 +302,8 @@ struct Choice {
     scores: Vec<f64>,
     /// Characters of text the choice keeps.
     kept: u32,
+    /// Element totals without the furniture.
+    agg: Vec<Agg>,
 }
 
 fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
@@ -311,6 +324,15 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         own_junk[i] = furniture(page, agg, i, parent_article, mode);
         junk_above[i] = own_junk[i].or(parent_junk);
     }
+    if std::env::var("AL_DEBUG").is_ok() {
+        for i in 0..n {
+            if page.elements[i].inputs > 0 {
+                eprintln!("inputs {} on {} {} junk {:?}", page.elements[i].inputs, page.elements[i].tag, page.elements[i].key, junk_above[i]);
+            }
+        }
+    }
+    // From here on, containers are judged without the furniture inside them.
+    let agg = &aggregate(page, Some(&junk_above));
 
     // Scoring.
     let mut scores = vec![f64::NAN; n];
@@ -495,6 +517,7 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         junk_at,
         scores,
         kept,
+        agg: agg.clone(),
     })
 }
 
@@ -561,6 +584,9 @@ fn is_clutter(
         a.heading_chars as f64 / len
     };
     let ld = a.link_density();
+    if std::env::var("AL_DEBUG").is_ok() {
+        eprintln!("clutter? {} {} text {} p {} img {} li {} inputs {} ld {:.2} commas {} weight {} score {:.1} embeds {}", el.tag, el.key, a.text, p, img, li, a.inputs, ld, a.commas, weight, scores[i], a.embeds);
+    }
     (img > 1.0 && p / img < 0.5 && !in_figure)
         || (!is_list && li > p)
         || (a.inputs as f64 > (p / 3.0).floor())
@@ -582,7 +608,7 @@ pub fn select(page: &mut Page) -> bool {
     if page.elements.is_empty() || page.blocks.is_empty() {
         return false;
     }
-    let agg = aggregate(page);
+    let agg = aggregate(page, None);
     let strict = choose(page, &agg, Mode::Strict);
     let (choice, mode) = match strict {
         Some(c) if c.kept as usize >= MIN_ARTICLE_CHARS => (c, Mode::Strict),
@@ -595,6 +621,9 @@ pub fn select(page: &mut Page) -> bool {
     };
     if choice.kept == 0 {
         return false;
+    }
+    if std::env::var("AL_DEBUG").is_ok() {
+        eprintln!("mode strict {} kept {}", mode == Mode::Strict, choice.kept);
     }
     // Clutter inside the article: a forward pass, so a removed container's
     // subtree goes with it.
@@ -611,7 +640,7 @@ pub fn select(page: &mut Page) -> bool {
         in_figure[i] = pf || page.elements[i].tag == "figure";
         let strictly_inside = choice.chosen[i] && p != NONE && choice.chosen[p as usize];
         clutter[i] = pc
-            || (strictly_inside && is_clutter(page, &agg, &choice.scores, i, in_figure[i], mode));
+            || (strictly_inside && is_clutter(page, &choice.agg, &choice.scores, i, in_figure[i], mode));
     }
     let mut article_blocks = 0usize;
     for b in &mut page.blocks {
