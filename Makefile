@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-boilerplate clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -33,7 +33,7 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser bench-boilerplate
+bench: bench-native bench-browser bench-extract bench-boilerplate
 
 bench-native:
 	@mkdir -p bench/results
@@ -41,6 +41,10 @@ bench-native:
 
 bench-browser: setup-test wasm
 	node bench/browser.mjs $(CORPUS)
+
+# article-lens and Readability.js side by side in Chromium, same pages, same scorer.
+bench-extract: setup-test wasm
+	node bench/extract.mjs $(CORPUS)
 
 bench-boilerplate:
 	@mkdir -p bench/results

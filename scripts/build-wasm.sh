@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
-wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm/article_lens.wasm
+# Respect CARGO_TARGET_DIR (a separate build folder), like cargo itself does.
+wasm-bindgen --target web --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/article_lens.wasm"
 # The features rustc enables by default for wasm32; wasm-opt must be told them.
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -41,8 +41,9 @@ const TYPES = {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Starts the server; resolves to { server, url }. Port 0 picks a free one. */
-export function start({ root = path.join(here, '..', 'www'), port = 8080, host = '127.0.0.1' } = {}) {
+/** Starts the server; resolves to { server, url }. Port 0 picks a free one.
+ * `csp` replaces the policy (a benchmark page that must differ says why). */
+export function start({ root = path.join(here, '..', 'www'), port = 8080, host = '127.0.0.1', csp = CSP } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     let rel;
@@ -65,7 +66,7 @@ export function start({ root = path.join(here, '..', 'www'), port = 8080, host =
       }
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': csp,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-cache',

@@ -1,0 +1,496 @@
+// Main-content extraction side by side in Debian's Chromium: article-lens
+// (the wasm module, `analyze(html, {kind: 'html'})`) and Mozilla
+// Readability.js 0.6.0 (DOMParser + `new Readability(doc).parse()`), on the
+// same pages, decoded the same way, scored by the same code:
+//
+// - Readability's 130 test pages: body precision / recall / F1 by 4-token
+//   shingles against `body.textContent` of `expected.html` (the scrapinghub
+//   article-extraction-benchmark metric, averaged over pages), and title,
+//   byline, lang, siteName, publishedTime exact after whitespace
+//   normalisation, on the pages whose expected value is given;
+// - trafilatura's 495 pages: share of `with` snippets found and `without`
+//   snippets absent (whitespace-normalised substrings), title and author
+//   exact, date on the same day (first 10 characters).
+//
+// Also the warm time per page of each tool (median of a few runs per page).
+// The same metric natively, for the quick loop, is bench/extract.rs.
+// Prints a Markdown table and saves it to bench/results/extract.md; every
+// page's scores go to bench/results/extract-pages.json (not committed: it
+// quotes the corpus).
+//   node bench/extract.mjs [CORPUS_DIR] [--runs N] [--only NAME]
+//   (default ../shared/corpus; N timed runs per page and tool after one
+//   untimed run, default 3)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, root } from '../tests/e2e/helpers.mjs';
+import { start, CSP } from '../scripts/serve.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+const corpus = path.resolve(root, positional[0] || '../shared/corpus');
+const RUNS = Number(flag('--runs', 3));
+const ONLY = flag('--only', null);
+const TIMEOUT_MS = 30_000;
+
+const dir = path.join(corpus, 'extraction');
+if (!fs.existsSync(dir)) {
+  console.log(`The corpus is not here (${dir} is absent): nothing to measure.`);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- decoding
+// The rules of src/encoding.rs: a BOM decides; bytes that are valid UTF-8 are
+// UTF-8; else the charset declared in a <meta> within the first 4 KB (WHATWG
+// labels: TextDecoder has the same table as encoding_rs); else UTF-8 with
+// replacement characters.
+
+const PRESCAN_BYTES = 4096;
+// WHATWG labels of the "replacement" encoding: TextDecoder refuses them, and
+// encoding_rs' output_encoding() turns them into UTF-8.
+const REPLACEMENT_LABELS = new Set(['csiso2022kr', 'hz-gb-2312', 'iso-2022-cn', 'iso-2022-cn-ext', 'iso-2022-kr', 'replacement']);
+
+/** The WHATWG encoding name for a label, 'UTF-8' for labels that mean it on output, or null. */
+function encodingForLabel(label) {
+  const l = label.trim().toLowerCase();
+  if (!l) return null;
+  if (REPLACEMENT_LABELS.has(l)) return 'utf-8';
+  try {
+    const enc = new TextDecoder(l).encoding;
+    // A page cannot declare itself UTF-16 in its own ASCII bytes.
+    return enc === 'utf-16le' || enc === 'utf-16be' ? 'utf-8' : enc;
+  } catch {
+    return null;
+  }
+}
+
+function indexOf(hay, needle, from = 0) {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+const bytesOf = (s) => Buffer.from(s, 'latin1');
+const isSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d;
+
+/** `<meta charset>` / `<meta http-equiv content="...charset=">`, as meta_charset() in src/encoding.rs. */
+function metaCharset(head) {
+  const lower = Buffer.from(head).map((b) => (b >= 0x41 && b <= 0x5a ? b + 32 : b));
+  const META = bytesOf('<meta');
+  const CHARSET = bytesOf('charset');
+  let from = 0;
+  for (;;) {
+    const start = indexOf(lower, META, from);
+    if (start < 0) return null;
+    let end = lower.indexOf(0x3e, start); // '>'
+    if (end < 0) end = lower.length;
+    const tag = lower.subarray(start, end);
+    const c = indexOf(tag, CHARSET);
+    if (c >= 0) {
+      let i = c + CHARSET.length;
+      while (i < tag.length && isSpace(tag[i])) i++;
+      if (tag[i] === 0x3d) {
+        // '='
+        i++;
+        while (i < tag.length && (isSpace(tag[i]) || tag[i] === 0x22 || tag[i] === 0x27)) i++;
+        let j = i;
+        while (j < tag.length && !(isSpace(tag[j]) || [0x22, 0x27, 0x3b, 0x2f].includes(tag[j]))) j++;
+        const enc = encodingForLabel(Buffer.from(tag.subarray(i, j)).toString('latin1'));
+        if (enc) return enc;
+      }
+    }
+    from = Math.max(end, start + 1);
+  }
+}
+
+/** Bytes to text: { text, encoding }. */
+export function decode(bytes) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const declared = metaCharset(bytes.subarray(0, PRESCAN_BYTES));
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not valid UTF-8
+  }
+  if (declared && declared !== 'utf-8') return { text: new TextDecoder(declared, { ignoreBOM: true }).decode(bytes), encoding: declared };
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8 (invalid bytes replaced)' };
+}
+
+function gunzip(file) {
+  try {
+    return zlib.gunzipSync(fs.readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- scoring
+// One scorer for both tools (and the same rules as bench/extract.rs).
+
+/** Whitespace as Rust's split_whitespace() sees it (Unicode White_Space). */
+const WS = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const norm = (s) => String(s ?? '').split(WS).filter(Boolean).join(' ');
+
+/** Tokens by the Unicode regex `\w+`, lowercased. */
+const tokens = (text) => (text.match(/[\p{L}\p{N}\p{M}_]+/gu) || []).map((t) => t.toLowerCase());
+
+/** Overlapping 4-token shingles as a multiset (fewer than 4 tokens: one shingle of them all). */
+function shingles(text) {
+  const t = tokens(text);
+  const out = new Map();
+  if (t.length < 4) {
+    if (t.length) out.set(t.join(' '), 1);
+    return out;
+  }
+  for (let i = 0; i + 4 <= t.length; i++) {
+    const k = t[i] + ' ' + t[i + 1] + ' ' + t[i + 2] + ' ' + t[i + 3];
+    out.set(k, (out.get(k) || 0) + 1);
+  }
+  return out;
+}
+
+/** Precision, recall and F1 of `got` against `want`. */
+export function prf(got, want) {
+  const g = shingles(got);
+  const w = shingles(want);
+  let ng = 0;
+  let nw = 0;
+  let tp = 0;
+  for (const c of g.values()) ng += c;
+  for (const c of w.values()) nw += c;
+  if (ng === 0 && nw === 0) return { p: 1, r: 1, f: 1 };
+  for (const [k, c] of g) tp += Math.min(c, w.get(k) || 0);
+  const p = ng ? tp / ng : 0;
+  const r = nw ? tp / nw : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+class Tally {
+  right = 0;
+  asked = 0;
+  add(ok) {
+    this.asked++;
+    if (ok) this.right++;
+  }
+  get share() {
+    return this.right / Math.max(1, this.asked);
+  }
+  show() {
+    if (!this.asked) return '– (0/0)';
+    return `${this.share.toFixed(3)} (${this.right}/${this.asked})`;
+  }
+}
+
+// What each tool's result means for the metadata fields.
+const TOOLS = {
+  al: {
+    name: 'article-lens',
+    field: (m, f) => ({ title: m.title, byline: m.byline, lang: m.lang, siteName: m.site, publishedTime: m.published })[f] ?? null,
+    author: (m) => (m.authors?.length ? m.authors.join('; ') : m.byline || ''),
+    date: (m) => m.published || '',
+  },
+  rd: {
+    name: 'Readability.js',
+    field: (m, f) => m[f] ?? null,
+    author: (m) => m.byline || '',
+    date: (m) => m.publishedTime || '',
+  },
+};
+const FIELDS = ['title', 'byline', 'lang', 'siteName', 'publishedTime'];
+
+// ---------------------------------------------------------------- pages
+
+function readabilityPages() {
+  const d = path.join(dir, 'readability');
+  if (!fs.existsSync(d)) {
+    console.log(`Readability pages: not here (${d} is absent).`);
+    return [];
+  }
+  const out = [];
+  for (const name of fs.readdirSync(d).sort()) {
+    if (ONLY && !name.includes(ONLY)) continue;
+    const source = gunzip(path.join(d, name, 'source.html.gz'));
+    const expected = gunzip(path.join(d, name, 'expected.html.gz'));
+    if (!source || !expected) continue;
+    let meta = {};
+    try {
+      meta = JSON.parse(fs.readFileSync(path.join(d, name, 'expected-metadata.json'), 'utf8'));
+    } catch {
+      // no metadata: no field is asked
+    }
+    out.push({ set: 'readability', name, bytes: source, expectedHtml: expected.toString('utf8'), meta });
+  }
+  return out;
+}
+
+function trafilaturaPages() {
+  const d = path.join(dir, 'trafilatura');
+  let data;
+  try {
+    data = JSON.parse(fs.readFileSync(path.join(d, 'evaldata.json'), 'utf8'));
+  } catch {
+    console.log(`trafilatura pages: not here (${path.join(d, 'evaldata.json')} is absent or unreadable).`);
+    return [];
+  }
+  const out = [];
+  for (const key of Object.keys(data).sort()) {
+    const v = data[key];
+    if (typeof v?.file !== 'string') continue;
+    if (ONLY && !key.includes(ONLY)) continue;
+    const bytes = gunzip(path.join(d, 'html', `${v.file}.gz`)) ?? (() => {
+      try {
+        return fs.readFileSync(path.join(d, 'html', v.file));
+      } catch {
+        return null;
+      }
+    })();
+    if (!bytes) continue;
+    out.push({ set: 'trafilatura', name: key, bytes, truth: v });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- browser
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+const pages = [...readabilityPages(), ...trafilaturaPages()];
+if (!pages.length) {
+  console.log('No extraction pages found: nothing to measure.');
+  process.exit(0);
+}
+
+const started = Date.now();
+// The project's policy with one change: inline styles allowed. Readability.js
+// drops hidden nodes by reading `node.style.display` / `.visibility`, and a
+// DOMParser document inherits the page's CSP, under which `style-src 'self'`
+// leaves every inline `style` attribute unparsed (node.style empty), so
+// Readability would keep hidden text. A DOMParser document runs no script, so
+// this loosens nothing that matters here; article-lens parses in Rust and is
+// unaffected either way.
+const BENCH_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+if (BENCH_CSP === CSP) throw new Error('scripts/serve.mjs changed its style-src: update BENCH_CSP in bench/extract.mjs');
+const { server, url } = await start({ root, port: 0, csp: BENCH_CSP });
+const browser = await launch();
+const version = browser.version();
+let context;
+let page;
+const consoleErrors = new Map();
+
+async function openHarness() {
+  await context?.close().catch(() => {});
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  // Console errors are counted by kind. Expected: the policy blocking inline
+  // event handlers and <base> of the parsed pages (a DOMParser document runs
+  // no script and loads nothing anyway).
+  page.on('console', (m) => {
+    if (m.type() !== 'error' || (m.location()?.url || '').endsWith('/favicon.ico')) return;
+    const kind = m.text().replace(/ to '[^']*'/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '').slice(0, 70);
+    consoleErrors.set(kind, (consoleErrors.get(kind) || 0) + 1);
+  });
+  await page.goto(url + 'bench/extract.html');
+  await page.waitForFunction(() => window.extractReady && typeof window.Readability === 'function', null, { timeout: TIMEOUT_MS });
+}
+
+/** page.evaluate with a timeout; on timeout or a crash the harness page is opened afresh. */
+async function evaluate(fn, arg, what) {
+  try {
+    return await withTimeout(page.evaluate(fn, arg), TIMEOUT_MS, what);
+  } catch (e) {
+    console.error(`  ${what}: ${e.message.split('\n')[0]}`);
+    await openHarness();
+    return { error: e.message.split('\n')[0], reopened: true };
+  }
+}
+
+const results = [];
+const encodings = {};
+try {
+  await openHarness();
+  let i = 0;
+  for (const pg of pages) {
+    i++;
+    const { text: html, encoding } = decode(pg.bytes);
+    encodings[encoding] = (encodings[encoding] || 0) + 1;
+    const row = { set: pg.set, name: pg.name, encoding, bytes: pg.bytes.length };
+    const load = async () => evaluate((h) => window.extract.load(h), html, `${pg.name}: load`);
+    await load();
+    // A timeout re-opens the harness page, so the HTML is handed over again before the next tool.
+    const al = await evaluate((r) => window.extract.articleLens(r), RUNS, `${pg.name}: article-lens`);
+    if (al.reopened) await load();
+    const rd = await evaluate((r) => window.extract.readability(r), RUNS, `${pg.name}: Readability.js`);
+    row.al = al;
+    row.rd = rd;
+    if (pg.set === 'readability') {
+      const t = await evaluate((h) => window.extract.truth(h), pg.expectedHtml, `${pg.name}: expected text`);
+      row.truth = typeof t === 'string' ? t : '';
+    }
+    results.push({ pg, row });
+    if (i % 50 === 0) console.error(`  ${i}/${pages.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+} finally {
+  await context?.close().catch(() => {});
+  await browser.close();
+  server.close();
+}
+const seconds = (Date.now() - started) / 1000;
+
+// ---------------------------------------------------------------- scores
+
+const score = { al: {}, rd: {} };
+for (const t of ['al', 'rd']) {
+  score[t] = {
+    rb: { n: 0, p: 0, r: 0, f: 0, fields: Object.fromEntries(FIELDS.map((f) => [f, new Tally()])) },
+    tf: { n: 0, with: new Tally(), without: new Tally(), title: new Tally(), author: new Tally(), date: new Tally() },
+    times: [],
+    errors: 0,
+  };
+}
+
+const perPage = [];
+for (const { pg, row } of results) {
+  const out = { set: row.set, name: row.name, encoding: row.encoding, bytes: row.bytes };
+  for (const t of ['al', 'rd']) {
+    const S = score[t];
+    const T = TOOLS[t];
+    const res = row[t]?.result;
+    const error = row[t]?.error ?? null;
+    if (error) S.errors++;
+    if (typeof row[t]?.ms === 'number') S.times.push(row[t].ms);
+    const text = res?.text ?? '';
+    const meta = res?.meta ?? {};
+    const o = { ms: typeof row[t]?.ms === 'number' ? Math.round(row[t].ms * 100) / 100 : null, error, chars: text.length };
+    if (res?.null) o.error = 'parse() returned null';
+    if (pg.set === 'readability') {
+      const { p, r, f } = prf(text, row.truth);
+      S.rb.n++;
+      S.rb.p += p;
+      S.rb.r += r;
+      S.rb.f += f;
+      Object.assign(o, { p, r, f1: f });
+      o.misses = [];
+      for (const field of FIELDS) {
+        const want = pg.meta[field];
+        if (typeof want !== 'string') continue;
+        const got = T.field(meta, field);
+        const ok = got != null && norm(got) === norm(want);
+        S.rb.fields[field].add(ok);
+        if (!ok) o.misses.push({ field, got, want });
+      }
+    } else {
+      const v = pg.truth;
+      const body = norm(text);
+      S.tf.n++;
+      o.with = [0, 0];
+      o.without = [0, 0];
+      o.misses = [];
+      for (const s of Array.isArray(v.with) ? v.with : []) {
+        const ok = body.includes(norm(s));
+        S.tf.with.add(ok);
+        o.with[1]++;
+        if (ok) o.with[0]++;
+        else o.misses.push({ with: String(s).slice(0, 80) });
+      }
+      for (const s of Array.isArray(v.without) ? v.without : []) {
+        const ok = !body.includes(norm(s));
+        S.tf.without.add(ok);
+        o.without[1]++;
+        if (ok) o.without[0]++;
+        else o.misses.push({ without: String(s).slice(0, 80) });
+      }
+      if (typeof v.title === 'string') {
+        const got = meta.title ?? null;
+        const ok = got != null && norm(got) === norm(v.title);
+        S.tf.title.add(ok);
+        if (!ok) o.misses.push({ field: 'title', got, want: v.title });
+      }
+      if (typeof v.author === 'string') {
+        const got = T.author(meta);
+        const ok = norm(got) === norm(v.author);
+        S.tf.author.add(ok);
+        if (!ok) o.misses.push({ field: 'author', got, want: v.author });
+      }
+      if (typeof v.date === 'string') {
+        const got = T.date(meta);
+        const ok = v.date === '' ? got === '' : got.length >= 10 && got.slice(0, 10) === v.date;
+        S.tf.date.add(ok);
+        if (!ok) o.misses.push({ field: 'date', got, want: v.date });
+      }
+      const n = o.with[1] + o.without[1];
+      o.score = n ? (o.with[0] + o.without[0]) / n : 1;
+    }
+    out[TOOLS[t].name] = o;
+  }
+  perPage.push(out);
+}
+
+// ---------------------------------------------------------------- report
+
+const lines = [];
+const say = (s = '') => {
+  console.log(s);
+  lines.push(s);
+};
+const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+
+const rbN = score.al.rb.n;
+const tfN = score.al.tf.n;
+const rdVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@mozilla/readability/package.json'), 'utf8')).version;
+say(`Chromium ${version}, Readability.js ${rdVersion}, ${new Date().toISOString().slice(0, 10)}: ${results.length} pages (Readability test pages ${rbN}, trafilatura pages ${tfN}), ${RUNS} timed runs per page and tool after one untimed, run took ${seconds.toFixed(0)} s`);
+say();
+say('| metric | article-lens | Readability.js | target |');
+say('|---|---:|---:|---:|');
+const row = (metric, a, b, target = '') => say(`| ${metric} | ${a} | ${b} | ${target} |`);
+if (rbN) {
+  const rb = (t, k) => score[t].rb[k] / score[t].rb.n;
+  row(`Readability pages (${rbN}): body precision`, f3(rb('al', 'p')), f3(rb('rd', 'p')));
+  row(`Readability pages: body recall`, f3(rb('al', 'r')), f3(rb('rd', 'r')));
+  row(`Readability pages: body F1`, f3(rb('al', 'f')), f3(rb('rd', 'f')), '≥ 0.97');
+  for (const f of FIELDS) row(`Readability pages: ${f}`, score.al.rb.fields[f].show(), score.rd.rb.fields[f].show(), f === 'title' ? '≥ 0.95' : '');
+}
+if (tfN) {
+  const tf = (t, k) => score[t].tf[k].show();
+  row(`trafilatura pages (${tfN}): with found`, tf('al', 'with'), tf('rd', 'with'), '≥ 0.95');
+  row(`trafilatura pages: without absent`, tf('al', 'without'), tf('rd', 'without'), '≥ 0.93');
+  row(`trafilatura pages: title`, tf('al', 'title'), tf('rd', 'title'), '≥ 0.95');
+  row(`trafilatura pages: author`, tf('al', 'author'), tf('rd', 'author'), '≥ 0.85');
+  row(`trafilatura pages: date (same day)`, tf('al', 'date'), tf('rd', 'date'), '≥ 0.90');
+}
+const [ta, tr] = [score.al.times, score.rd.times];
+row(`ms/page, mean (${ta.length} / ${tr.length} pages)`, f2(mean(ta)), f2(mean(tr)));
+row('ms/page, median', f2(median(ta)), f2(median(tr)));
+row('ms/page, slowest page', f2(Math.max(...ta)), f2(Math.max(...tr)), '≤ 50 (article-lens)');
+row('pages on which the tool threw or timed out', score.al.errors, score.rd.errors);
+say();
+say(`Time ratio article-lens ÷ Readability.js: mean ${f2(mean(ta) / mean(tr))}, median ${f2(median(ta) / median(tr))}.`);
+if (consoleErrors.size) {
+  say(`Console errors in the harness page (by kind): ${[...consoleErrors].slice(0, 5).map(([t, n]) => `${n}× "${t}…"`).join('; ')}.`);
+}
+say(`Pages decoded as: ${Object.entries(encodings).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+say('article-lens time: `analyze(html, {kind: "html"})` on the string; Readability.js time: `DOMParser.parseFromString` + `new Readability(doc).parse()`; each the median of the timed runs of a page. Author for article-lens: `meta.authors` joined by "; ", else `meta.byline`; date: the first 10 characters of `meta.published` / `publishedTime`.');
+
+fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+if (!ONLY) fs.writeFileSync(path.join(root, 'bench/results/extract.md'), lines.join('\n') + '\n');
+fs.writeFileSync(path.join(root, 'bench/results/extract-pages.json'), JSON.stringify(perPage, null, 1) + '\n');
+console.error(`Saved ${ONLY ? '' : 'bench/results/extract.md and '}bench/results/extract-pages.json (${perPage.length} pages).`);
