@@ -101,14 +101,14 @@ fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The text of an HTML fragment: every text node, separated by spaces.
+/// The text of an HTML fragment: its text nodes joined as the DOM's
+/// `textContent` joins them (the side-by-side browser bench does the same).
 fn html_text(html: &str) -> String {
     let doc = scraper::Html::parse_document(html);
     let mut out = String::new();
     for node in doc.tree.root().descendants() {
         if let Some(t) = node.value().as_text() {
             out.push_str(t);
-            out.push(' ');
         }
     }
     out
