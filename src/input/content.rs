@@ -558,7 +558,14 @@ fn is_clutter(
         return false;
     }
     let a = &agg[i];
+    if std::env::var("AL_DEBUG").is_ok() {
+        eprintln!("clutter? {} {} text {} prose {} p {} img {} li {} inputs {} ld {:.2} commas {} score {:.1} embeds {}", el.tag, el.key, a.text, a.prose, a.paragraphs, a.images, a.list_items, a.inputs, a.link_density(), a.commas, scores[i], a.embeds);
+    }
     if el.tag == "table" && a.table_rows >= 2 && a.link_density() < 0.5 {
+        return false;
+    }
+    // Mostly prose: the article's own wrapper, whatever its class says.
+    if a.prose >= 300 && 3 * a.prose >= a.text && a.link_density() < 0.25 {
         return false;
     }
     let weight = if mode == Mode::Strict {
@@ -584,9 +591,6 @@ fn is_clutter(
         a.heading_chars as f64 / len
     };
     let ld = a.link_density();
-    if std::env::var("AL_DEBUG").is_ok() {
-        eprintln!("clutter? {} {} text {} p {} img {} li {} inputs {} ld {:.2} commas {} weight {} score {:.1} embeds {}", el.tag, el.key, a.text, p, img, li, a.inputs, ld, a.commas, weight, scores[i], a.embeds);
-    }
     (img > 1.0 && p / img < 0.5 && !in_figure)
         || (!is_list && li > p)
         || (a.inputs as f64 > (p / 3.0).floor())
@@ -598,7 +602,7 @@ fn is_clutter(
         || (!is_list && weight < 25.0 && ld > 0.2)
         || (weight >= 25.0 && ld > 0.5)
         || (a.embeds == 1 && len < 75.0)
-        || a.embeds > 1
+        || (a.embeds > 1 && len < 500.0)
         || (is_list && ld > 0.5)
 }
 

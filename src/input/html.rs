@@ -329,7 +329,9 @@ impl Walker {
         let el = &mut self.page.elements[top as usize];
         match name {
             "input" | "textarea" | "select" | "button" => el.inputs += 1,
-            "iframe" | "object" | "embed" | "video" | "audio" => el.embeds += 1,
+            // Video and audio are part of an article; frames and plugins are
+            // usually ads and widgets.
+            "iframe" | "object" | "embed" => el.embeds += 1,
             _ => {}
         }
     }
