@@ -368,6 +368,12 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         if chars < MIN_SCORING_CHARS {
             continue;
         }
+        // Many short lines (names in a table, an address, a list set with
+        // <br>) are not prose, however many commas they hold.
+        let lines = b.text.lines().count();
+        if lines >= 4 && chars / lines < 50 {
+            continue;
+        }
         let score = 1.0 + commas(&b.text) as f64 + (chars / 100).min(3) as f64;
         let owner = &page.elements[b.owner as usize];
         // A <p> scores its container; text straight in a <div> scores the div.
@@ -463,32 +469,52 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
 
     let mut chosen = vec![false; n];
     chosen[top] = true;
-    let parent = page.elements[top].parent;
-    if parent != NONE && !is_root(top) {
-        let threshold = (scores[top] * 0.2).max(10.0);
-        let top_key = &page.elements[top].key;
-        for s in (0..n).filter(|&s| page.elements[s].parent == parent && s != top) {
-            if junk_above[s].is_some() {
+    // Siblings of the container (Readability's rules), then siblings of its
+    // parent and grandparent that are prose (a lead paragraph in the
+    // article's header, a body split in two by an advertisement), stopping at
+    // the article's own element.
+    let threshold = (scores[top] * 0.2).max(10.0);
+    let top_key = page.elements[top].key.clone();
+    let mut level_top = top;
+    for level in 0..3 {
+        let parent = page.elements[level_top].parent;
+        if parent == NONE || is_root(level_top) || (level > 0 && is_root(parent as usize)) {
+            break;
+        }
+        for s in (0..n).filter(|&s| page.elements[s].parent == parent && s != level_top) {
+            if junk_above[s].is_some() || chosen[s] {
                 continue;
             }
             let sib = &page.elements[s];
-            let bonus = if sib.key.len() > 2 && sib.key == *top_key {
-                scores[top] * 0.2
-            } else {
-                0.0
-            };
             let a = &agg[s];
-            let append = if scores[s] + bonus >= threshold {
+            let ld = a.link_density();
+            let prose = a.prose >= 80 && a.prose * 2 >= a.text && ld < 0.25;
+            let append = if level > 0 {
+                prose
+            } else if prose {
                 true
-            } else if sib.tag == "p" {
-                let ld = a.link_density();
-                (a.text > 80 && ld < 0.25)
-                    || (a.text > 0 && a.text <= 80 && ld == 0.0 && ends_sentence(page, s))
             } else {
-                false
+                let bonus = if sib.key.len() > 2 && sib.key == top_key {
+                    scores[top] * 0.2
+                } else {
+                    0.0
+                };
+                scores[s] + bonus >= threshold
+                    || (sib.tag == "p"
+                        && ((a.text > 80 && ld < 0.25)
+                            || (a.text > 0
+                                && a.text <= 80
+                                && ld == 0.0
+                                && ends_sentence(page, s))))
             };
             chosen[s] = append;
         }
+        if matches!(page.elements[level_top].tag.as_str(), "article" | "main")
+            || is_root(parent as usize)
+        {
+            break;
+        }
+        level_top = parent as usize;
     }
     // Membership and furniture below the chosen elements.
     let mut inside = vec![false; n];
