@@ -377,10 +377,12 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         let score = 1.0 + commas(&b.text) as f64 + (chars / 100).min(3) as f64;
         let owner = &page.elements[b.owner as usize];
         // A <p> scores its container; text straight in a <div> scores the div.
-        let mut at = if matches!(
-            owner.tag.as_str(),
-            "p" | "td" | "pre" | "li" | "span" | "a" | "b" | "i" | "em" | "strong" | "font"
-        ) {
+        // A <p> scores its container, and so does a <div> holding only
+        // inline content (Readability turns those into paragraphs); text
+        // beside blocks in a <div> scores the div.
+        let mut at = if !owner.has_blocks
+            || matches!(owner.tag.as_str(), "p" | "td" | "pre" | "li")
+        {
             owner.parent
         } else {
             b.owner

@@ -89,6 +89,9 @@ pub struct Element {
     pub images: u32,
     pub inputs: u32,
     pub embeds: u32,
+    /// Has a block-level child element (a `<div>` without one reads as a
+    /// paragraph).
+    pub has_blocks: bool,
 }
 
 /// One visible block of the page.
@@ -387,7 +390,12 @@ fn walk(doc: &Html) -> Page {
                                 // image in `images`.
                                 continue;
                             }
-                            n if BLOCKS.contains(&n) || is_nav => w.flush(),
+                            n if BLOCKS.contains(&n) || is_nav => {
+                                w.flush();
+                                if let Some(&top) = w.stack.last() {
+                                    w.page.elements[top as usize].has_blocks = true;
+                                }
+                            }
                             _ => {}
                         }
                         // Void elements never close: nothing to push.
@@ -414,6 +422,7 @@ fn walk(doc: &Html) -> Page {
                             images: 0,
                             inputs: 0,
                             embeds: 0,
+                            has_blocks: false,
                         });
                         w.stack.push(index);
                         match name {
