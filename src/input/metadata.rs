@@ -66,16 +66,13 @@ pub fn read(doc: &Html) -> (Meta, usize) {
     f.lang.offer(0, scan.html_lang.as_deref());
     f.url.offer(0, scan.canonical.as_deref());
     for script in &scan.json_ld {
-        json_ld(script, &mut f);
+        json_ld(script, scan.title_tag.as_deref(), &mut f);
     }
     head_meta(&scan.metas, &mut f);
     body(&scan, &mut f);
 
     let title = choose_title(&f, &scan);
-    let (byline, authors) = match f.authors.value {
-        Some((byline, authors)) => (Some(byline), authors),
-        None => (None, Vec::new()),
-    };
+    let (byline, authors) = choose_authors(&f);
     let meta = Meta {
         title,
         byline,
@@ -137,8 +134,9 @@ impl Best<String> {
 struct Fields {
     /// Titles the page states (JSON-LD, Open Graph, …), not the `<title>`.
     title: Best<String>,
-    /// The byline as a reader sees it, and the names in it.
-    authors: Best<(String, Vec<String>)>,
+    /// Bylines as a reader sees them, the names in them, and the rank of
+    /// their source; chosen once the site's name is known.
+    authors: Vec<(u8, String, Vec<String>)>,
     published: Best<String>,
     modified: Best<String>,
     site: Best<String>,
@@ -153,7 +151,7 @@ impl Fields {
     fn offer_byline(&mut self, rank: u8, byline: &str) {
         let names = author_names(byline);
         if !names.is_empty() {
-            self.authors.put(rank, (collapse(byline), names));
+            self.authors.push((rank, collapse(byline), names));
         }
     }
 
@@ -168,7 +166,7 @@ impl Fields {
             }
         }
         if !clean.is_empty() {
-            self.authors.put(rank, (clean.join(", "), clean));
+            self.authors.push((rank, clean.join(", "), clean));
         }
     }
 }
@@ -420,7 +418,10 @@ fn is_date_class(class_id: &str) -> bool {
 }
 
 /// Inside a comment thread, a sidebar, a teaser list or navigation: bylines
-/// and dates there belong to other texts.
+/// and dates there belong to other texts. Classes are matched word by word
+/// ("comments-area", "site-sidebar"), and layout modifiers that merely say a
+/// sidebar exists beside the element ("with-sidebar", "has-comments") do not
+/// count.
 fn in_other_content(node: NodeRef<Node>) -> bool {
     node.ancestors().any(|a| {
         let Some(el) = a.value().as_element() else {
@@ -429,30 +430,46 @@ fn in_other_content(node: NodeRef<Node>) -> bool {
         if matches!(el.name(), "nav" | "aside") {
             return true;
         }
-        let class_id = format!(
-            "{} {}",
-            el.attr("class").unwrap_or(""),
-            el.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase();
-        [
-            "comment",
-            "sidebar",
-            "widget",
-            "related",
-            "recommend",
-            "teaser",
-            "popular",
-            "trending",
-            "more-stories",
-            "read-more",
-        ]
-        .iter()
-        .any(|c| class_id.contains(c))
+        let names = el
+            .attr("class")
+            .unwrap_or("")
+            .split_whitespace()
+            .chain(el.attr("id"));
+        names
+            .map(str::to_ascii_lowercase)
+            .any(|token| is_other_content(&token))
             || el
                 .attr("itemtype")
                 .is_some_and(|t| t.contains("Comment") || t.contains("Review"))
     })
+}
+
+fn is_other_content(token: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "comment",
+        "comments",
+        "commentlist",
+        "sidebar",
+        "widget",
+        "related",
+        "recommended",
+        "recommendations",
+        "teaser",
+        "teasers",
+        "popular",
+        "trending",
+        "more-stories",
+        "read-more",
+        "footer",
+    ];
+    if token.contains("with-") || token.contains("has-") {
+        return false;
+    }
+    token
+        .split(['-', '_'])
+        .filter(|p| !p.is_empty())
+        .any(|part| OTHER.contains(&part))
+        || OTHER.iter().any(|o| token.starts_with(o))
 }
 
 fn in_svg(node: NodeRef<Node>) -> bool {
@@ -581,7 +598,7 @@ fn parse_json_ld(script: &str) -> Option<Value> {
 /// Reads the first article object of a JSON-LD script (nested in arrays,
 /// `@graph` or a page's `mainEntity`); persons referenced by `@id` are looked
 /// up in the same graph. A `WebPage` gives dates and language when no article does.
-fn json_ld(script: &str, f: &mut Fields) {
+fn json_ld(script: &str, title_tag: Option<&str>, f: &mut Fields) {
     let Some(root) = parse_json_ld(script) else {
         return;
     };
@@ -611,6 +628,12 @@ fn json_ld(script: &str, f: &mut Fields) {
         return;
     };
     let headline = str_of(a.get("headline")).or_else(|| str_of(a.get("name")));
+    // Some pages put a description in one of headline and name: the one the
+    // page's <title> agrees with is the title (Readability's rule).
+    let headline = match (&headline, str_of(a.get("name")), title_tag) {
+        (Some(h), Some(n), Some(t)) if *h != n && similarity(&n, t) > similarity(h, t) => Some(n),
+        _ => headline,
+    };
     f.title
         .offer(JSON_LD, headline.map(|h| decode_entities(&h)).as_deref());
     let mut names = Vec::new();
@@ -990,6 +1013,8 @@ fn body(scan: &Scan, f: &mut Fields) {
     f.offer_names(REL_AUTHOR, &scan.rel_authors);
     if let Some(b) = &scan.byline {
         f.offer_byline(BYLINE, b);
+        // "Posted on September 21, 2020 by Jane Doe".
+        f.published.offer_date(DATE_TEXT, Some(b));
     }
     for t in &scan.date_texts {
         f.published.offer_date(DATE_TEXT, Some(t));
@@ -1003,6 +1028,32 @@ fn body(scan: &Scan, f: &mut Fields) {
     }
 }
 
+/// The most trusted byline that names a person: organisations (the
+/// publisher named as author, a domain, a company) are dropped from every
+/// candidate, and a candidate left without names gives way to the next.
+fn choose_authors(f: &Fields) -> (Option<String>, Vec<String>) {
+    let site = f.site.value.as_deref();
+    let mut candidates: Vec<&(u8, String, Vec<String>)> = f.authors.iter().collect();
+    candidates.sort_by_key(|c| c.0);
+    for (_, byline, names) in candidates {
+        let people: Vec<String> = names
+            .iter()
+            .filter(|n| !is_organisation(n, site))
+            .cloned()
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        let byline = if people.len() == names.len() {
+            byline.clone()
+        } else {
+            people.join(", ")
+        };
+        return (Some(byline), people);
+    }
+    (None, Vec::new())
+}
+
 // ---------------------------------------------------------------- title
 
 /// The title: the page's visible headline when it agrees with what the page
@@ -1011,12 +1062,12 @@ fn body(scan: &Scan, f: &mut Fields) {
 /// `<title>` without its site name, else the only `<h1>`.
 fn choose_title(f: &Fields, scan: &Scan) -> Option<String> {
     let site = f.site.value.as_deref();
-    let stated = f.title.value.as_deref().map(|t| strip_site(t, site));
+    let stated = f.title.value.as_deref().map(|t| strip_site(t, site, false));
     let tag = scan
         .title_tag
         .as_deref()
         .filter(|t| !t.is_empty())
-        .map(|t| strip_site(t, site));
+        .map(|t| strip_site(t, site, true));
     let references: Vec<&str> = [stated.as_deref(), tag.as_deref()]
         .into_iter()
         .flatten()
@@ -1027,7 +1078,7 @@ fn choose_title(f: &Fields, scan: &Scan) -> Option<String> {
             continue;
         }
         for r in &references {
-            let s = similarity(h, r);
+            let s = agreement(h, r);
             if s >= 0.75 && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, h));
             }
@@ -1038,14 +1089,34 @@ fn choose_title(f: &Fields, scan: &Scan) -> Option<String> {
     }
     stated
         .or(tag)
-        .or_else(|| (scan.h1_count == 1).then(|| scan.headings[0].clone()))
+        .or_else(|| (scan.h1_count == 1).then(|| scan.headings.first().cloned())?)
+}
+
+/// How well a visible heading agrees with a stated title: word overlap, or
+/// one containing the other (a headline with a kicker, a title with a
+/// subtitle), as long as the contained part is not a word or two.
+fn agreement(heading: &str, title: &str) -> f64 {
+    let (h, t) = (words(heading), words(title));
+    if h.is_empty() || t.is_empty() {
+        return 0.0;
+    }
+    let (short, long) = if h.len() <= t.len() {
+        (&h, &t)
+    } else {
+        (&t, &h)
+    };
+    if short.len() >= 3 && long.windows(short.len()).any(|w| w == short.as_slice()) {
+        return 1.0;
+    }
+    similarity(heading, title)
 }
 
 /// Cuts the site's name off a title: a part before or after a separator
 /// ("Talks end | The Paper", "The Paper – Talks end") that is the site name,
-/// or without a known site name, the last part when what remains is long
+/// or, when `guess` (a `<title>`, which nearly always ends with the site) and
+/// no known site name matches, the last part when what remains is long
 /// enough to be a headline (Readability's rule).
-fn strip_site(title: &str, site: Option<&str>) -> String {
+fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
     const SEPARATORS: &[&str] = &[
         " | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / ", " :",
     ];
@@ -1071,6 +1142,9 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     }
     let (last_at, _) = cuts[cuts.len() - 1];
     let head = title[..last_at].trim();
+    if !guess {
+        return title.to_string();
+    }
     if head.split_whitespace().count() > MIN_TITLE_WORDS {
         head.to_string()
     } else {
@@ -1110,16 +1184,16 @@ fn similarity(a: &str, b: &str) -> f64 {
 // ---------------------------------------------------------------- authors
 
 /// The personal names in a byline: "By Jane Doe and John Roe | 4 January 2022"
-/// gives Jane Doe and John Roe. Drops what is not a name: profile URLs,
-/// e-mail addresses, @handles, dates and job titles after a separator.
+/// gives Jane Doe and John Roe. Drops what is not a name: labels ("Posted
+/// by", "Autor:"), profile URLs, e-mail addresses, @handles, and dates, places
+/// and job titles after a separator or a preposition.
 fn author_names(byline: &str) -> Vec<String> {
     let mut s = collapse(byline);
     // "Posted on 4 January 2022 by Jane Doe": the name follows the last "by".
     if let Some(i) = s.rfind(" by ").or_else(|| s.rfind(" By ")) {
         s = s[i + 4..].to_string();
     }
-    let lower = s.to_lowercase();
-    for prefix in [
+    const LABELS: &[&str] = &[
         "written by",
         "posted by",
         "published by",
@@ -1130,47 +1204,86 @@ fn author_names(byline: &str) -> Vec<String> {
         "ein beitrag von",
         "ein artikel von",
         "ein kommentar von",
-        "text und fotos:",
-        "text:",
-        "autorin:",
-        "autoren:",
-        "autor:",
-        "authors:",
-        "author:",
-        "by:",
-        "von:",
-        "by ",
-        "von ",
-        "par ",
-        "por ",
-        "door ",
-        "de ",
+        "artikel von",
+        "beitrag von",
+        "text und fotos",
+        "text",
+        "autorinnen",
+        "autorin",
+        "autoren",
+        "autor",
+        "auteur",
+        "authors",
+        "author",
+        "by",
+        "von",
+        "par",
+        "por",
+        "door",
+        "de",
         "-",
-    ] {
-        if lower.starts_with(prefix) {
-            s = s[prefix.len()..].to_string();
-            break;
+    ];
+    for label in LABELS {
+        if let Some(rest) = strip_prefix_ci(&s, label) {
+            // A label is a whole word: "Bye" and "Vonnegut" are not "By", "Von".
+            if rest.starts_with([' ', ':']) || !label.ends_with(char::is_alphabetic) {
+                s = rest.to_string();
+                break;
+            }
         }
     }
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     // A date, a job title or a second field after a separator is not a name.
     let end = s
         .find(|c: char| {
-            c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '(' | '\n' | '/')
+            c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '(' | '\n' | '/' | ':')
         })
         .unwrap_or(s.len());
     let mut s = s[..end].to_string();
     if let Some(i) = s.find(" - ") {
         s.truncate(i);
     }
-    let s = s.replace(" und ", " and ").replace(" & ", " and ");
+    // "Jane Doe am 4. Januar", "Jane Doe on Monday", "Jane Doe in Berlin".
+    let mut kept = Vec::new();
+    for w in s.split_whitespace() {
+        if matches!(
+            w.to_lowercase().as_str(),
+            "am" | "on"
+                | "um"
+                | "at"
+                | "in"
+                | "for"
+                | "für"
+                | "from"
+                | "aus"
+                | "veröffentlicht"
+                | "published"
+                | "updated"
+                | "aktualisiert"
+                | "posted"
+        ) {
+            break;
+        }
+        kept.push(w);
+    }
+    let s = kept
+        .join(" ")
+        .replace(" und ", " and ")
+        .replace(" & ", " and ");
     crate::input::split_authors(&s)
         .into_iter()
         .map(|n| {
-            n.split_whitespace()
-                .filter(|w| !w.starts_with('@') && !w.contains('@'))
+            let mut n = n
+                .split_whitespace()
+                .filter(|w| !w.contains('@'))
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" ");
+            // split_authors drops a final dot; an abbreviation keeps it ("Jr.").
+            let last = n.rsplit(' ').next().unwrap_or("");
+            if n.contains(' ') && last.chars().count() <= 2 && byline.contains(&format!("{n}.")) {
+                n.push('.');
+            }
+            n
         })
         .filter(|n| {
             let lower = n.to_lowercase();
@@ -1179,13 +1292,82 @@ fn author_names(byline: &str) -> Vec<String> {
                 && n.split_whitespace().count() <= MAX_NAME_WORDS
                 && n.chars().any(char::is_alphabetic)
                 && !lower.starts_with("http")
-                && !lower.starts_with("www.")
                 && !matches!(
                     lower.as_str(),
-                    "admin" | "administrator" | "author" | "autor" | "by" | "von"
+                    "admin"
+                        | "administrator"
+                        | "author"
+                        | "autor"
+                        | "by"
+                        | "von"
+                        | "posted"
+                        | "unknown"
+                        | "null"
+                        | "none"
+                        | "anonymous"
+                        | "redaktion"
                 )
         })
         .collect()
+}
+
+/// A name that is an organisation's (a company, an association, a site)
+/// rather than a writer's: the page's own site name, a domain, or a name
+/// with a legal form.
+fn is_organisation(name: &str, site: Option<&str>) -> bool {
+    let lower = name.to_lowercase();
+    if site.is_some_and(|s| same_words(name, s) || contains_words(s, name)) {
+        return true;
+    }
+    if !name.contains(' ')
+        && name.contains('.')
+        && name
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| (2..=4).contains(&tld.len()))
+    {
+        return true;
+    }
+    lower.starts_with("copyright")
+        || lower.split([' ', ',', '.', '-']).any(|w| {
+            matches!(
+                w,
+                "gmbh"
+                    | "ag"
+                    | "inc"
+                    | "ltd"
+                    | "llc"
+                    | "verlag"
+                    | "e.v"
+                    | "ev"
+                    | "kg"
+                    | "co"
+                    | "media"
+                    | "medien"
+                    | "news"
+                    | "presse"
+                    | "press"
+                    | "zeitung"
+                    | "magazin"
+                    | "ministerium"
+                    | "verband"
+                    | "bundesministerium"
+                    | "verein"
+                    | "institut"
+            )
+        })
+}
+
+/// `s` without `prefix`, compared case-insensitively.
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut rest = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = rest.next()?;
+        if !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(rest.next().map_or("", |(i, _)| &s[i..]))
 }
 
 // ---------------------------------------------------------------- dates
