@@ -25,6 +25,7 @@
 //! and broken JSON is repaired only by dropping what a parser rejects.
 
 use crate::output::Meta;
+use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use serde_json::Value;
@@ -149,9 +150,17 @@ struct Fields {
 impl Fields {
     /// Offers a byline as the page writes it ("By Jane Doe and John Roe").
     fn offer_byline(&mut self, rank: u8, byline: &str) {
-        let names = author_names(byline);
+        let names = names_in(byline, rank >= MICRODATA);
         if !names.is_empty() {
-            self.authors.push((rank, collapse(byline), names));
+            // As the reader sees it, up to the last name: "By Jane Doe", not
+            // "By Jane Doe May 20, 2019 Updated …".
+            let mut shown = collapse(byline);
+            if let Some(last) = names.last() {
+                if let Some(i) = shown.rfind(last.as_str()) {
+                    shown.truncate(i + last.len());
+                }
+            }
+            self.authors.push((rank, shown, names));
         }
     }
 
@@ -159,7 +168,7 @@ impl Fields {
     fn offer_names(&mut self, rank: u8, names: &[String]) {
         let mut clean: Vec<String> = Vec::new();
         for n in names {
-            for name in author_names(n) {
+            for name in names_in(n, rank >= MICRODATA) {
                 if !clean.contains(&name) {
                     clean.push(name);
                 }
@@ -203,10 +212,26 @@ struct Scan {
 
 impl Scan {
     fn walk(&mut self, root: NodeRef<Node>) {
-        for node in root.descendants() {
+        // Elements that open other content (comments, sidebars, …), innermost
+        // last: one stack instead of an ancestor walk per element.
+        let mut other: Vec<ego_tree::NodeId> = Vec::new();
+        for edge in root.traverse() {
+            let node = match edge {
+                Edge::Open(node) => node,
+                Edge::Close(node) => {
+                    if other.last() == Some(&node.id()) {
+                        other.pop();
+                    }
+                    continue;
+                }
+            };
             let Node::Element(el) = node.value() else {
                 continue;
             };
+            let inside_other = !other.is_empty();
+            if opens_other_content(el) {
+                other.push(node.id());
+            }
             let name = el.name();
             match name {
                 "script" => {
@@ -235,6 +260,11 @@ impl Scan {
                     {
                         self.canonical = el.attr("href").map(str::to_string);
                     }
+                }
+                _ if name != "meta" && el.attr("property").is_some() && el.attr("content").is_some() => {
+                    // RDFa in the body: <span property="dc:created" content="…">.
+                    let keys = el.attr("property").unwrap_or("").split_whitespace().map(normalize_key).collect();
+                    self.metas.push((keys, el.attr("content").unwrap_or("").to_string()));
                 }
                 "meta" => {
                     let mut keys = Vec::new();
@@ -270,7 +300,7 @@ impl Scan {
                 || (name == "h2" && headline_class)
                 || is_byline_class(&class_id)
                 || is_date_class(&class_id);
-            if !interesting || in_other_content(node) {
+            if !interesting || inside_other {
                 continue;
             }
             if name == "h1" || (name == "h2" && headline_class) {
@@ -342,7 +372,7 @@ impl Scan {
                 }
             }
             if self.byline.is_none() && is_byline_class(&class_id) {
-                let t = visible_text(node);
+                let t = visible_text_capped(node, 4 * MAX_BYLINE_CHARS);
                 if !t.is_empty()
                     && t.chars().count() <= MAX_BYLINE_CHARS
                     && !author_names(&t).is_empty()
@@ -351,7 +381,7 @@ impl Scan {
                 }
             }
             if is_date_class(&class_id) && self.date_texts.len() < 8 {
-                let t = visible_text(node);
+                let t = visible_text_capped(node, 4 * MAX_BYLINE_CHARS);
                 if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
                     self.date_texts.push(t);
                 }
@@ -422,26 +452,18 @@ fn is_date_class(class_id: &str) -> bool {
 /// ("comments-area", "site-sidebar"), and layout modifiers that merely say a
 /// sidebar exists beside the element ("with-sidebar", "has-comments") do not
 /// count.
-fn in_other_content(node: NodeRef<Node>) -> bool {
-    node.ancestors().any(|a| {
-        let Some(el) = a.value().as_element() else {
-            return false;
-        };
-        if matches!(el.name(), "nav" | "aside") {
-            return true;
-        }
-        let names = el
-            .attr("class")
-            .unwrap_or("")
-            .split_whitespace()
-            .chain(el.attr("id"));
-        names
-            .map(str::to_ascii_lowercase)
-            .any(|token| is_other_content(&token))
-            || el
-                .attr("itemtype")
-                .is_some_and(|t| t.contains("Comment") || t.contains("Review"))
-    })
+fn opens_other_content(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "nav" | "aside") {
+        return true;
+    }
+    el.attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(el.attr("id"))
+        .any(|token| is_other_content(&token.to_ascii_lowercase()))
+        || el
+            .attr("itemtype")
+            .is_some_and(|t| t.contains("Comment") || t.contains("Review"))
 }
 
 fn is_other_content(token: &str) -> bool {
@@ -482,6 +504,8 @@ fn date_attr(node: NodeRef<Node>) -> Option<String> {
     let el = node.value().as_element()?;
     el.attr("datetime")
         .or_else(|| el.attr("content"))
+        // Microformats: <abbr class="published" title="2022-01-04T10:00">.
+        .or_else(|| el.attr("title").filter(|_| el.name() == "abbr"))
         .map(str::to_string)
         .or_else(|| Some(visible_text(node)))
         .filter(|t| !t.trim().is_empty())
@@ -498,8 +522,17 @@ fn raw_text(node: NodeRef<Node>) -> String {
 /// styles, a space where a block or line break separates them, whitespace
 /// collapsed.
 fn visible_text(node: NodeRef<Node>) -> String {
+    visible_text_capped(node, usize::MAX)
+}
+
+/// [`visible_text`], giving up (empty) once it passes `max` bytes: a
+/// "byline" that holds the whole article is not one, and need not be read.
+fn visible_text_capped(node: NodeRef<Node>, max: usize) -> String {
     let mut s = String::new();
     for d in node.descendants() {
+        if s.len() > max {
+            return String::new();
+        }
         match d.value() {
             Node::Text(t) => {
                 let hidden = d
@@ -1188,6 +1221,13 @@ fn similarity(a: &str, b: &str) -> f64 {
 /// by", "Autor:"), profile URLs, e-mail addresses, @handles, and dates, places
 /// and job titles after a separator or a preposition.
 fn author_names(byline: &str) -> Vec<String> {
+    names_in(byline, true)
+}
+
+/// The names in a byline; `visible` bylines (page text rather than
+/// structured data) are also cut at a preposition or a month name, and a name
+/// of several words must be capitalised.
+fn names_in(byline: &str, visible: bool) -> Vec<String> {
     let mut s = collapse(byline);
     // "Posted on 4 January 2022 by Jane Doe": the name follows the last "by".
     if let Some(i) = s.rfind(" by ").or_else(|| s.rfind(" By ")) {
@@ -1245,7 +1285,17 @@ fn author_names(byline: &str) -> Vec<String> {
     }
     // "Jane Doe am 4. Januar", "Jane Doe on Monday", "Jane Doe in Berlin".
     let mut kept = Vec::new();
-    for w in s.split_whitespace() {
+    let all: Vec<&str> = s.split_whitespace().collect();
+    for (i, w) in all.iter().copied().enumerate() {
+        if !visible {
+            kept.push(w);
+            continue;
+        }
+        // "Jane Doe May 20, 2019" (the digits are already cut off, so a month
+        // name ends the text); "August Diehl" goes on.
+        if i + 1 == all.len() && i > 0 && month(w.trim_end_matches(['.', ','])).is_some() {
+            break;
+        }
         if matches!(
             w.to_lowercase().as_str(),
             "am" | "on"
@@ -1292,6 +1342,7 @@ fn author_names(byline: &str) -> Vec<String> {
                 && n.split_whitespace().count() <= MAX_NAME_WORDS
                 && n.chars().any(char::is_alphabetic)
                 && !lower.starts_with("http")
+                && (!visible || looks_like_name(n))
                 && !matches!(
                     lower.as_str(),
                     "admin"
@@ -1309,6 +1360,23 @@ fn author_names(byline: &str) -> Vec<String> {
                 )
         })
         .collect()
+}
+
+/// A name of several words has every word capitalised but the particles
+/// ("Christoph von Ritter"); "Michael Isikoff Trump's inauguration" is a
+/// byline run into a headline. A single word may be a user name ("tlow").
+fn looks_like_name(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    words.len() == 1
+        || words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || matches!(
+                    *w,
+                    "von" | "van" | "de" | "der" | "den" | "da" | "di" | "del" | "della" | "du"
+                        | "le" | "la" | "bin" | "ibn" | "al" | "el" | "y" | "zu" | "ter" | "ten"
+                        | "dos" | "das" | "do" | "vom" | "zum" | "e"
+                )
+        })
 }
 
 /// A name that is an organisation's (a company, an association, a site)
