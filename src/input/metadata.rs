@@ -22,7 +22,8 @@
 //! (see [`choose_title`]).
 //!
 //! Nothing here runs anything: JSON-LD is parsed as data with `serde_json`,
-//! and broken JSON is repaired only by dropping what a parser rejects.
+//! and broken JSON is repaired only where that cannot change its meaning
+//! (raw control characters, comment or CDATA wrappers, trailing text).
 
 use crate::output::Meta;
 use ego_tree::iter::Edge;
@@ -261,10 +262,19 @@ impl Scan {
                         self.canonical = el.attr("href").map(str::to_string);
                     }
                 }
-                _ if name != "meta" && el.attr("property").is_some() && el.attr("content").is_some() => {
+                _ if name != "meta"
+                    && el.attr("property").is_some()
+                    && el.attr("content").is_some() =>
+                {
                     // RDFa in the body: <span property="dc:created" content="…">.
-                    let keys = el.attr("property").unwrap_or("").split_whitespace().map(normalize_key).collect();
-                    self.metas.push((keys, el.attr("content").unwrap_or("").to_string()));
+                    let keys = el
+                        .attr("property")
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .map(normalize_key)
+                        .collect();
+                    self.metas
+                        .push((keys, el.attr("content").unwrap_or("").to_string()));
                 }
                 "meta" => {
                     let mut keys = Vec::new();
@@ -472,7 +482,6 @@ fn is_other_content(token: &str) -> bool {
         "comments",
         "commentlist",
         "sidebar",
-        "widget",
         "related",
         "recommended",
         "recommendations",
@@ -482,7 +491,6 @@ fn is_other_content(token: &str) -> bool {
         "trending",
         "more-stories",
         "read-more",
-        "footer",
     ];
     if token.contains("with-") || token.contains("has-") {
         return false;
@@ -582,7 +590,7 @@ fn is_article_type(t: &str) -> bool {
     let t = t.rsplit(['/', ':']).next().unwrap_or(t);
     t.ends_with("Article")
         || t.ends_with("Posting")
-        || matches!(t, "Report" | "APIReference" | "Blog" | "Recipe")
+        || matches!(t, "Report" | "APIReference" | "Recipe")
 }
 
 fn types(v: &Value) -> Vec<&str> {
@@ -1372,9 +1380,32 @@ fn looks_like_name(n: &str) -> bool {
             w.chars().next().is_some_and(|c| !c.is_lowercase())
                 || matches!(
                     *w,
-                    "von" | "van" | "de" | "der" | "den" | "da" | "di" | "del" | "della" | "du"
-                        | "le" | "la" | "bin" | "ibn" | "al" | "el" | "y" | "zu" | "ter" | "ten"
-                        | "dos" | "das" | "do" | "vom" | "zum" | "e"
+                    "von"
+                        | "van"
+                        | "de"
+                        | "der"
+                        | "den"
+                        | "da"
+                        | "di"
+                        | "del"
+                        | "della"
+                        | "du"
+                        | "le"
+                        | "la"
+                        | "bin"
+                        | "ibn"
+                        | "al"
+                        | "el"
+                        | "y"
+                        | "zu"
+                        | "ter"
+                        | "ten"
+                        | "dos"
+                        | "das"
+                        | "do"
+                        | "vom"
+                        | "zum"
+                        | "e"
                 )
         })
 }
@@ -1790,5 +1821,186 @@ mod tests {
         assert_eq!(m.url.as_deref(), Some("https://example.com/talks"));
         assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
         assert_eq!(m.byline.as_deref(), Some("Jane Doe and John Roe"));
+    }
+
+    fn page(head: &str, body: &str) -> Meta {
+        meta(&format!(
+            "<html><head>{head}</head><body>{body}<p>Text.</p></body></html>"
+        ))
+    }
+
+    #[test]
+    fn json_ld_article_in_graph_with_referenced_authors() {
+        let m = page(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                {"@type":"WebSite","name":"Example"},
+                {"@type":["NewsArticle"],"headline":"Talks end &amp; more",
+                 "author":[{"@id":"urn:jane"},{"@type":"Person","name":"John Roe"}],
+                 "datePublished":"2021-12-30T18:00:00+01:00","dateModified":"2021-12-31",
+                 "publisher":{"@type":"Organization","name":"The Paper"},
+                 "image":[{"@type":"ImageObject","url":"https://example.com/a.jpg"}],
+                 "inLanguage":"en","mainEntityOfPage":{"@id":"https://example.com/talks"},
+                 "description":"What happened."},
+                {"@type":"Person","@id":"urn:jane","name":"Jane Doe"}]}</script>
+               <meta property="og:title" content="OG title">"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks end & more"));
+        assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
+        assert_eq!(m.published.as_deref(), Some("2021-12-30T18:00:00+01:00"));
+        assert_eq!(m.modified.as_deref(), Some("2021-12-31"));
+        assert_eq!(m.site.as_deref(), Some("The Paper"));
+        assert_eq!(m.image.as_deref(), Some("https://example.com/a.jpg"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/talks"));
+        assert_eq!(m.description.as_deref(), Some("What happened."));
+    }
+
+    #[test]
+    fn broken_json_ld_is_repaired_or_skipped() {
+        // A raw line break inside a string, and a trailing semicolon.
+        let m = page(
+            "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Line\nbreak\",\"author\":\"Jane Doe\"};</script>",
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Line break"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        let m = page(
+            r#"<script type="application/ld+json">{"@type":"Article", "headline": </script>
+               <meta property="og:title" content="Fallback">"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Fallback"));
+    }
+
+    #[test]
+    fn trust_order_of_head_vocabularies() {
+        let all = r#"<meta name="parsely-title" content="Parsely">
+            <meta name="dc.title" content="Dublin">
+            <meta name="twitter:title" content="Twitter">
+            <meta property="og:title" content="Open Graph">
+            <meta name="author" content="Meta Name">
+            <meta name="parsely-author" content="Parsely Name">
+            <meta name="DC.creator" content="Dublin Name">
+            <meta name="dcterms.issued" content="2020-01-03">
+            <meta name="parsely-pub-date" content="2020-01-04">
+            <meta property="article:published_time" content="2020-01-02">"#;
+        let m = page(all, "");
+        assert_eq!(m.title.as_deref(), Some("Open Graph"));
+        assert_eq!(m.authors, ["Dublin Name"]);
+        assert_eq!(m.published.as_deref(), Some("2020-01-02"));
+        let m = page(&all.replace("og:title", "x").replace("article:", "x"), "");
+        assert_eq!(m.title.as_deref(), Some("Twitter"));
+        assert_eq!(m.published.as_deref(), Some("2020-01-03"));
+        let m = page(
+            r#"<meta name="parsely-author" content="Parsely Name"><meta name="author" content="Meta Name">"#,
+            "",
+        );
+        assert_eq!(m.authors, ["Parsely Name"]);
+        let m = page(
+            r#"<meta name="parsely-page" content='{"title":"From Parsely","author":"Jane Doe","pub_date":"2024-04-20T04:20:00Z"}'>"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("From Parsely"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2024-04-20T04:20:00Z"));
+    }
+
+    #[test]
+    fn body_sources_when_the_head_is_silent() {
+        let m = page(
+            "",
+            r#"<article><h1 itemprop="headline">Talks end</h1>
+               <span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>
+               <time itemprop="datePublished" datetime="2022-01-04T10:00:00Z">4 Jan</time></article>
+               <div class="comments"><span itemprop="author">Troll</span></div>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks end"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2022-01-04T10:00:00Z"));
+        let m = page(
+            "",
+            r#"<p>Posted <time pubdate>January 4, 2022 at 3:46 PM EST</time> by <a rel="author" href="/jane">Jane Doe</a></p>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-01-04T15:46-05:00"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn visible_byline_and_url_date() {
+        let m = page(
+            r#"<link rel="canonical" href="https://example.com/2021/12/30/talks-end/">"#,
+            r#"<div class="article-byline">By Jane Doe and John Roe | Politics</div>
+               <div class="sidebar"><div class="byline">By Someone Else</div></div>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("By Jane Doe and John Roe"));
+        assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(m.published.as_deref(), Some("2021-12-30"));
+        let m = page(
+            "",
+            r#"<p class="autor">Von Anna Schmidt und Christoph von Ritter, 4. Januar 2022</p>"#,
+        );
+        assert_eq!(m.authors, ["Anna Schmidt", "Christoph von Ritter"]);
+        assert_eq!(m.published.as_deref(), Some("2022-01-04"));
+    }
+
+    #[test]
+    fn organisations_are_not_authors() {
+        let m = page(
+            r#"<meta property="og:site_name" content="The Paper"><meta name="author" content="The Paper">"#,
+            r#"<span class="author">Jane Doe</span>"#,
+        );
+        assert_eq!(m.authors, ["Jane Doe"]);
+        let m = page(r#"<meta name="author" content="Example Verlag GmbH">"#, "");
+        assert!(m.authors.is_empty() && m.byline.is_none());
+    }
+
+    #[test]
+    fn title_prefers_the_agreeing_headline_and_drops_the_site_name() {
+        let m = page(
+            r#"<title>Talks end without a deal in Geneva | The Paper</title>"#,
+            "<header><h1>The Paper</h1></header><h1>Talks end without a deal in Geneva</h1>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Talks end without a deal in Geneva")
+        );
+        // A kicker in the visible headline that the stated title leaves out.
+        let m = page(
+            r#"<meta property="og:title" content="Talks end without a deal">"#,
+            "<h1>Geneva: Talks end without a deal</h1>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Geneva: Talks end without a deal"));
+        // Too short to be a headline without the site name: kept whole.
+        let m = page("<title>Home | The Paper</title>", "");
+        assert_eq!(m.title.as_deref(), Some("Home | The Paper"));
+        // The stated title keeps a dash that is part of it.
+        let m = page(
+            r#"<meta property="og:title" content="Talks end - and what comes next">"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks end - and what comes next"));
+    }
+
+    #[test]
+    fn dates_are_normalised() {
+        for (given, want) in [
+            ("2021-12-30T18:00:00Z", "2021-12-30T18:00:00Z"),
+            ("January 4, 2022", "2022-01-04"),
+            ("Jan. 4th, 2022", "2022-01-04"),
+            ("4. Januar 2022, 10:15 Uhr", "2022-01-04T10:15"),
+            ("04.01.2022", "2022-01-04"),
+            ("Tue, 04 Jan 2022 10:00:00 GMT", "2022-01-04T10:00:00Z"),
+            ("2022-1-26T14:32:06+02:00", "2022-01-26T14:32:06+02:00"),
+            ("2022-01-04 10:00:00 +0100", "2022-01-04 10:00:00 +0100"),
+            ("12/30/2021", "2021-12-30"),
+            ("30/12/2021", "2021-12-30"),
+        ] {
+            assert_eq!(normalize_date(given).as_deref(), Some(want), "{given}");
+        }
+        for nonsense in ["2022-02-30", "soon", "31.02.2022", "May 2022"] {
+            assert_eq!(normalize_date(nonsense), None, "{nonsense}");
+        }
     }
 }
