@@ -1,53 +1,84 @@
 //! Page metadata: what a page states about itself (title, authors, dates,
 //! site, language, canonical URL, lead image, description), each field from
 //! the most trusted source that gives it.
+//!
+//! A page may say the same thing many times and in many vocabularies. The
+//! sources, most trusted first:
+//!
+//! 1. JSON-LD (`<script type="application/ld+json">`), the schema.org article
+//!    object publishers write for search engines: structured, typed, and the
+//!    one place where several authors arrive as a list;
+//! 2. Open Graph (`og:*`, `article:*`), written for link previews;
+//! 3. Twitter cards (`twitter:*`);
+//! 4. Dublin Core (`dc.*`, `dcterms.*`);
+//! 5. Parse.ly (`parsely-*` and the `parsely-page` JSON);
+//! 6. plain `<meta name>` (`author`, `date`, …);
+//! 7. microdata in the body (`itemprop="author"`, `datePublished`, `headline`);
+//! 8. `<time>` elements, `rel="author"` links and a visible byline;
+//! 9. last, a date in the page's own URL (`/2021/12/30/`).
+//!
+//! The title is the exception: readers and annotators take the headline they
+//! see, so a visible `<h1>` that agrees with the stated title wins over it
+//! (see [`choose_title`]).
+//!
+//! Nothing here runs anything: JSON-LD is parsed as data with `serde_json`,
+//! and broken JSON is repaired only where that cannot change its meaning
+//! (raw control characters, comment or CDATA wrappers, trailing text).
 
 use crate::output::Meta;
+use ego_tree::iter::Edge;
+use ego_tree::NodeRef;
 use scraper::{Html, Node};
+use serde_json::Value;
 
-/// Reads the metadata a page states about itself in `<head>`: Open Graph,
-/// Twitter cards, standard `<meta name>` and `<link rel=canonical>`. (JSON-LD,
-/// microdata and visible bylines are the job of main-content extraction.)
-/// Also counts the page's `<script>` and `<style>` elements, which this walk
-/// over every element meets anyway.
+/// Trust ranks of the sources (lower is more trusted).
+const JSON_LD: u8 = 0;
+const OPEN_GRAPH: u8 = 1;
+const TWITTER: u8 = 2;
+const DUBLIN_CORE: u8 = 3;
+const PARSELY: u8 = 4;
+const META: u8 = 5;
+const MICRODATA: u8 = 6;
+const TIME_ELEMENT: u8 = 7;
+const REL_AUTHOR: u8 = 8;
+const BYLINE: u8 = 9;
+const DATE_TEXT: u8 = 10;
+const URL_DATE: u8 = 11;
+
+/// A byline longer than this (characters) is a paragraph, not a byline
+/// (Readability's limit).
+const MAX_BYLINE_CHARS: usize = 100;
+/// A personal name longer than this is not one.
+const MAX_NAME_CHARS: usize = 60;
+/// Nor one of more words than this ("Kazım Türkmen" has two, "Juan Carlos
+/// Muñoz C." four).
+const MAX_NAME_WORDS: usize = 5;
+/// What remains of a `<title>` after cutting the site name off must have at
+/// least this many words; "Home | Site" keeps its site name.
+const MIN_TITLE_WORDS: usize = 2;
+
+/// Reads the metadata a page states about itself (see the module
+/// documentation for the sources and their order). Also counts the page's
+/// `<script>` and `<style>` elements, which this walk over every element meets
+/// anyway.
 pub fn read(doc: &Html) -> (Meta, usize) {
-    let mut scripts = 0usize;
-    let mut f = MetaFields::default();
-    for node in doc.tree.root().descendants() {
-        let Node::Element(el) = node.value() else {
-            continue;
-        };
-        match el.name() {
-            "script" | "style" => scripts += 1,
-            "html" => f.lang.offer(0, el.attr("lang")),
-            "title" => {
-                let text: String = node
-                    .children()
-                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                    .collect();
-                f.title.offer(2, Some(&text));
-            }
-            "link" => {
-                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") {
-                    f.url.offer(0, el.attr("href"));
-                }
-            }
-            "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                f.meta(&key, el.attr("content"));
-            }
-            _ => {}
-        }
+    let mut scan = Scan::default();
+    scan.walk(doc.tree.root());
+    let mut f = Fields::default();
+    f.lang.offer(0, scan.html_lang.as_deref());
+    f.url.offer(0, scan.canonical.as_deref());
+    for script in &scan.json_ld {
+        json_ld(script, scan.title_tag.as_deref(), &mut f);
     }
-    let mut m = Meta {
-        title: f.title.value,
-        byline: f.byline.value,
+    head_meta(&scan.metas, &mut f);
+    body(&scan, &mut f);
+
+    let title = choose_title(&f, &scan);
+    let (byline, authors) = choose_authors(&f);
+    let meta = Meta {
+        title,
+        byline,
+        authors,
         published: f.published.value,
         modified: f.modified.value,
         site: f.site.value,
@@ -55,105 +86,1709 @@ pub fn read(doc: &Html) -> (Meta, usize) {
         url: f.url.value,
         image: f.image.value,
         description: f.description.value,
-        authors: Vec::new(),
     };
-    if let Some(byline) = &m.byline {
-        m.authors = crate::input::split_authors(byline);
-    }
-    (m, scripts)
+    (meta, scan.scripts)
 }
 
-/// A metadata value and the rank of its source: a page may state the same
-/// thing several times, and the most trusted statement wins wherever it
-/// stands in the page (lower rank is more trusted; the first of a rank wins).
-#[derive(Default)]
-struct Ranked {
-    value: Option<String>,
+/// A value and the rank of its source: the most trusted statement wins
+/// wherever it stands in the page (the first of a rank wins).
+struct Best<T> {
+    value: Option<T>,
     rank: u8,
 }
 
-impl Ranked {
-    fn offer(&mut self, rank: u8, value: Option<&str>) {
-        let Some(v) = value else { return };
-        let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !v.is_empty() && (self.value.is_none() || rank < self.rank) {
-            self.value = Some(v);
+impl<T> Default for Best<T> {
+    fn default() -> Self {
+        Best {
+            value: None,
+            rank: u8::MAX,
+        }
+    }
+}
+
+impl<T> Best<T> {
+    fn put(&mut self, rank: u8, value: T) {
+        if self.value.is_none() || rank < self.rank {
+            self.value = Some(value);
             self.rank = rank;
         }
     }
+}
 
-    /// Dates: one that starts with an ISO 8601 calendar date beats one that
-    /// does not, whatever its source ("Jan 4, 2022" cannot anchor relative dates).
+impl Best<String> {
+    /// Offers a text value, whitespace collapsed; empty text is no statement.
+    fn offer(&mut self, rank: u8, value: Option<&str>) {
+        if let Some(v) = value.map(collapse).filter(|v| !v.is_empty()) {
+            self.put(rank, v);
+        }
+    }
+
+    /// Offers a date, normalised to ISO 8601; text without a recognisable
+    /// date is no statement (a date nobody can read cannot anchor "yesterday").
     fn offer_date(&mut self, rank: u8, value: Option<&str>) {
-        let iso = value.is_some_and(|v| {
-            let b = v.trim().as_bytes();
-            b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-'
-        });
-        self.offer(if iso { rank } else { rank + 10 }, value);
+        if let Some(d) = value.and_then(normalize_date) {
+            self.put(rank, d);
+        }
     }
 }
 
 #[derive(Default)]
-struct MetaFields {
-    title: Ranked,
-    byline: Ranked,
-    published: Ranked,
-    modified: Ranked,
-    site: Ranked,
-    lang: Ranked,
-    url: Ranked,
-    image: Ranked,
-    description: Ranked,
+struct Fields {
+    /// Titles the page states (JSON-LD, Open Graph, …), not the `<title>`.
+    title: Best<String>,
+    /// Bylines as a reader sees them, the names in them, and the rank of
+    /// their source; chosen once the site's name is known.
+    authors: Vec<(u8, String, Vec<String>)>,
+    published: Best<String>,
+    modified: Best<String>,
+    site: Best<String>,
+    lang: Best<String>,
+    url: Best<String>,
+    image: Best<String>,
+    description: Best<String>,
 }
 
-impl MetaFields {
-    /// One `<meta>` element: its key (`property`, `name` or `itemprop`,
-    /// lowercased) and its `content`.
-    fn meta(&mut self, key: &str, content: Option<&str>) {
-        match key {
-            "og:title" => self.title.offer(0, content),
-            "twitter:title" => self.title.offer(1, content),
-            "og:site_name" => self.site.offer(0, content),
-            "application-name" => self.site.offer(1, content),
-            "description" => self.description.offer(0, content),
-            "og:description" => self.description.offer(1, content),
-            "twitter:description" => self.description.offer(2, content),
-            "og:url" => self.url.offer(1, content),
-            "og:image" => self.image.offer(0, content),
-            "twitter:image" => self.image.offer(1, content),
-            "article:published_time" => self.published.offer_date(0, content),
-            "datepublished" => self.published.offer_date(1, content),
-            "dc.date.issued" => self.published.offer_date(2, content),
-            "dc.date" => self.published.offer_date(3, content),
-            "pubdate" => self.published.offer_date(4, content),
-            "date" => self.published.offer_date(5, content),
-            "article:modified_time" => self.modified.offer_date(0, content),
-            "datemodified" => self.modified.offer_date(1, content),
-            "og:updated_time" => self.modified.offer_date(2, content),
-            // A profile URL is not a name.
-            "author" | "article:author" | "dc.creator"
-                if content.is_some_and(|c| !c.starts_with("http")) =>
-            {
-                let rank = match key {
-                    "author" => 0,
-                    "article:author" => 1,
-                    _ => 2,
-                };
-                self.byline.offer(rank, content)
+impl Fields {
+    /// Offers a byline as the page writes it ("By Jane Doe and John Roe").
+    fn offer_byline(&mut self, rank: u8, byline: &str) {
+        let names = names_in(byline, rank >= MICRODATA);
+        if !names.is_empty() {
+            // As the reader sees it, up to the last name: "By Jane Doe", not
+            // "By Jane Doe May 20, 2019 Updated …".
+            let mut shown = collapse(byline);
+            if let Some(last) = names.last() {
+                if let Some(i) = shown.rfind(last.as_str()) {
+                    shown.truncate(i + last.len());
+                }
             }
-            "og:locale" => self
-                .lang
-                .offer(1, content.map(|c| c.replace('_', "-")).as_deref()),
+            self.authors.push((rank, shown, names));
+        }
+    }
+
+    /// Offers a list of names (JSON-LD, repeated meta tags).
+    fn offer_names(&mut self, rank: u8, names: &[String]) {
+        let mut clean: Vec<String> = Vec::new();
+        for n in names {
+            for name in names_in(n, rank >= MICRODATA) {
+                if !clean.contains(&name) {
+                    clean.push(name);
+                }
+            }
+        }
+        if !clean.is_empty() {
+            self.authors.push((rank, clean.join(", "), clean));
+        }
+    }
+}
+
+/// What one walk over the document collects.
+#[derive(Default)]
+struct Scan {
+    scripts: usize,
+    html_lang: Option<String>,
+    title_tag: Option<String>,
+    canonical: Option<String>,
+    /// `<meta>` elements: lowercased keys (`property`, `name`, `itemprop`,
+    /// each space-separated word) and content.
+    metas: Vec<(Vec<String>, String)>,
+    json_ld: Vec<String>,
+    /// Visible headings that may be the article's headline: every `<h1>`,
+    /// and elements marked as the headline.
+    headings: Vec<String>,
+    h1_count: usize,
+    /// `itemprop="headline"` text.
+    headline: Option<String>,
+    /// Microdata authors (`itemprop="author"`).
+    item_authors: Vec<String>,
+    item_published: Option<String>,
+    item_modified: Option<String>,
+    /// `<time>` elements marked as the publication date, and the first one.
+    time_pub: Option<String>,
+    time_first: Option<String>,
+    rel_authors: Vec<String>,
+    byline: Option<String>,
+    /// Short texts of elements whose class says they hold a date.
+    date_texts: Vec<String>,
+}
+
+impl Scan {
+    fn walk(&mut self, root: NodeRef<Node>) {
+        // Elements that open other content (comments, sidebars, …), innermost
+        // last: one stack instead of an ancestor walk per element.
+        let mut other: Vec<ego_tree::NodeId> = Vec::new();
+        for edge in root.traverse() {
+            let node = match edge {
+                Edge::Open(node) => node,
+                Edge::Close(node) => {
+                    if other.last() == Some(&node.id()) {
+                        other.pop();
+                    }
+                    continue;
+                }
+            };
+            let Node::Element(el) = node.value() else {
+                continue;
+            };
+            let inside_other = !other.is_empty();
+            if opens_other_content(el) {
+                other.push(node.id());
+            }
+            let name = el.name();
+            match name {
+                "script" => {
+                    self.scripts += 1;
+                    if el
+                        .attr("type")
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                    {
+                        self.json_ld.push(raw_text(node));
+                    }
+                    continue;
+                }
+                "style" => {
+                    self.scripts += 1;
+                    continue;
+                }
+                "html" if self.html_lang.is_none() => {
+                    self.html_lang = el.attr("lang").map(str::to_string)
+                }
+                "title" if self.title_tag.is_none() && !in_svg(node) => {
+                    self.title_tag = Some(collapse(&raw_text(node)));
+                }
+                "link" => {
+                    let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                    if self.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical")
+                    {
+                        self.canonical = el.attr("href").map(str::to_string);
+                    }
+                }
+                _ if name != "meta"
+                    && el.attr("property").is_some()
+                    && el.attr("content").is_some() =>
+                {
+                    // RDFa in the body: <span property="dc:created" content="…">.
+                    let keys = el
+                        .attr("property")
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .map(normalize_key)
+                        .collect();
+                    self.metas
+                        .push((keys, el.attr("content").unwrap_or("").to_string()));
+                }
+                "meta" => {
+                    let mut keys = Vec::new();
+                    for attr in ["property", "name", "itemprop"] {
+                        for k in el.attr(attr).unwrap_or("").split_whitespace() {
+                            keys.push(normalize_key(k));
+                        }
+                    }
+                    if let Some(c) = el.attr("content") {
+                        if !keys.is_empty() && !c.trim().is_empty() {
+                            self.metas.push((keys, c.to_string()));
+                        }
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let itemprop = el.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+            let class_id = format!(
+                "{} {}",
+                el.attr("class").unwrap_or(""),
+                el.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+            let headline_class = ["entry-title", "post-title", "article-title", "headline"]
+                .iter()
+                .any(|c| class_id.contains(c));
+            let interesting = name == "h1"
+                || name == "time"
+                || !itemprop.is_empty()
+                || (name == "a" && rel.split_whitespace().any(|r| r == "author"))
+                || (name == "h2" && headline_class)
+                || is_byline_class(&class_id)
+                || is_date_class(&class_id);
+            if !interesting || inside_other {
+                continue;
+            }
+            if name == "h1" || (name == "h2" && headline_class) {
+                let t = visible_text(node);
+                if name == "h1" {
+                    self.h1_count += 1;
+                }
+                if !t.is_empty() {
+                    self.headings.push(t);
+                }
+            }
+            for prop in itemprop.split_whitespace() {
+                match prop {
+                    "headline" if self.headline.is_none() => {
+                        let t = el
+                            .attr("content")
+                            .map(collapse)
+                            .unwrap_or_else(|| visible_text(node));
+                        if !t.is_empty() {
+                            self.headline = Some(t);
+                        }
+                    }
+                    "author" | "creator" => {
+                        let named = node.descendants().skip(1).find_map(|d| {
+                            let e = d.value().as_element()?;
+                            e.attr("itemprop")?
+                                .split_whitespace()
+                                .any(|p| p == "name")
+                                .then(|| {
+                                    e.attr("content")
+                                        .map(collapse)
+                                        .unwrap_or_else(|| visible_text(d))
+                                })
+                        });
+                        let t = named
+                            .or_else(|| el.attr("content").map(collapse))
+                            .unwrap_or_else(|| visible_text(node));
+                        if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
+                            self.item_authors.push(t);
+                        }
+                    }
+                    "datepublished" | "datecreated" if self.item_published.is_none() => {
+                        self.item_published = date_attr(node);
+                    }
+                    "datemodified" if self.item_modified.is_none() => {
+                        self.item_modified = date_attr(node);
+                    }
+                    _ => {}
+                }
+            }
+            if name == "time" {
+                let d = date_attr(node);
+                let marked = el.attr("pubdate").is_some()
+                    || ["publish", "entry-date", "post-date", "created"]
+                        .iter()
+                        .any(|c| class_id.contains(c));
+                let updated = ["update", "modif"].iter().any(|c| class_id.contains(c));
+                if marked && !updated && self.time_pub.is_none() {
+                    self.time_pub.clone_from(&d);
+                }
+                if !updated && self.time_first.is_none() {
+                    self.time_first = d;
+                }
+            }
+            if name == "a" && rel.split_whitespace().any(|r| r == "author") {
+                let t = visible_text(node);
+                if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
+                    self.rel_authors.push(t);
+                }
+            }
+            if self.byline.is_none() && is_byline_class(&class_id) {
+                let t = visible_text_capped(node, 4 * MAX_BYLINE_CHARS);
+                if !t.is_empty()
+                    && t.chars().count() <= MAX_BYLINE_CHARS
+                    && !author_names(&t).is_empty()
+                {
+                    self.byline = Some(t);
+                }
+            }
+            if is_date_class(&class_id) && self.date_texts.len() < 8 {
+                let t = visible_text_capped(node, 4 * MAX_BYLINE_CHARS);
+                if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
+                    self.date_texts.push(t);
+                }
+            }
+        }
+    }
+}
+
+/// `dc:title` and `DC.Title` are the same key.
+fn normalize_key(k: &str) -> String {
+    let k = k.to_ascii_lowercase();
+    for (from, to) in [
+        ("dc:", "dc."),
+        ("dcterms:", "dcterms."),
+        ("dcterm:", "dcterms."),
+    ] {
+        if let Some(rest) = k.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    k
+}
+
+/// A class or id that names the author or byline ("byline", "author-name",
+/// German "autor"), but not the author's picture or biography, nor a comment's
+/// author.
+fn is_byline_class(class_id: &str) -> bool {
+    [
+        "byline",
+        "author",
+        "autor",
+        "writer",
+        "posted-by",
+        "submitted-by",
+    ]
+    .iter()
+    .any(|c| class_id.contains(c))
+        && ![
+            "avatar", "bio", "image", "img", "photo", "picture", "desc", "about", "comment", "box",
+            "info-",
+        ]
+        .iter()
+        .any(|c| class_id.contains(c))
+}
+
+/// A class or id that says its element holds the publication date.
+fn is_date_class(class_id: &str) -> bool {
+    [
+        "date",
+        "datum",
+        "posted-on",
+        "published",
+        "pubdate",
+        "dateline",
+        "entry-meta",
+        "post-meta",
+        "article-meta",
+    ]
+    .iter()
+    .any(|c| class_id.contains(c))
+        && !["update", "modif", "comment"]
+            .iter()
+            .any(|c| class_id.contains(c))
+}
+
+/// Inside a comment thread, a sidebar, a teaser list or navigation: bylines
+/// and dates there belong to other texts. Classes are matched word by word
+/// ("comments-area", "site-sidebar"), and layout modifiers that merely say a
+/// sidebar exists beside the element ("with-sidebar", "has-comments") do not
+/// count.
+fn opens_other_content(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "nav" | "aside") {
+        return true;
+    }
+    el.attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(el.attr("id"))
+        .any(|token| is_other_content(&token.to_ascii_lowercase()))
+        || el
+            .attr("itemtype")
+            .is_some_and(|t| t.contains("Comment") || t.contains("Review"))
+}
+
+fn is_other_content(token: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "comment",
+        "comments",
+        "commentlist",
+        "sidebar",
+        "related",
+        "recommended",
+        "recommendations",
+        "teaser",
+        "teasers",
+        "popular",
+        "trending",
+        "more-stories",
+        "read-more",
+    ];
+    if token.contains("with-") || token.contains("has-") {
+        return false;
+    }
+    token
+        .split(['-', '_'])
+        .filter(|p| !p.is_empty())
+        .any(|part| OTHER.contains(&part))
+        || OTHER.iter().any(|o| token.starts_with(o))
+}
+
+fn in_svg(node: NodeRef<Node>) -> bool {
+    node.ancestors()
+        .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+}
+
+/// A `<time>`'s or `<meta>`'s machine-readable date, else its text.
+fn date_attr(node: NodeRef<Node>) -> Option<String> {
+    let el = node.value().as_element()?;
+    el.attr("datetime")
+        .or_else(|| el.attr("content"))
+        // Microformats: <abbr class="published" title="2022-01-04T10:00">.
+        .or_else(|| el.attr("title").filter(|_| el.name() == "abbr"))
+        .map(str::to_string)
+        .or_else(|| Some(visible_text(node)))
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// The text of an element's direct text children (`<script>`, `<title>`).
+fn raw_text(node: NodeRef<Node>) -> String {
+    node.children()
+        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+        .collect()
+}
+
+/// The text a reader sees in an element: text nodes outside scripts and
+/// styles, a space where a block or line break separates them, whitespace
+/// collapsed.
+fn visible_text(node: NodeRef<Node>) -> String {
+    visible_text_capped(node, usize::MAX)
+}
+
+/// [`visible_text`], giving up (empty) once it passes `max` bytes: a
+/// "byline" that holds the whole article is not one, and need not be read.
+fn visible_text_capped(node: NodeRef<Node>, max: usize) -> String {
+    let mut s = String::new();
+    for d in node.descendants() {
+        if s.len() > max {
+            return String::new();
+        }
+        match d.value() {
+            Node::Text(t) => {
+                let hidden = d
+                    .parent()
+                    .and_then(|p| p.value().as_element())
+                    .is_some_and(|e| {
+                        matches!(e.name(), "script" | "style" | "noscript" | "template")
+                    });
+                if !hidden {
+                    s.push_str(t);
+                }
+            }
+            Node::Element(e)
+                if matches!(
+                    e.name(),
+                    "br" | "p"
+                        | "div"
+                        | "li"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "td"
+                        | "dd"
+                        | "dt"
+                ) =>
+            {
+                s.push(' ');
+            }
             _ => {}
         }
     }
+    collapse(&s)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+/// schema.org types that are an article (Readability's list, and any
+/// `…Article` or `…Posting` type).
+fn is_article_type(t: &str) -> bool {
+    let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+    t.ends_with("Article")
+        || t.ends_with("Posting")
+        || matches!(t, "Report" | "APIReference" | "Recipe")
+}
+
+fn types(v: &Value) -> Vec<&str> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Parses one JSON-LD script; broken JSON (raw line breaks in strings, HTML
+/// comment or CDATA wrappers, trailing text) is repaired as far as that is
+/// safe, else skipped.
+fn parse_json_ld(script: &str) -> Option<Value> {
+    let s = script
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim_end_matches("]]>")
+        .trim()
+        .trim_end_matches(';');
+    if let Ok(v) = serde_json::from_str(s) {
+        return Some(v);
+    }
+    // Control characters are not allowed in JSON strings; outside strings they
+    // are whitespace anyway.
+    let cleaned: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if let Ok(v) = serde_json::from_str(&cleaned) {
+        return Some(v);
+    }
+    // Several objects in a row, or garbage after the first: keep what parses.
+    let mut stream = serde_json::Deserializer::from_str(&cleaned).into_iter::<Value>();
+    match stream.next() {
+        Some(Ok(v)) => Some(v),
+        _ => None,
+    }
+}
+
+/// Reads the first article object of a JSON-LD script (nested in arrays,
+/// `@graph` or a page's `mainEntity`); persons referenced by `@id` are looked
+/// up in the same graph. A `WebPage` gives dates and language when no article does.
+fn json_ld(script: &str, title_tag: Option<&str>, f: &mut Fields) {
+    let Some(root) = parse_json_ld(script) else {
+        return;
+    };
+    let mut nodes = Vec::new();
+    flatten(&root, &mut nodes, 0);
+    let by_id = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n.get("@id").and_then(Value::as_str) == Some(id) && n.get("name").is_some())
+            .copied()
+    };
+    let article = nodes
+        .iter()
+        .find(|n| types(n).iter().any(|t| is_article_type(t)));
+    let Some(a) = article.copied() else {
+        if let Some(page) = nodes
+            .iter()
+            .find(|n| types(n).iter().any(|t| t.ends_with("WebPage")))
+        {
+            f.published
+                .offer_date(META, str_of(page.get("datePublished")).as_deref());
+            f.modified
+                .offer_date(META, str_of(page.get("dateModified")).as_deref());
+            f.lang
+                .offer(JSON_LD, str_of(page.get("inLanguage")).as_deref());
+        }
+        return;
+    };
+    let headline = str_of(a.get("headline")).or_else(|| str_of(a.get("name")));
+    // Some pages put a description in one of headline and name: the one the
+    // page's <title> agrees with is the title (Readability's rule).
+    let headline = match (&headline, str_of(a.get("name")), title_tag) {
+        (Some(h), Some(n), Some(t)) if *h != n && similarity(&n, t) > similarity(h, t) => Some(n),
+        _ => headline,
+    };
+    f.title
+        .offer(JSON_LD, headline.map(|h| decode_entities(&h)).as_deref());
+    let mut names = Vec::new();
+    for key in ["author", "creator"] {
+        if let Some(v) = a.get(key) {
+            person_names(v, &by_id, &mut names);
+        }
+        if !names.is_empty() {
+            break;
+        }
+    }
+    let names: Vec<String> = names.iter().map(|n| decode_entities(n)).collect();
+    f.offer_names(JSON_LD, &names);
+    f.published.offer_date(
+        JSON_LD,
+        str_of(a.get("datePublished"))
+            .or_else(|| str_of(a.get("dateCreated")))
+            .as_deref(),
+    );
+    f.modified
+        .offer_date(JSON_LD, str_of(a.get("dateModified")).as_deref());
+    if let Some(p) = a.get("publisher") {
+        let p = p
+            .get("@id")
+            .and_then(Value::as_str)
+            .and_then(&by_id)
+            .unwrap_or(p);
+        let name = match p {
+            Value::Array(items) => items.first().and_then(|i| str_of(i.get("name"))),
+            _ => str_of(p.get("name")),
+        };
+        f.site
+            .offer(JSON_LD, name.map(|n| decode_entities(&n)).as_deref());
+    }
+    f.image
+        .offer(JSON_LD, a.get("image").and_then(image_url).as_deref());
+    f.lang
+        .offer(JSON_LD, str_of(a.get("inLanguage")).as_deref());
+    let url = str_of(a.get("url")).or_else(|| match a.get("mainEntityOfPage") {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(o) => str_of(o.get("@id")),
+        None => None,
+    });
+    f.url
+        .offer(JSON_LD, url.filter(|u| u.starts_with("http")).as_deref());
+    f.description.offer(
+        JSON_LD,
+        str_of(a.get("description"))
+            .map(|d| decode_entities(&d))
+            .as_deref(),
+    );
+}
+
+/// Every object in a JSON-LD value that may describe the page: the value
+/// itself, items of arrays and `@graph`, and a page's `mainEntity`.
+fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| flatten(i, out, depth + 1)),
+        Value::Object(o) => {
+            out.push(v);
+            for key in ["@graph", "mainEntity"] {
+                if let Some(inner) = o.get(key) {
+                    flatten(inner, out, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A JSON-LD value as text: a string, a number, or the first string of an
+/// array.
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(a) => a.iter().find_map(|x| x.as_str().map(str::to_string)),
+        _ => None,
+    }
+}
+
+/// Author names in a JSON-LD `author`: a string, a person (or a reference to
+/// one), or an array of those. Organisations count only when no person is
+/// named; their name is often the site's, not a writer's.
+fn person_names<'a>(
+    v: &'a Value,
+    by_id: &dyn Fn(&str) -> Option<&'a Value>,
+    out: &mut Vec<String>,
+) {
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        other => vec![other],
+    };
+    let mut orgs = Vec::new();
+    for item in items {
+        match item {
+            Value::String(s) => out.push(s.clone()),
+            Value::Object(_) => {
+                let resolved = if item.get("name").is_none() {
+                    item.get("@id")
+                        .and_then(Value::as_str)
+                        .and_then(by_id)
+                        .unwrap_or(item)
+                } else {
+                    item
+                };
+                let Some(name) = str_of(resolved.get("name")) else {
+                    continue;
+                };
+                if types(resolved).iter().any(|t| t.contains("Organization")) {
+                    orgs.push(name);
+                } else {
+                    out.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    if out.is_empty() {
+        out.extend(orgs);
+    }
+}
+
+fn image_url(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(a) => a.iter().find_map(image_url),
+        Value::Object(o) => o
+            .get("url")
+            .or_else(|| o.get("contentUrl"))
+            .and_then(image_url),
+        _ => None,
+    }
+}
+
+/// Decodes the HTML entities publishers leave in JSON-LD strings (`&amp;`,
+/// `&#8217;`); text in the markup itself is decoded by the HTML parser.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+// ---------------------------------------------------------------- <head>
+
+/// The `<meta>` elements, each vocabulary at its rank. Keys that may repeat
+/// (one `article:author` per author) are gathered before they are offered.
+fn head_meta(metas: &[(Vec<String>, String)], f: &mut Fields) {
+    let all = |key: &str| -> Vec<String> {
+        metas
+            .iter()
+            .filter(|(keys, _)| keys.iter().any(|k| k == key))
+            .map(|(_, c)| c.clone())
+            .collect()
+    };
+    let first = |key: &str| {
+        metas
+            .iter()
+            .find(|(keys, _)| keys.iter().any(|k| k == key))
+            .map(|(_, c)| c.as_str())
+    };
+
+    f.title.offer(OPEN_GRAPH, first("og:title"));
+    f.title.offer(TWITTER, first("twitter:title"));
+    f.title.offer(
+        DUBLIN_CORE,
+        first("dc.title").or_else(|| first("dcterms.title")),
+    );
+    f.title.offer(PARSELY, first("parsely-title"));
+    f.title.offer(META, first("headline"));
+
+    f.site.offer(OPEN_GRAPH, first("og:site_name"));
+    f.site.offer(
+        DUBLIN_CORE,
+        first("dc.publisher").or_else(|| first("dcterms.publisher")),
+    );
+    f.site.offer(META, first("application-name"));
+
+    f.description.offer(OPEN_GRAPH, first("og:description"));
+    f.description.offer(TWITTER, first("twitter:description"));
+    f.description.offer(
+        DUBLIN_CORE,
+        first("dc.description").or_else(|| first("dcterms.description")),
+    );
+    f.description.offer(META, first("description"));
+
+    f.url.offer(
+        OPEN_GRAPH,
+        first("og:url").filter(|u| u.starts_with("http")),
+    );
+    f.url.offer(
+        TWITTER,
+        first("twitter:url").filter(|u| u.starts_with("http")),
+    );
+
+    f.image.offer(
+        OPEN_GRAPH,
+        first("og:image").or_else(|| first("og:image:url")),
+    );
+    f.image.offer(
+        TWITTER,
+        first("twitter:image").or_else(|| first("twitter:image:src")),
+    );
+    f.image.offer(MICRODATA, first("image"));
+
+    if let Some(locale) = first("og:locale") {
+        f.lang.offer(OPEN_GRAPH, Some(&locale.replace('_', "-")));
+    }
+    f.lang.offer(
+        DUBLIN_CORE,
+        first("dc.language").or_else(|| first("dcterms.language")),
+    );
+    f.lang.offer(
+        META,
+        first("language").or_else(|| first("content-language")),
+    );
+
+    for (rank, keys) in [
+        (
+            OPEN_GRAPH,
+            &[
+                "article:published_time",
+                "og:published_time",
+                "og:article:published_time",
+            ][..],
+        ),
+        (
+            DUBLIN_CORE,
+            &[
+                "dcterms.issued",
+                "dc.date.issued",
+                "dcterms.created",
+                "dc.date.created",
+                "dcterms.date",
+                "dc.date",
+            ][..],
+        ),
+        (PARSELY, &["parsely-pub-date"][..]),
+        (
+            META,
+            &[
+                "datepublished",
+                "article.published",
+                "published_time",
+                "publish-date",
+                "publishdate",
+                "publication_date",
+                "pubdate",
+                "sailthru.date",
+                "citation_publication_date",
+                "citation_date",
+                "date",
+                "created",
+                "dc.date.created",
+            ][..],
+        ),
+    ] {
+        for k in keys {
+            f.published.offer_date(rank, first(k));
+        }
+    }
+    for (rank, keys) in [
+        (
+            OPEN_GRAPH,
+            &["article:modified_time", "og:updated_time"][..],
+        ),
+        (DUBLIN_CORE, &["dcterms.modified", "dc.date.modified"][..]),
+        (META, &["datemodified", "last-modified", "lastmod"][..]),
+    ] {
+        for k in keys {
+            f.modified.offer_date(rank, first(k));
+        }
+    }
+
+    // Authors: Open Graph's are mostly profile URLs, which `author_names` drops.
+    f.offer_names(OPEN_GRAPH, &all("article:author"));
+    f.offer_names(OPEN_GRAPH, &all("og:article:author"));
+    // Yoast and other SEO plugins: twitter:label1 "Written by", twitter:data1 the name.
+    for i in 1..=4 {
+        let label = first(&format!("twitter:label{i}"))
+            .unwrap_or("")
+            .to_lowercase();
+        if [
+            "written by",
+            "verfasst von",
+            "geschrieben von",
+            "autor",
+            "author",
+            "von",
+        ]
+        .iter()
+        .any(|l| label.starts_with(l))
+        {
+            if let Some(d) = first(&format!("twitter:data{i}")) {
+                f.offer_byline(TWITTER, d);
+            }
+        }
+    }
+    let dc = [all("dc.creator"), all("dcterms.creator")].concat();
+    f.offer_names(DUBLIN_CORE, &dc);
+    f.offer_names(PARSELY, &all("parsely-author"));
+    if let Some(page) = first("parsely-page").and_then(|p| serde_json::from_str::<Value>(p).ok()) {
+        f.title.offer(PARSELY, str_of(page.get("title")).as_deref());
+        f.published
+            .offer_date(PARSELY, str_of(page.get("pub_date")).as_deref());
+        let mut names = Vec::new();
+        if let Some(a) = page.get("author").or_else(|| page.get("authors")) {
+            person_names(a, &|_| None, &mut names);
+        }
+        f.offer_names(PARSELY, &names);
+    }
+    let plain = all("author");
+    if plain.len() == 1 {
+        f.offer_byline(META, &plain[0]);
+    } else {
+        f.offer_names(META, &plain);
+    }
+    f.offer_names(
+        META,
+        &[all("sailthru.author"), all("byl"), all("citation_author")].concat(),
+    );
+}
+
+// ---------------------------------------------------------------- body
+
+fn body(scan: &Scan, f: &mut Fields) {
+    f.title.offer(MICRODATA, scan.headline.as_deref());
+    f.offer_names(MICRODATA, &scan.item_authors);
+    f.published
+        .offer_date(MICRODATA, scan.item_published.as_deref());
+    f.modified
+        .offer_date(MICRODATA, scan.item_modified.as_deref());
+    f.published
+        .offer_date(TIME_ELEMENT, scan.time_pub.as_deref());
+    f.offer_names(REL_AUTHOR, &scan.rel_authors);
+    if let Some(b) = &scan.byline {
+        f.offer_byline(BYLINE, b);
+        // "Posted on September 21, 2020 by Jane Doe".
+        f.published.offer_date(DATE_TEXT, Some(b));
+    }
+    for t in &scan.date_texts {
+        f.published.offer_date(DATE_TEXT, Some(t));
+    }
+    f.published
+        .offer_date(DATE_TEXT + 1, scan.time_first.as_deref());
+    if f.published.value.is_none() {
+        if let Some(d) = f.url.value.as_deref().and_then(url_date) {
+            f.published.put(URL_DATE, d);
+        }
+    }
+}
+
+/// The most trusted byline that names a person: organisations (the
+/// publisher named as author, a domain, a company) are dropped from every
+/// candidate, and a candidate left without names gives way to the next.
+fn choose_authors(f: &Fields) -> (Option<String>, Vec<String>) {
+    let site = f.site.value.as_deref();
+    let mut candidates: Vec<&(u8, String, Vec<String>)> = f.authors.iter().collect();
+    candidates.sort_by_key(|c| c.0);
+    for (_, byline, names) in candidates {
+        let people: Vec<String> = names
+            .iter()
+            .filter(|n| !is_organisation(n, site))
+            .cloned()
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        let byline = if people.len() == names.len() {
+            byline.clone()
+        } else {
+            people.join(", ")
+        };
+        return (Some(byline), people);
+    }
+    (None, Vec::new())
+}
+
+// ---------------------------------------------------------------- title
+
+/// The title: the page's visible headline when it agrees with what the page
+/// states as its title (readers see the headline; `og:title` is often a
+/// shortened or SEO variant of it), else the stated title, else the
+/// `<title>` without its site name, else the only `<h1>`.
+fn choose_title(f: &Fields, scan: &Scan) -> Option<String> {
+    let site = f.site.value.as_deref();
+    let stated = f.title.value.as_deref().map(|t| strip_site(t, site, false));
+    let tag = scan
+        .title_tag
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .map(|t| strip_site(t, site, true));
+    let references: Vec<&str> = [stated.as_deref(), tag.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut best: Option<(f64, &str)> = None;
+    for h in &scan.headings {
+        if site.is_some_and(|s| same_words(h, s)) {
+            continue;
+        }
+        for r in &references {
+            let s = agreement(h, r);
+            if s >= 0.75 && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, h));
+            }
+        }
+    }
+    if let Some((_, h)) = best {
+        return Some(h.to_string());
+    }
+    stated
+        .or(tag)
+        .or_else(|| (scan.h1_count == 1).then(|| scan.headings.first().cloned())?)
+}
+
+/// How well a visible heading agrees with a stated title: word overlap, or
+/// one containing the other (a headline with a kicker, a title with a
+/// subtitle), as long as the contained part is not a word or two.
+fn agreement(heading: &str, title: &str) -> f64 {
+    let (h, t) = (words(heading), words(title));
+    if h.is_empty() || t.is_empty() {
+        return 0.0;
+    }
+    let (short, long) = if h.len() <= t.len() {
+        (&h, &t)
+    } else {
+        (&t, &h)
+    };
+    if short.len() >= 3 && long.windows(short.len()).any(|w| w == short.as_slice()) {
+        return 1.0;
+    }
+    similarity(heading, title)
+}
+
+/// Cuts the site's name off a title: a part before or after a separator
+/// ("Talks end | The Paper", "The Paper – Talks end") that is the site name,
+/// or, when `guess` (a `<title>`, which nearly always ends with the site) and
+/// no known site name matches, the last part when what remains is long
+/// enough to be a headline (Readability's rule).
+fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / ", " :",
+    ];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for sep in SEPARATORS {
+        for (i, _) in title.match_indices(sep) {
+            cuts.push((i, i + sep.len()));
+        }
+    }
+    if cuts.is_empty() {
+        return title.to_string();
+    }
+    cuts.sort();
+    if let Some(site) = site {
+        let (first_at, first_end) = cuts[0];
+        let (last_at, last_end) = cuts[cuts.len() - 1];
+        if same_words(&title[last_end..], site) || (contains_words(&title[last_end..], site)) {
+            return title[..last_at].trim().to_string();
+        }
+        if same_words(&title[..first_at], site) {
+            return title[first_end..].trim().to_string();
+        }
+    }
+    let (last_at, _) = cuts[cuts.len() - 1];
+    let head = title[..last_at].trim();
+    if !guess {
+        return title.to_string();
+    }
+    if head.split_whitespace().count() > MIN_TITLE_WORDS {
+        head.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+/// Lowercased words of a text (letters and digits).
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
+}
+
+/// All words of `b` occur in `a`, in order and adjacent.
+fn contains_words(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    !b.is_empty() && a.windows(b.len()).any(|w| w == b.as_slice())
+}
+
+/// Share of the longer text's words that the other has too.
+fn similarity(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let common = wa.iter().filter(|w| wb.contains(w)).count();
+    common as f64 / wa.len().max(wb.len()) as f64
+}
+
+// ---------------------------------------------------------------- authors
+
+/// The personal names in a byline: "By Jane Doe and John Roe | 4 January 2022"
+/// gives Jane Doe and John Roe. Drops what is not a name: labels ("Posted
+/// by", "Autor:"), profile URLs, e-mail addresses, @handles, and dates, places
+/// and job titles after a separator or a preposition.
+fn author_names(byline: &str) -> Vec<String> {
+    names_in(byline, true)
+}
+
+/// The names in a byline; `visible` bylines (page text rather than
+/// structured data) are also cut at a preposition or a month name, and a name
+/// of several words must be capitalised.
+fn names_in(byline: &str, visible: bool) -> Vec<String> {
+    let mut s = collapse(byline);
+    // "Posted on 4 January 2022 by Jane Doe": the name follows the last "by".
+    if let Some(i) = s.rfind(" by ").or_else(|| s.rfind(" By ")) {
+        s = s[i + 4..].to_string();
+    }
+    const LABELS: &[&str] = &[
+        "written by",
+        "posted by",
+        "published by",
+        "geschrieben von",
+        "verfasst von",
+        "erstellt von",
+        "veröffentlicht von",
+        "ein beitrag von",
+        "ein artikel von",
+        "ein kommentar von",
+        "artikel von",
+        "beitrag von",
+        "text und fotos",
+        "text",
+        "autorinnen",
+        "autorin",
+        "autoren",
+        "autor",
+        "auteur",
+        "authors",
+        "author",
+        "by",
+        "von",
+        "par",
+        "por",
+        "door",
+        "de",
+        "-",
+    ];
+    for label in LABELS {
+        if let Some(rest) = strip_prefix_ci(&s, label) {
+            // A label is a whole word: "Bye" and "Vonnegut" are not "By", "Von".
+            if rest.starts_with([' ', ':']) || !label.ends_with(char::is_alphabetic) {
+                s = rest.to_string();
+                break;
+            }
+        }
+    }
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // A date, a job title or a second field after a separator is not a name.
+    let end = s
+        .find(|c: char| {
+            c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '(' | '\n' | '/' | ':')
+        })
+        .unwrap_or(s.len());
+    let mut s = s[..end].to_string();
+    if let Some(i) = s.find(" - ") {
+        s.truncate(i);
+    }
+    // "Jane Doe am 4. Januar", "Jane Doe on Monday", "Jane Doe in Berlin".
+    let mut kept = Vec::new();
+    let all: Vec<&str> = s.split_whitespace().collect();
+    for (i, w) in all.iter().copied().enumerate() {
+        if !visible {
+            kept.push(w);
+            continue;
+        }
+        // "Jane Doe May 20, 2019" (the digits are already cut off, so a month
+        // name ends the text); "August Diehl" goes on.
+        if i + 1 == all.len() && i > 0 && month(w.trim_end_matches(['.', ','])).is_some() {
+            break;
+        }
+        if matches!(
+            w.to_lowercase().as_str(),
+            "am" | "on"
+                | "um"
+                | "at"
+                | "in"
+                | "for"
+                | "für"
+                | "from"
+                | "aus"
+                | "veröffentlicht"
+                | "published"
+                | "updated"
+                | "aktualisiert"
+                | "posted"
+        ) {
+            break;
+        }
+        kept.push(w);
+    }
+    let s = kept
+        .join(" ")
+        .replace(" und ", " and ")
+        .replace(" & ", " and ");
+    crate::input::split_authors(&s)
+        .into_iter()
+        .map(|n| {
+            let mut n = n
+                .split_whitespace()
+                .filter(|w| !w.contains('@'))
+                .collect::<Vec<_>>()
+                .join(" ");
+            // split_authors drops a final dot; an abbreviation keeps it ("Jr.").
+            let last = n.rsplit(' ').next().unwrap_or("");
+            if n.contains(' ') && last.chars().count() <= 2 && byline.contains(&format!("{n}.")) {
+                n.push('.');
+            }
+            n
+        })
+        .filter(|n| {
+            let lower = n.to_lowercase();
+            !n.is_empty()
+                && n.chars().count() <= MAX_NAME_CHARS
+                && n.split_whitespace().count() <= MAX_NAME_WORDS
+                && n.chars().any(char::is_alphabetic)
+                && !lower.starts_with("http")
+                && (!visible || looks_like_name(n))
+                && !matches!(
+                    lower.as_str(),
+                    "admin"
+                        | "administrator"
+                        | "author"
+                        | "autor"
+                        | "by"
+                        | "von"
+                        | "posted"
+                        | "unknown"
+                        | "null"
+                        | "none"
+                        | "anonymous"
+                        | "redaktion"
+                )
+        })
+        .collect()
+}
+
+/// A name of several words has every word capitalised but the particles
+/// ("Christoph von Ritter"); "Michael Isikoff Trump's inauguration" is a
+/// byline run into a headline. A single word may be a user name ("tlow").
+fn looks_like_name(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    words.len() == 1
+        || words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || matches!(
+                    *w,
+                    "von"
+                        | "van"
+                        | "de"
+                        | "der"
+                        | "den"
+                        | "da"
+                        | "di"
+                        | "del"
+                        | "della"
+                        | "du"
+                        | "le"
+                        | "la"
+                        | "bin"
+                        | "ibn"
+                        | "al"
+                        | "el"
+                        | "y"
+                        | "zu"
+                        | "ter"
+                        | "ten"
+                        | "dos"
+                        | "das"
+                        | "do"
+                        | "vom"
+                        | "zum"
+                        | "e"
+                )
+        })
+}
+
+/// A name that is an organisation's (a company, an association, a site)
+/// rather than a writer's: the page's own site name, a domain, or a name
+/// with a legal form.
+fn is_organisation(name: &str, site: Option<&str>) -> bool {
+    let lower = name.to_lowercase();
+    if site.is_some_and(|s| same_words(name, s) || contains_words(s, name)) {
+        return true;
+    }
+    if !name.contains(' ')
+        && name.contains('.')
+        && name
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| (2..=4).contains(&tld.len()))
+    {
+        return true;
+    }
+    lower.starts_with("copyright")
+        || lower.split([' ', ',', '.', '-']).any(|w| {
+            matches!(
+                w,
+                "gmbh"
+                    | "ag"
+                    | "inc"
+                    | "ltd"
+                    | "llc"
+                    | "verlag"
+                    | "e.v"
+                    | "ev"
+                    | "kg"
+                    | "co"
+                    | "media"
+                    | "medien"
+                    | "news"
+                    | "presse"
+                    | "press"
+                    | "zeitung"
+                    | "magazin"
+                    | "ministerium"
+                    | "verband"
+                    | "bundesministerium"
+                    | "verein"
+                    | "institut"
+            )
+        })
+}
+
+/// `s` without `prefix`, compared case-insensitively.
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut rest = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = rest.next()?;
+        if !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(rest.next().map_or("", |(i, _)| &s[i..]))
+}
+
+// ---------------------------------------------------------------- dates
+
+/// A date in a page's URL: `/2021/12/30/` or `/2021-12-30-slug`.
+fn url_date(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = &path[path.find('/')?..];
+    let toks = tokens(path);
+    (0..toks.len()).find_map(|i| ymd_at(&toks, i).map(|(d, _)| d.iso()))
+}
+
+/// Normalises a stated date to ISO 8601: an ISO date is kept as written, any
+/// other recognisable date ("January 4, 2022", "4. Januar 2022 10:15 Uhr",
+/// "Tue, 04 Jan 2022 10:00:00 GMT") is rewritten, keeping the time and zone
+/// when given.
+pub(crate) fn normalize_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && b.get(10).is_none_or(|c| !c.is_ascii_digit())
+    {
+        let d = Ymd {
+            y: s[..4].parse().ok()?,
+            m: s[5..7].parse().ok()?,
+            d: s[8..10].parse().ok()?,
+        };
+        return d.valid().then(|| s.to_string());
+    }
+    find_date(s)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok<'a> {
+    Num(u32, usize),
+    Word(&'a str),
+    Sep(char),
+}
+
+fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                chars.next();
+            }
+            let digits = &s[i..end];
+            out.push(Tok::Num(digits.parse().unwrap_or(u32::MAX), digits.len()));
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            out.push(Tok::Word(&s[i..end]));
+        } else if !c.is_whitespace() {
+            out.push(Tok::Sep(c));
+        }
+        if out.len() > 400 {
+            break;
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Ymd {
+    y: u32,
+    m: u32,
+    d: u32,
+}
+
+impl Ymd {
+    fn valid(&self) -> bool {
+        let days = match self.m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if self.y % 4 == 0 && (self.y % 100 != 0 || self.y % 400 == 0) => 29,
+            2 => 28,
+            _ => 0,
+        };
+        (1900..=2099).contains(&self.y) && self.d >= 1 && self.d <= days
+    }
+    fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
+    }
+}
+
+/// English and German month names and their abbreviations.
+fn month(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let m = match w.as_str() {
+        "january" | "jan" | "januar" | "jänner" | "janvier" => 1,
+        "february" | "feb" | "februar" | "feber" => 2,
+        "march" | "mar" | "märz" | "mär" | "mrz" | "maerz" => 3,
+        "april" | "apr" => 4,
+        "may" | "mai" => 5,
+        "june" | "jun" | "juni" => 6,
+        "july" | "jul" | "juli" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" | "oktober" | "okt" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" | "dezember" | "dez" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// A year, month and day in that order (`2022-01-04`, `2022/01/04`) at `i`;
+/// returns the date and the index after it.
+fn ymd_at(t: &[Tok], i: usize) -> Option<(Ymd, usize)> {
+    if let [Tok::Num(y, 4), Tok::Sep(s1), Tok::Num(m, 1..=2), Tok::Sep(s2), Tok::Num(d, 1..=2), ..] =
+        t.get(i..)?
+    {
+        if s1 == s2 && matches!(s1, '-' | '/' | '.') {
+            let date = Ymd {
+                y: *y,
+                m: *m,
+                d: *d,
+            };
+            return date.valid().then_some((date, i + 5));
+        }
+    }
+    None
+}
+
+/// Any written date at `i`: year-month-day, day.month.year, month/day/year
+/// (day/month/year when the first number cannot be a month), "4 January
+/// 2022", "January 4th, 2022".
+fn date_at(t: &[Tok], i: usize) -> Option<(Ymd, usize)> {
+    if let Some(found) = ymd_at(t, i) {
+        return Some(found);
+    }
+    let rest = t.get(i..)?;
+    let full_year = |y: u32, len: usize| match len {
+        4 => Some(y),
+        2 => Some(2000 + y),
+        _ => None,
+    };
+    let ok = |date: Ymd, next: usize| date.valid().then_some((date, next));
+    match rest {
+        [Tok::Num(d, 1..=2), Tok::Sep('.'), Tok::Num(m, 1..=2), Tok::Sep('.'), Tok::Num(y, yl @ (2 | 4)), ..] =>
+        {
+            return ok(
+                Ymd {
+                    y: full_year(*y, *yl)?,
+                    m: *m,
+                    d: *d,
+                },
+                i + 5,
+            );
+        }
+        [Tok::Num(a, 1..=2), Tok::Sep('/'), Tok::Num(b, 1..=2), Tok::Sep('/'), Tok::Num(y, 4), ..] =>
+        {
+            let (m, d) = if *a > 12 { (*b, *a) } else { (*a, *b) };
+            return ok(Ymd { y: *y, m, d }, i + 5);
+        }
+        _ => {}
+    }
+    // Written month names, with optional dots, commas and ordinal suffixes.
+    let skip = |mut j: usize| {
+        while let Some(Tok::Sep('.' | ',')) | Some(Tok::Word("st" | "nd" | "rd" | "th")) = t.get(j)
+        {
+            j += 1;
+        }
+        j
+    };
+    match rest {
+        [Tok::Num(d, 1..=2), ..] => {
+            let j = skip(i + 1);
+            let Some(Tok::Word(w)) = t.get(j) else {
+                return None;
+            };
+            let m = month(w)?;
+            let k = skip(j + 1);
+            let Some(Tok::Num(y, 4)) = t.get(k) else {
+                return None;
+            };
+            ok(Ymd { y: *y, m, d: *d }, k + 1)
+        }
+        [Tok::Word(w), ..] => {
+            let m = month(w)?;
+            let j = skip(i + 1);
+            let Some(Tok::Num(d, 1..=2)) = t.get(j) else {
+                return None;
+            };
+            let k = skip(j + 1);
+            let Some(Tok::Num(y, 4)) = t.get(k) else {
+                return None;
+            };
+            ok(Ymd { y: *y, m, d: *d }, k + 1)
+        }
+        _ => None,
+    }
+}
+
+/// A time of day right after a date ("10:15", "at 3:46 PM", "10:00:00
+/// +0100", "T10:00Z"), as `THH:MM[:SS]` and a zone when one is given.
+fn time_at(t: &[Tok], mut i: usize) -> Option<String> {
+    // Words and separators between date and time: "at", "um", ",", "|", "T".
+    for _ in 0..3 {
+        match t.get(i) {
+            Some(Tok::Word(w))
+                if matches!(w.to_lowercase().as_str(), "at" | "um" | "t" | "a" | "à") =>
+            {
+                i += 1
+            }
+            Some(Tok::Sep(',' | '|' | '-' | '@' | '/')) => i += 1,
+            _ => break,
+        }
+    }
+    let [Tok::Num(mut h, 1..=2), Tok::Sep(':'), Tok::Num(min, 2), ..] = t.get(i..)? else {
+        return None;
+    };
+    i += 3;
+    let mut sec = None;
+    if let [Tok::Sep(':'), Tok::Num(s, 2), ..] = t.get(i..).unwrap_or(&[]) {
+        sec = Some(*s);
+        i += 2;
+        // Fractions of a second are dropped.
+        if let [Tok::Sep('.'), Tok::Num(..), ..] = t.get(i..).unwrap_or(&[]) {
+            i += 2;
+        }
+    }
+    match t.get(i) {
+        Some(Tok::Word(w)) if w.eq_ignore_ascii_case("pm") || w.eq_ignore_ascii_case("p") => {
+            if h < 12 {
+                h += 12;
+            }
+            i += 1;
+        }
+        Some(Tok::Word(w)) if w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("a") => {
+            if h == 12 {
+                h = 0;
+            }
+            i += 1;
+        }
+        _ => {}
+    }
+    if h > 23 || *min > 59 || sec.is_some_and(|s| s > 60) {
+        return None;
+    }
+    let mut out = format!("T{h:02}:{min:02}");
+    if let Some(s) = sec {
+        out.push_str(&format!(":{s:02}"));
+    }
+    // Skip a stray dot of "p.m." and the like.
+    while let Some(Tok::Sep('.')) | Some(Tok::Word("m" | "M")) = t.get(i) {
+        i += 1;
+    }
+    let zone = match t.get(i..).unwrap_or(&[]) {
+        [Tok::Word(w), ..] if w.eq_ignore_ascii_case("z") => Some("Z".to_string()),
+        [Tok::Word(w), Tok::Sep(s @ ('+' | '-')), Tok::Num(hh, 1..=2), ..]
+            if (w.eq_ignore_ascii_case("gmt") || w.eq_ignore_ascii_case("utc")) =>
+        {
+            Some(format!("{s}{hh:02}:00"))
+        }
+        [Tok::Word(w), ..] => named_zone(w).map(str::to_string),
+        [Tok::Sep(s @ ('+' | '-')), Tok::Num(hh, 2), Tok::Sep(':'), Tok::Num(mm, 2), ..] => {
+            Some(format!("{s}{hh:02}:{mm:02}"))
+        }
+        [Tok::Sep(s @ ('+' | '-')), Tok::Num(hhmm, 4), ..] => {
+            Some(format!("{s}{:02}:{:02}", hhmm / 100, hhmm % 100))
+        }
+        _ => None,
+    };
+    if let Some(z) = zone {
+        out.push_str(&z);
+    }
+    Some(out)
+}
+
+fn named_zone(w: &str) -> Option<&'static str> {
+    Some(match w.to_ascii_uppercase().as_str() {
+        "GMT" | "UTC" | "UT" => "Z",
+        "CET" | "MEZ" | "BST" => "+01:00",
+        "CEST" | "MESZ" => "+02:00",
+        "EST" => "-05:00",
+        "EDT" | "AST" => "-04:00",
+        "CST" => "-06:00",
+        "CDT" => "-05:00",
+        "MST" => "-07:00",
+        "PST" => "-08:00",
+        "PDT" => "-07:00",
+        _ => return None,
+    })
+}
+
+/// The first recognisable date in a text, with its time when one follows.
+fn find_date(s: &str) -> Option<String> {
+    let t = tokens(s);
+    (0..t.len()).find_map(|i| {
+        let (date, next) = date_at(&t, i)?;
+        Some(format!(
+            "{}{}",
+            date.iso(),
+            time_at(&t, next).unwrap_or_default()
+        ))
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
-    fn extract(html: &str) -> crate::input::html::HtmlInput {
-        crate::input::html::extract(html)
+    fn meta(html: &str) -> Meta {
+        crate::input::html::extract(html).meta
     }
 
     #[test]
@@ -164,18 +1799,19 @@ mod tests {
             <meta name="author" content="Jane Doe and John Roe">
             <meta property="article:published_time" content="2021-12-30T18:00:00Z">
             <link rel="canonical" href="https://example.com/talks"></head><body><p>x</p></body></html>"#;
-        let m = extract(html).meta;
-        let trust = extract(
+        let m = meta(html);
+        let trust = meta(
             r#"<head><meta property="og:url" content="https://m.example.com/a?utm=x">
             <meta name="date" content="Jan 4, 2022"><link rel="canonical" href="https://example.com/a">
             <meta property="article:published_time" content="2022-01-04T10:00:00Z"></head><p>x"#,
-        )
-        .meta;
+        );
         assert_eq!(trust.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(trust.published.as_deref(), Some("2022-01-04T10:00:00Z"));
         assert_eq!(
-            extract("<head><script></script><style></style></head><p>x<script></script>")
-                .scripts_skipped,
+            crate::input::html::extract(
+                "<head><script></script><style></style></head><p>x<script></script>"
+            )
+            .scripts_skipped,
             3
         );
         assert_eq!(m.title.as_deref(), Some("Talks end"));
@@ -184,5 +1820,187 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2021-12-30T18:00:00Z"));
         assert_eq!(m.url.as_deref(), Some("https://example.com/talks"));
         assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe and John Roe"));
+    }
+
+    fn page(head: &str, body: &str) -> Meta {
+        meta(&format!(
+            "<html><head>{head}</head><body>{body}<p>Text.</p></body></html>"
+        ))
+    }
+
+    #[test]
+    fn json_ld_article_in_graph_with_referenced_authors() {
+        let m = page(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                {"@type":"WebSite","name":"Example"},
+                {"@type":["NewsArticle"],"headline":"Talks end &amp; more",
+                 "author":[{"@id":"urn:jane"},{"@type":"Person","name":"John Roe"}],
+                 "datePublished":"2021-12-30T18:00:00+01:00","dateModified":"2021-12-31",
+                 "publisher":{"@type":"Organization","name":"The Paper"},
+                 "image":[{"@type":"ImageObject","url":"https://example.com/a.jpg"}],
+                 "inLanguage":"en","mainEntityOfPage":{"@id":"https://example.com/talks"},
+                 "description":"What happened."},
+                {"@type":"Person","@id":"urn:jane","name":"Jane Doe"}]}</script>
+               <meta property="og:title" content="OG title">"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks end & more"));
+        assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
+        assert_eq!(m.published.as_deref(), Some("2021-12-30T18:00:00+01:00"));
+        assert_eq!(m.modified.as_deref(), Some("2021-12-31"));
+        assert_eq!(m.site.as_deref(), Some("The Paper"));
+        assert_eq!(m.image.as_deref(), Some("https://example.com/a.jpg"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/talks"));
+        assert_eq!(m.description.as_deref(), Some("What happened."));
+    }
+
+    #[test]
+    fn broken_json_ld_is_repaired_or_skipped() {
+        // A raw line break inside a string, and a trailing semicolon.
+        let m = page(
+            "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Line\nbreak\",\"author\":\"Jane Doe\"};</script>",
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Line break"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        let m = page(
+            r#"<script type="application/ld+json">{"@type":"Article", "headline": </script>
+               <meta property="og:title" content="Fallback">"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Fallback"));
+    }
+
+    #[test]
+    fn trust_order_of_head_vocabularies() {
+        let all = r#"<meta name="parsely-title" content="Parsely">
+            <meta name="dc.title" content="Dublin">
+            <meta name="twitter:title" content="Twitter">
+            <meta property="og:title" content="Open Graph">
+            <meta name="author" content="Meta Name">
+            <meta name="parsely-author" content="Parsely Name">
+            <meta name="DC.creator" content="Dublin Name">
+            <meta name="dcterms.issued" content="2020-01-03">
+            <meta name="parsely-pub-date" content="2020-01-04">
+            <meta property="article:published_time" content="2020-01-02">"#;
+        let m = page(all, "");
+        assert_eq!(m.title.as_deref(), Some("Open Graph"));
+        assert_eq!(m.authors, ["Dublin Name"]);
+        assert_eq!(m.published.as_deref(), Some("2020-01-02"));
+        let m = page(&all.replace("og:title", "x").replace("article:", "x"), "");
+        assert_eq!(m.title.as_deref(), Some("Twitter"));
+        assert_eq!(m.published.as_deref(), Some("2020-01-03"));
+        let m = page(
+            r#"<meta name="parsely-author" content="Parsely Name"><meta name="author" content="Meta Name">"#,
+            "",
+        );
+        assert_eq!(m.authors, ["Parsely Name"]);
+        let m = page(
+            r#"<meta name="parsely-page" content='{"title":"From Parsely","author":"Jane Doe","pub_date":"2024-04-20T04:20:00Z"}'>"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("From Parsely"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2024-04-20T04:20:00Z"));
+    }
+
+    #[test]
+    fn body_sources_when_the_head_is_silent() {
+        let m = page(
+            "",
+            r#"<article><h1 itemprop="headline">Talks end</h1>
+               <span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>
+               <time itemprop="datePublished" datetime="2022-01-04T10:00:00Z">4 Jan</time></article>
+               <div class="comments"><span itemprop="author">Troll</span></div>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks end"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2022-01-04T10:00:00Z"));
+        let m = page(
+            "",
+            r#"<p>Posted <time pubdate>January 4, 2022 at 3:46 PM EST</time> by <a rel="author" href="/jane">Jane Doe</a></p>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-01-04T15:46-05:00"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn visible_byline_and_url_date() {
+        let m = page(
+            r#"<link rel="canonical" href="https://example.com/2021/12/30/talks-end/">"#,
+            r#"<div class="article-byline">By Jane Doe and John Roe | Politics</div>
+               <div class="sidebar"><div class="byline">By Someone Else</div></div>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("By Jane Doe and John Roe"));
+        assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(m.published.as_deref(), Some("2021-12-30"));
+        let m = page(
+            "",
+            r#"<p class="autor">Von Anna Schmidt und Christoph von Ritter, 4. Januar 2022</p>"#,
+        );
+        assert_eq!(m.authors, ["Anna Schmidt", "Christoph von Ritter"]);
+        assert_eq!(m.published.as_deref(), Some("2022-01-04"));
+    }
+
+    #[test]
+    fn organisations_are_not_authors() {
+        let m = page(
+            r#"<meta property="og:site_name" content="The Paper"><meta name="author" content="The Paper">"#,
+            r#"<span class="author">Jane Doe</span>"#,
+        );
+        assert_eq!(m.authors, ["Jane Doe"]);
+        let m = page(r#"<meta name="author" content="Example Verlag GmbH">"#, "");
+        assert!(m.authors.is_empty() && m.byline.is_none());
+    }
+
+    #[test]
+    fn title_prefers_the_agreeing_headline_and_drops_the_site_name() {
+        let m = page(
+            r#"<title>Talks end without a deal in Geneva | The Paper</title>"#,
+            "<header><h1>The Paper</h1></header><h1>Talks end without a deal in Geneva</h1>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Talks end without a deal in Geneva")
+        );
+        // A kicker in the visible headline that the stated title leaves out.
+        let m = page(
+            r#"<meta property="og:title" content="Talks end without a deal">"#,
+            "<h1>Geneva: Talks end without a deal</h1>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Geneva: Talks end without a deal"));
+        // Too short to be a headline without the site name: kept whole.
+        let m = page("<title>Home | The Paper</title>", "");
+        assert_eq!(m.title.as_deref(), Some("Home | The Paper"));
+        // The stated title keeps a dash that is part of it.
+        let m = page(
+            r#"<meta property="og:title" content="Talks end - and what comes next">"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks end - and what comes next"));
+    }
+
+    #[test]
+    fn dates_are_normalised() {
+        for (given, want) in [
+            ("2021-12-30T18:00:00Z", "2021-12-30T18:00:00Z"),
+            ("January 4, 2022", "2022-01-04"),
+            ("Jan. 4th, 2022", "2022-01-04"),
+            ("4. Januar 2022, 10:15 Uhr", "2022-01-04T10:15"),
+            ("04.01.2022", "2022-01-04"),
+            ("Tue, 04 Jan 2022 10:00:00 GMT", "2022-01-04T10:00:00Z"),
+            ("2022-1-26T14:32:06+02:00", "2022-01-26T14:32:06+02:00"),
+            ("2022-01-04 10:00:00 +0100", "2022-01-04 10:00:00 +0100"),
+            ("12/30/2021", "2021-12-30"),
+            ("30/12/2021", "2021-12-30"),
+        ] {
+            assert_eq!(normalize_date(given).as_deref(), Some(want), "{given}");
+        }
+        for nonsense in ["2022-02-30", "soon", "31.02.2022", "May 2022"] {
+            assert_eq!(normalize_date(nonsense), None, "{nonsense}");
+        }
     }
 }
