@@ -374,7 +374,12 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         if lines >= 4 && chars / lines < 50 {
             continue;
         }
-        let score = 1.0 + commas(&b.text) as f64 + (chars / 100).min(3) as f64;
+        let mut score = 1.0 + commas(&b.text) as f64 + (chars / 100).min(3) as f64;
+        // Paragraphs inside list items are galleries, teasers and threads
+        // far more often than an article's body.
+        if in_list_item(page, b.owner) {
+            score *= 0.5;
+        }
         let owner = &page.elements[b.owner as usize];
         // A <p> scores its container; text straight in a <div> scores the div.
         // A <p> scores its container, and so does a <div> holding only
@@ -469,6 +474,12 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         top = p as usize;
     }
 
+    if std::env::var("AL_DEBUG").is_ok() {
+        for &c in ranked.iter().take(5) {
+            eprintln!("candidate {} {} score {:.1}", page.elements[c].tag, page.elements[c].key, scores[c]);
+        }
+        eprintln!("top {} {}", page.elements[top].tag, page.elements[top].key);
+    }
     let mut chosen = vec![false; n];
     chosen[top] = true;
     // Siblings of the container (Readability's rules), then siblings of its
@@ -547,6 +558,21 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         kept,
         agg: agg.clone(),
     })
+}
+
+/// Whether element `i` sits in an `<li>` (looking a few levels up).
+fn in_list_item(page: &Page, mut i: u32) -> bool {
+    for _ in 0..4 {
+        if i == NONE {
+            return false;
+        }
+        let el = &page.elements[i as usize];
+        if el.tag == "li" {
+            return true;
+        }
+        i = el.parent;
+    }
+    false
 }
 
 fn is_ancestor(page: &Page, anc: u32, mut node: u32) -> bool {
