@@ -56,6 +56,8 @@ pub enum Reason {
     Hidden,
     /// A pop-up or dialog.
     Popup,
+    /// A photo gallery or carousel and its captions.
+    Gallery,
     /// A link list or widget inside the article's container.
     Clutter,
     /// Visible text of the page outside the article (main-content extraction).
@@ -85,6 +87,7 @@ impl Reason {
             Reason::Tags => "topic tags",
             Reason::Hidden => "hidden text",
             Reason::Popup => "pop-up or dialog",
+            Reason::Gallery => "photo gallery",
             Reason::Clutter => "link list or widget in the article",
             Reason::OutsideArticle => "not part of the article",
         }

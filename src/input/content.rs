@@ -91,6 +91,7 @@ const FURNITURE: &[(&str, Reason)] = &[
     ("-visuallyhidden", Reason::Hidden), ("-screen-reader", Reason::Hidden),
     ("-screenreader", Reason::Hidden), ("-offscreen-", Reason::Hidden), ("-print-only-", Reason::Hidden),
     ("-element-invisible-", Reason::Hidden),
+    ("-legends-", Reason::Gallery), ("-carousel", Reason::Gallery), ("-slideshow", Reason::Gallery),
     ("-modal", Reason::Popup), ("-popup", Reason::Popup), ("-overlay-", Reason::Popup),
 ];
 
@@ -282,13 +283,18 @@ fn furniture(
     // has-comments") wins unless the element is small.
     .filter(|_| !(has_any(key, POSITIVE) && agg[i].prose >= 200));
     let reason = by_role.or(by_tag).or(by_class)?;
-    // Furniture never holds most of the page's prose: an element that does is
-    // a wrapper with an unlucky class name (comments excepted: a long thread
-    // can outweigh a short article).
+    // Layout furniture (a sidebar, header, footer, menu, form) never holds
+    // most of the page's prose: an element that does is a wrapper with an
+    // unlucky tag or class name. Furniture that is itself prose (comments, a
+    // gallery's captions, related teasers) can outweigh a short article, so
+    // it is not given that benefit of the doubt.
     let total = agg.first().map_or(0, |a| a.prose);
     let holds_article = agg[i].prose >= 1000 && agg[i].prose * 2 > total;
-    (!holds_article || reason == Reason::Comments && by_class.is_some() && !has_any(key, POSITIVE))
-        .then_some(reason)
+    let wordy = matches!(
+        reason,
+        Reason::Comments | Reason::Gallery | Reason::RelatedLinks | Reason::AuthorBio
+    ) && by_class == Some(reason);
+    (!holds_article || wordy).then_some(reason)
 }
 
 /// The article's elements (whole subtrees) and each element's furniture
