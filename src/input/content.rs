@@ -364,13 +364,17 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         if b.owner == NONE || junk_above[b.owner as usize].is_some() {
             continue;
         }
-        if matches!(
-            b.kind,
-            BlockKind::Heading | BlockKind::ListItem | BlockKind::Caption
-        ) {
+        let chars = b.text.chars().count();
+        // A list item that is a sentence or more of prose is a paragraph of
+        // the element holding the list; shorter ones are menus and links.
+        let prose_item = b.kind == BlockKind::ListItem
+            && chars >= PROSE_CHARS
+            && (b.link_chars as f64) < 0.3 * chars as f64;
+        if matches!(b.kind, BlockKind::Heading | BlockKind::Caption)
+            || (b.kind == BlockKind::ListItem && !prose_item)
+        {
             continue;
         }
-        let chars = b.text.chars().count();
         if chars < MIN_SCORING_CHARS {
             continue;
         }
@@ -387,13 +391,12 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
             score *= 0.5;
         }
         let owner = &page.elements[b.owner as usize];
-        // A <p> scores its container; text straight in a <div> scores the div.
         // A <p> scores its container, and so does a <div> holding only
         // inline content (Readability turns those into paragraphs); text
         // beside blocks in a <div> scores the div.
-        let mut at = if !owner.has_blocks
-            || matches!(owner.tag.as_str(), "p" | "td" | "pre" | "li")
-        {
+        let mut at = if prose_item {
+            list_container(page, b.owner)
+        } else if !owner.has_blocks || matches!(owner.tag.as_str(), "p" | "td" | "pre" | "li") {
             owner.parent
         } else {
             b.owner
@@ -566,6 +569,23 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
     })
 }
 
+/// The element holding the list that element `i` is in (the parent of the
+/// nearest `<ul>`/`<ol>`/`<dl>`), or `i`'s parent when there is none close.
+fn list_container(page: &Page, i: u32) -> u32 {
+    let mut at = i;
+    for _ in 0..4 {
+        if at == NONE {
+            break;
+        }
+        let el = &page.elements[at as usize];
+        if matches!(el.tag.as_str(), "ul" | "ol" | "dl") {
+            return el.parent;
+        }
+        at = el.parent;
+    }
+    page.elements[i as usize].parent
+}
+
 /// Whether element `i` sits in an `<li>` (looking a few levels up).
 fn in_list_item(page: &Page, mut i: u32) -> bool {
     for _ in 0..4 {
@@ -651,19 +671,27 @@ fn is_clutter(
         a.heading_chars as f64 / len
     };
     let ld = a.link_density();
-    (img > 1.0 && p / img < 0.5 && !in_figure)
-        || (!is_list && li > p)
-        || (a.inputs as f64 > (p / 3.0).floor())
-        || (!is_list
-            && heading_density < 0.9
-            && len < 25.0
-            && (img == 0.0 || img > 2.0)
-            && !in_figure)
-        || (!is_list && weight < 25.0 && ld > 0.2)
-        || (weight >= 25.0 && ld > 0.5)
-        || (a.embeds == 1 && len < 75.0)
-        || (a.embeds > 1 && len < 500.0)
-        || (is_list && ld > 0.5)
+    let rules = [
+        // More images than paragraphs: a gallery or a strip of thumbnails.
+        img > 1.0 && p / img < 0.5 && !in_figure && len < 100.0 * img,
+        // More list items than paragraphs outside a list.
+        !is_list && li > p,
+        // A form.
+        a.inputs as f64 > (p / 3.0).floor(),
+        // Next to nothing but an image or three.
+        !is_list && heading_density < 0.9 && len < 25.0 && (img == 0.0 || img > 2.0) && !in_figure,
+        // Mostly links.
+        !is_list && weight < 25.0 && ld > 0.2,
+        weight >= 25.0 && ld > 0.5,
+        is_list && ld > 0.9 && a.prose < 200,
+        // Embedded frames with little text around them.
+        a.embeds == 1 && len < 75.0,
+        a.embeds > 1 && len < 500.0,
+    ];
+    if std::env::var("AL_DEBUG").is_ok() && rules.iter().any(|&r| r) {
+        eprintln!("  clutter by rules {:?}", rules.iter().enumerate().filter(|(_, &r)| r).map(|(k, _)| k).collect::<Vec<_>>());
+    }
+    rules.iter().any(|&r| r)
 }
 
 /// Marks every block that is not the article with why. Returns false when no
