@@ -653,7 +653,12 @@ fn is_clutter(
     } else {
         0.0
     };
-    if weight + scores[i] < 0.0 {
+    // Readability adds the container's own score here, but as 0: a list's
+    // tag score (-3) must not condemn it.
+    if weight < 0.0 {
+        if std::env::var("AL_DEBUG").is_ok() {
+            eprintln!("  clutter by weight {weight}");
+        }
         return true;
     }
     if a.commas >= 10 {
