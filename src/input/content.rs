@@ -282,6 +282,9 @@ fn furniture(
     // A content word beside the furniture word ("entry-content
     // has-comments") wins unless the element is small.
     .filter(|_| !(has_any(key, POSITIVE) && agg[i].prose >= 200));
+    // A carousel of a few captions belongs to the article; a gallery of
+    // dozens is a feature of its own.
+    let by_class = by_class.filter(|&r| r != Reason::Gallery || agg[i].prose >= 600);
     let reason = by_role.or(by_tag).or(by_class)?;
     // Layout furniture (a sidebar, header, footer, menu, form) never holds
     // most of the page's prose: an element that does is a wrapper with an
@@ -384,7 +387,13 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         if lines >= 4 && chars / lines < 50 {
             continue;
         }
-        let mut score = 1.0 + commas(&b.text) as f64 + (chars / 100).min(3) as f64;
+        let mut score = if b.kind == BlockKind::TableRow {
+            // A data table's rows are content but not the article's body:
+            // their commas are lists, not clauses.
+            0.5 * (1.0 + (chars / 100).min(3) as f64)
+        } else {
+            1.0 + commas(&b.text) as f64 + (chars / 100).min(3) as f64
+        };
         // Paragraphs inside list items are galleries, teasers and threads
         // far more often than an article's body.
         if in_list_item(page, b.owner) {

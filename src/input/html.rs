@@ -157,7 +157,13 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 /// word sequences (`-most-read-`) with a plain substring search.
 fn class_key(el: &scraper::node::Element) -> String {
     let mut key = String::from("-");
-    for value in [el.attr("class"), el.attr("id"), el.attr("itemprop")]
+    // An id of four words or more is an anchor made from a heading
+    // ("sharing-with-a-single-developer"), which says nothing about the role
+    // of the element.
+    let id = el
+        .attr("id")
+        .filter(|id| id.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() < 4);
+    for value in [el.attr("class"), id, el.attr("itemprop")]
         .into_iter()
         .flatten()
     {
