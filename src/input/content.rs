@@ -146,6 +146,10 @@ struct Agg {
     list_items: u32,
     heading_chars: u32,
     table_rows: u32,
+    /// Prose characters inside list items (teaser lists, threads).
+    listed_prose: u32,
+    /// Headings that are all link: the titles of a teaser list.
+    linked_headings: u32,
     images: u32,
     inputs: u32,
     embeds: u32,
@@ -169,6 +173,8 @@ impl Agg {
         self.list_items += o.list_items;
         self.heading_chars += o.heading_chars;
         self.table_rows += o.table_rows;
+        self.listed_prose += o.listed_prose;
+        self.linked_headings += o.linked_headings;
         self.images += o.images;
         self.inputs += o.inputs;
         self.embeds += o.embeds;
@@ -216,6 +222,12 @@ fn aggregate(page: &Page, skip: Option<&[Option<Reason>]>) -> Vec<Agg> {
         a.link += b.link_chars.min(chars);
         if chars as usize >= PROSE_CHARS && (b.link_chars as f64) < 0.3 * chars as f64 {
             a.prose += chars;
+            if in_list_item(page, b.owner) {
+                a.listed_prose += chars;
+            }
+        }
+        if b.kind == BlockKind::Heading && b.link_chars as f64 >= 0.8 * chars as f64 {
+            a.linked_headings += 1;
         }
         a.commas += commas(&b.text);
         match b.kind {
@@ -519,7 +531,13 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
             let sib = &page.elements[s];
             let a = &agg[s];
             let ld = a.link_density();
-            let prose = a.prose >= 80 && a.prose * 2 >= a.text && ld < 0.25;
+            // Prose of its own, not the summaries of a list of other
+            // articles (items under linked headlines).
+            let own_prose = a.prose - a.listed_prose;
+            let prose = own_prose >= 80
+                && a.prose * 2 >= a.text
+                && ld < 0.25
+                && a.linked_headings < 2;
             let append = if level > 0 {
                 prose
             } else if prose {
