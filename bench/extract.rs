@@ -265,6 +265,7 @@ fn trafilatura(run: &mut Run, dir: &Path) {
     let (mut with, mut without) = (Tally::default(), Tally::default());
     let (mut title, mut author, mut date) = (Tally::default(), Tally::default(), Tally::default());
     let mut pages = Vec::new();
+    let mut present_by_kind: HashMap<String, usize> = HashMap::new();
     let mut keys: Vec<_> = data.keys().collect();
     keys.sort();
     for key in keys {
@@ -321,7 +322,24 @@ fn trafilatura(run: &mut Run, dir: &Path) {
             wo_n += 1;
             wo_ok += ok as usize;
             if !ok {
-                missing.push(format!("+{:?}", s.chars().take(60).collect::<String>()));
+                // Which kind of paragraph kept it.
+                let head: String = s.chars().take(30).collect();
+                let kind = a
+                    .as_ref()
+                    .and_then(|a| {
+                        a.paragraphs.iter().find(|p| {
+                            a.slice(p.start, p.end)
+                                .is_some_and(|t| norm(t).contains(&head))
+                        })
+                    })
+                    .map_or("across paragraphs".to_string(), |p| {
+                        format!("{:?}", p.kind).to_lowercase()
+                    });
+                *present_by_kind.entry(kind.clone()).or_insert(0usize) += 1;
+                missing.push(format!(
+                    "+{:?} [{kind}]",
+                    s.chars().take(60).collect::<String>()
+                ));
             }
         }
         let meta = a.as_ref().map(|a| &a.meta);
@@ -372,6 +390,16 @@ fn trafilatura(run: &mut Run, dir: &Path) {
     println!("trafilatura pages ({}):", pages.len());
     println!("  with found     {}", with.show());
     println!("  without absent {}", without.show());
+    let mut kinds: Vec<_> = present_by_kind.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    println!(
+        "    present, by the paragraph that kept it: {}",
+        kinds
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     println!("  title          {}", title.show());
     println!("  author         {}", author.show());
     println!("  date           {}", date.show());

@@ -43,7 +43,7 @@ pub use output::{Analysis, Meta, Removed, Stats, FORMAT};
 
 use analyze::Context;
 use document::Document;
-use output::{Generator, InputInfo, Span};
+use output::{Generator, InputInfo};
 
 /// Time spent in each stage of one analysis, in milliseconds, in order.
 pub type Timings = Vec<(&'static str, f64)>;
@@ -112,7 +112,12 @@ pub fn analyze_timed(
     let paragraphs = doc
         .paragraphs
         .iter()
-        .map(|p| Span::new(p.start, p.end))
+        .enumerate()
+        .map(|(i, p)| output::Paragraph {
+            start: p.start as u32,
+            end: p.end as u32,
+            kind: prepared.kinds.get(i).copied().unwrap_or_default(),
+        })
         .collect();
     drop(doc);
     let analysis = Analysis {
@@ -132,6 +137,7 @@ pub fn analyze_timed(
         meta: prepared.meta,
         removed: prepared.removed,
         paragraphs,
+        images: prepared.images,
         sentences,
         stats,
         entities: Vec::new(),

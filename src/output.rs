@@ -256,7 +256,9 @@ pub struct Analysis {
     pub text: String,
     pub meta: Meta,
     pub removed: Vec<Removed>,
-    pub paragraphs: Vec<Span>,
+    pub paragraphs: Vec<Paragraph>,
+    /// Images of the article (HTML input): addresses only, never loaded.
+    pub images: Vec<Image>,
     pub sentences: Vec<Sentence>,
     pub stats: Stats,
     pub entities: Vec<Entity>,
@@ -361,6 +363,23 @@ fn utf16_units_of_byte(b: u8) -> u32 {
 /// holds an offset implements it, so adding a layer means adding one impl.
 pub trait Remap {
     fn remap(&mut self, map: &Utf16Map);
+}
+
+/// A paragraph of the text and what it is in the article's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub start: u32,
+    pub end: u32,
+    /// `paragraph`, `heading`, `list-item`, `quote`, `code`, `caption` or
+    /// `table-row` (HTML input; plain text gives `paragraph`).
+    pub kind: crate::input::html::BlockKind,
+}
+
+impl Remap for Paragraph {
+    fn remap(&mut self, map: &Utf16Map) {
+        self.start = map.at(self.start);
+        self.end = map.at(self.end);
+    }
 }
 
 impl Remap for Span {

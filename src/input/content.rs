@@ -348,7 +348,13 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
     if std::env::var("AL_DEBUG").is_ok() {
         for i in 0..n {
             if page.elements[i].inputs > 0 {
-                eprintln!("inputs {} on {} {} junk {:?}", page.elements[i].inputs, page.elements[i].tag, page.elements[i].key, junk_above[i]);
+                eprintln!(
+                    "inputs {} on {} {} junk {:?}",
+                    page.elements[i].inputs,
+                    page.elements[i].tag,
+                    page.elements[i].key,
+                    junk_above[i]
+                );
             }
         }
     }
@@ -506,7 +512,10 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
 
     if std::env::var("AL_DEBUG").is_ok() {
         for &c in ranked.iter().take(5) {
-            eprintln!("candidate {} {} score {:.1}", page.elements[c].tag, page.elements[c].key, scores[c]);
+            eprintln!(
+                "candidate {} {} score {:.1}",
+                page.elements[c].tag, page.elements[c].key, scores[c]
+            );
         }
         eprintln!("top {} {}", page.elements[top].tag, page.elements[top].key);
     }
@@ -534,10 +543,8 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
             // Prose of its own, not the summaries of a list of other
             // articles (items under linked headlines).
             let own_prose = a.prose - a.listed_prose;
-            let prose = own_prose >= 80
-                && a.prose * 2 >= a.text
-                && ld < 0.25
-                && a.linked_headings < 2;
+            let prose =
+                own_prose >= 80 && a.prose * 2 >= a.text && ld < 0.25 && a.linked_headings < 2;
             let append = if level > 0 {
                 prose
             } else if prose {
@@ -551,10 +558,7 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
                 scores[s] + bonus >= threshold
                     || (sib.tag == "p"
                         && ((a.text > 80 && ld < 0.25)
-                            || (a.text > 0
-                                && a.text <= 80
-                                && ld == 0.0
-                                && ends_sentence(page, s))))
+                            || (a.text > 0 && a.text <= 80 && ld == 0.0 && ends_sentence(page, s))))
             };
             chosen[s] = append;
         }
@@ -721,7 +725,15 @@ fn is_clutter(
         a.embeds > 1 && len < 500.0,
     ];
     if std::env::var("AL_DEBUG").is_ok() && rules.iter().any(|&r| r) {
-        eprintln!("  clutter by rules {:?}", rules.iter().enumerate().filter(|(_, &r)| r).map(|(k, _)| k).collect::<Vec<_>>());
+        eprintln!(
+            "  clutter by rules {:?}",
+            rules
+                .iter()
+                .enumerate()
+                .filter(|(_, &r)| r)
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>()
+        );
     }
     rules.iter().any(|&r| r)
 }
@@ -764,7 +776,8 @@ pub fn select(page: &mut Page) -> bool {
         in_figure[i] = pf || page.elements[i].tag == "figure";
         let strictly_inside = choice.chosen[i] && p != NONE && choice.chosen[p as usize];
         clutter[i] = pc
-            || (strictly_inside && is_clutter(page, &choice.agg, &choice.scores, i, in_figure[i], mode));
+            || (strictly_inside
+                && is_clutter(page, &choice.agg, &choice.scores, i, in_figure[i], mode));
     }
     let mut article_blocks = 0usize;
     for b in &mut page.blocks {

@@ -160,9 +160,12 @@ fn class_key(el: &scraper::node::Element) -> String {
     // An id of four words or more is an anchor made from a heading
     // ("sharing-with-a-single-developer"), which says nothing about the role
     // of the element.
-    let id = el
-        .attr("id")
-        .filter(|id| id.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() < 4);
+    let id = el.attr("id").filter(|id| {
+        id.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+            < 4
+    });
     for value in [el.attr("class"), id, el.attr("itemprop")]
         .into_iter()
         .flatten()

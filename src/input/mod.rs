@@ -48,6 +48,8 @@ pub struct Prepared {
     pub text: String,
     /// Byte ranges of the paragraphs in `text`.
     pub paragraphs: Vec<Range<usize>>,
+    /// What each paragraph is (heading, list item, …), parallel to `paragraphs`.
+    pub kinds: Vec<html::BlockKind>,
     /// Blocks taken out; `at` is the byte offset in `text` where each stood.
     pub removed: Vec<Removed>,
     pub meta: Meta,
@@ -371,13 +373,15 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
     }
     let mut text = String::with_capacity(texts.iter().map(|t| t.len() + 2).sum());
     let mut paragraphs = Vec::with_capacity(blocks.len());
-    let mut push_paragraph = |text: &mut String, para: &str| {
+    let mut kinds = Vec::with_capacity(blocks.len());
+    let mut push_paragraph = |text: &mut String, para: &str, kind: html::BlockKind| {
         if !text.is_empty() {
             text.push_str(PARAGRAPH_SEPARATOR);
         }
         let start = text.len();
         text.push_str(para);
         paragraphs.push(start..text.len());
+        kinds.push(kind);
     };
     for (index, (block, reason)) in blocks.iter().zip(reasons).enumerate() {
         let kept = options.keep.contains(&index);
@@ -398,7 +402,7 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
             {
                 Some(cut) => {
                     let content = block.text[..cut].trim_end();
-                    push_paragraph(&mut text, content);
+                    push_paragraph(&mut text, content, block.kind);
                     prepared.removed.push(Removed::new(
                         &block.text[cut..],
                         Reason::CookieNotice,
@@ -406,7 +410,7 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
                         text.len(),
                     ));
                 }
-                None => push_paragraph(&mut text, &block.text),
+                None => push_paragraph(&mut text, &block.text, block.kind),
             },
         }
     }
@@ -423,6 +427,7 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
     }
     prepared.text = text;
     prepared.paragraphs = paragraphs;
+    prepared.kinds = kinds;
 }
 
 /// A first line that reads like a headline is the title; a line "By …" near
