@@ -43,7 +43,11 @@ const TIME_ELEMENT: u8 = 7;
 const REL_AUTHOR: u8 = 8;
 const BYLINE: u8 = 9;
 const DATE_TEXT: u8 = 10;
-const URL_DATE: u8 = 11;
+const LABELLED_DATE: u8 = 11;
+const FIRST_TIME: u8 = 12;
+const HEADLINE_DATE: u8 = 13;
+const UPDATED_DATE: u8 = 14;
+const URL_DATE: u8 = 15;
 
 /// A byline longer than this (characters) is a paragraph, not a byline
 /// (Readability's limit).
@@ -73,7 +77,8 @@ pub fn read(doc: &Html) -> (Meta, usize) {
     head_meta(&scan.metas, &mut f);
     body(&scan, &mut f);
 
-    let title = choose_title(&f, &scan);
+    let (title, heading) = choose_title(&f, &scan);
+    late_dates(&scan, heading.map(|i| &scan.headings[i]), &mut f);
     let (byline, authors) = choose_authors(&f);
     let meta = Meta {
         title,
@@ -194,7 +199,19 @@ struct Scan {
     json_ld: Vec<String>,
     /// Visible headings that may be the article's headline: every `<h1>`,
     /// and elements marked as the headline.
-    headings: Vec<String>,
+    headings: Vec<Heading>,
+    /// The heading element being read, if one is open: its text is not its
+    /// own surroundings.
+    open_heading: Option<(ego_tree::NodeId, usize)>,
+    /// The last visible text before the current position (its tail only),
+    /// which becomes a heading's `before`.
+    recent: String,
+    /// Dates the page labels in its text ("Veröffentlicht am 16.08.2019",
+    /// "Posted on May 3, 2019"): whether the label says updated, and the date.
+    labelled_dates: Vec<(bool, String)>,
+    /// A label read whose date has not come yet ("Datum:" and "18.10.2021"
+    /// are often two elements): updated or not, text so far, nodes left.
+    pending_label: Option<(bool, String, u8)>,
     h1_count: usize,
     /// `itemprop="headline"` text.
     headline: Option<String>,
@@ -211,6 +228,28 @@ struct Scan {
     date_texts: Vec<String>,
 }
 
+/// A candidate headline and the visible text around it, where pages write
+/// the publication date when they state it nowhere else ("Datum: 18.10.2021"
+/// under the headline, "21. Jan 2022 // Jane Doe" above it).
+#[derive(Default)]
+struct Heading {
+    text: String,
+    /// The heading's text without a kicker ("Dachzeile") marked up inside it.
+    main: Option<String>,
+    before: String,
+    after: String,
+    /// Still reading `after`.
+    capturing: bool,
+}
+
+/// How much text around a heading is searched for its date (bytes): the
+/// date line sits right above or below the headline; further away are the
+/// article's own dates and the page's navigation.
+const BEFORE_HEADING: usize = 160;
+const AFTER_HEADING: usize = 260;
+/// At most this many headings keep their surroundings.
+const MAX_HEADINGS: usize = 8;
+
 impl Scan {
     fn walk(&mut self, root: NodeRef<Node>) {
         // Elements that open other content (comments, sidebars, …), innermost
@@ -223,11 +262,22 @@ impl Scan {
                     if other.last() == Some(&node.id()) {
                         other.pop();
                     }
+                    if let Some((id, i)) = self.open_heading {
+                        if id == node.id() {
+                            self.headings[i].capturing = true;
+                            self.open_heading = None;
+                        }
+                    }
                     continue;
                 }
             };
-            let Node::Element(el) = node.value() else {
-                continue;
+            let el = match node.value() {
+                Node::Element(el) => el,
+                Node::Text(t) if other.is_empty() => {
+                    self.text(node, t);
+                    continue;
+                }
+                _ => continue,
             };
             let inside_other = !other.is_empty();
             if opens_other_content(el) {
@@ -302,24 +352,32 @@ impl Scan {
             let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
             let headline_class = ["entry-title", "post-title", "article-title", "headline"]
                 .iter()
-                .any(|c| class_id.contains(c));
+                .any(|c| class_id.contains(c))
+                && !class_id.contains("sub");
             let interesting = name == "h1"
                 || name == "time"
                 || !itemprop.is_empty()
                 || (name == "a" && rel.split_whitespace().any(|r| r == "author"))
-                || (name == "h2" && headline_class)
+                || (matches!(name, "h2" | "h3") && headline_class)
                 || is_byline_class(&class_id)
                 || is_date_class(&class_id);
             if !interesting || inside_other {
                 continue;
             }
-            if name == "h1" || (name == "h2" && headline_class) {
+            if name == "h1" || (matches!(name, "h2" | "h3") && headline_class) {
                 let t = visible_text(node);
                 if name == "h1" {
                     self.h1_count += 1;
                 }
-                if !t.is_empty() {
-                    self.headings.push(t);
+                if !t.is_empty() && self.headings.len() < MAX_HEADINGS {
+                    let before = tail(&self.recent, BEFORE_HEADING).to_string();
+                    self.open_heading = Some((node.id(), self.headings.len()));
+                    self.headings.push(Heading {
+                        main: without_kicker(node, &t),
+                        text: t,
+                        before,
+                        ..Heading::default()
+                    });
                 }
             }
             for prop in itemprop.split_whitespace() {
@@ -400,6 +458,222 @@ impl Scan {
     }
 }
 
+impl Scan {
+    /// A visible text node outside other content: the surroundings of the
+    /// headings, and dates labelled as such.
+    fn text(&mut self, node: NodeRef<Node>, t: &str) {
+        let hidden = node
+            .parent()
+            .and_then(|p| p.value().as_element())
+            .is_some_and(|e| {
+                matches!(
+                    e.name(),
+                    "script" | "style" | "noscript" | "template" | "title" | "option" | "textarea"
+                )
+            });
+        let t = t.trim();
+        if hidden || t.is_empty() {
+            return;
+        }
+        for h in self.headings.iter_mut().filter(|h| h.capturing) {
+            h.after.push(NODE_BREAK);
+            h.after.push_str(head(t, AFTER_HEADING));
+            if h.after.len() >= AFTER_HEADING {
+                h.capturing = false;
+            }
+        }
+        self.recent.push(NODE_BREAK);
+        self.recent.push_str(tail(t, BEFORE_HEADING));
+        if self.recent.len() > 4 * BEFORE_HEADING {
+            self.recent = tail(&self.recent, BEFORE_HEADING).to_string();
+        }
+        if self.labelled_dates.len() >= 8 {
+            return;
+        }
+        if let Some((updated, mut so_far, left)) = self.pending_label.take() {
+            so_far.push(' ');
+            so_far.push_str(head(t, 60));
+            match find_date(&so_far) {
+                Some(d) => self.labelled_dates.push((updated, d)),
+                None if left > 1 && so_far.len() < 80 => {
+                    self.pending_label = Some((updated, so_far, left - 1))
+                }
+                None => {}
+            }
+        }
+        if t.len() <= 160 {
+            if let Some((updated, rest)) = date_label(t) {
+                match find_date(head(rest, 60)) {
+                    Some(d) => self.labelled_dates.push((updated, d)),
+                    None if rest.trim().len() < 20 => {
+                        self.pending_label = Some((updated, rest.to_string(), 2))
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+}
+
+/// At most the first `max` bytes of `s` (on a character boundary).
+fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut i = max;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+/// At most the last `max` bytes of `s` (on a character boundary).
+fn tail(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut i = s.len() - max;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// A label that introduces the page's date, in English, German, French or
+/// Spanish ("Veröffentlicht am", "Posted on", "Publié le", "Publicado el",
+/// "Datum:"), and the text after it; `true` when the label says the date is
+/// an update's ("Aktualisiert am", "Last modified"). A bare word ("Datum",
+/// "Published") counts only when a date or a colon follows it or nothing
+/// does (the date is in the next element): "published a study" is prose.
+fn date_label(t: &str) -> Option<(bool, &str)> {
+    const PUBLISHED: &[&str] = &[
+        "veröffentlicht",
+        "erschienen",
+        "publiziert",
+        "erstellt am",
+        "datum",
+        "published",
+        "posted on",
+        "posted",
+        "written",
+        "date",
+        "publié",
+        "mis en ligne",
+        "publicado",
+        "publicada",
+        "fecha",
+    ];
+    const UPDATED: &[&str] = &[
+        "aktualisiert",
+        "letzte änderung",
+        "zuletzt geändert",
+        "geändert am",
+        "last updated",
+        "updated",
+        "last modified",
+        "modified",
+        "mis à jour",
+        "modifié",
+        "actualizado",
+        "actualizada",
+        "modificado",
+    ];
+    // Labels are short; lowercasing keeps byte offsets for the words used.
+    let lower = t.to_lowercase();
+    if lower.len() != t.len() {
+        return None;
+    }
+    let mut best: Option<(usize, bool, usize)> = None;
+    for (updated, list) in [(false, PUBLISHED), (true, UPDATED)] {
+        for k in list {
+            let Some(i) = lower.find(k) else { continue };
+            let word_start = lower[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !word_start || best.is_some_and(|(b, _, _)| b <= i) {
+                continue;
+            }
+            let end = i + k.len();
+            if lower[end..].starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
+            best = Some((i, updated, end));
+        }
+    }
+    let (_, updated, end) = best?;
+    let rest = &t[end..];
+    // After the label: ":", "am", "on", "le", "el", "the", then the date.
+    let mut after = rest.trim_start_matches([' ', ':', '\u{a0}']);
+    for connector in ["am", "on", "le", "el", "den", "the", "de"] {
+        if let Some(r) =
+            strip_prefix_ci(after, connector).filter(|r| r.is_empty() || r.starts_with([' ', ':']))
+        {
+            after = r.trim_start_matches([' ', ':', '\u{a0}']);
+            break;
+        }
+    }
+    let first = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let dated = after.is_empty()
+        || after.starts_with(|c: char| c.is_ascii_digit())
+        || month(first).is_some()
+        || weekday(first);
+    dated.then_some((updated, rest))
+}
+
+/// English, German, French and Spanish weekday names and abbreviations, as
+/// they open a date ("Monday, 3 May 2021", "Mo., 3. Mai 2021").
+fn weekday(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "wed"
+            | "thu"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "mo"
+            | "di"
+            | "mi"
+            | "do"
+            | "fr"
+            | "sa"
+            | "so"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "lunes"
+            | "martes"
+            | "miércoles"
+            | "jueves"
+            | "viernes"
+            | "sábado"
+            | "domingo"
+    )
+}
+
 /// `dc:title` and `DC.Title` are the same key.
 fn normalize_key(k: &str) -> String {
     let k = k.to_ascii_lowercase();
@@ -466,6 +740,14 @@ fn opens_other_content(el: &scraper::node::Element) -> bool {
     if matches!(el.name(), "nav" | "aside") {
         return true;
     }
+    // Classes on the page's frame describe its layout ("right-sidebar",
+    // "has_sidebar", "category-popular-posts" on a post): the article is
+    // inside them.
+    if matches!(el.name(), "html" | "body" | "main" | "article") {
+        return el
+            .attr("itemtype")
+            .is_some_and(|t| t.contains("Comment") || t.contains("Review"));
+    }
     el.attr("class")
         .unwrap_or("")
         .split_whitespace()
@@ -481,7 +763,6 @@ fn is_other_content(token: &str) -> bool {
         "comment",
         "comments",
         "commentlist",
-        "sidebar",
         "related",
         "recommended",
         "recommendations",
@@ -492,8 +773,21 @@ fn is_other_content(token: &str) -> bool {
         "more-stories",
         "read-more",
     ];
-    if token.contains("with-") || token.contains("has-") {
+    // Layout: "with-sidebar", "has-comments", "content-sidebar-wrap",
+    // "sticky-sidebar-parent".
+    if ["with", "has", "wrap", "parent", "container", "layout"]
+        .iter()
+        .any(|w| token.contains(w))
+    {
         return false;
+    }
+    // "sidebar-right" and "right-sidebar" name a layout as often as the
+    // sidebar itself; only the plain names are the sidebar.
+    if matches!(
+        token,
+        "sidebar" | "site-sidebar" | "main-sidebar" | "sidebar-widget" | "sidebar-widgets"
+    ) {
+        return true;
     }
     token
         .split(['-', '_'])
@@ -537,11 +831,29 @@ fn visible_text(node: NodeRef<Node>) -> String {
 /// "byline" that holds the whole article is not one, and need not be read.
 fn visible_text_capped(node: NodeRef<Node>, max: usize) -> String {
     let mut s = String::new();
-    for d in node.descendants() {
+    // Inside an element only screen readers get ("visually-hidden",
+    // "sr-only"): a heading's hidden ": " or "| Site" is not its text.
+    let mut hidden_until: Option<ego_tree::NodeId> = None;
+    for edge in node.traverse() {
+        let d = match edge {
+            Edge::Open(d) => d,
+            Edge::Close(d) => {
+                if hidden_until == Some(d.id()) {
+                    hidden_until = None;
+                }
+                continue;
+            }
+        };
         if s.len() > max {
             return String::new();
         }
+        if hidden_until.is_some() {
+            continue;
+        }
         match d.value() {
+            Node::Element(e) if d.id() != node.id() && is_screen_reader_only(e) => {
+                hidden_until = Some(d.id());
+            }
             Node::Text(t) => {
                 let hidden = d
                     .parent()
@@ -576,6 +888,24 @@ fn visible_text_capped(node: NodeRef<Node>, max: usize) -> String {
         }
     }
     collapse(&s)
+}
+
+/// An element meant for screen readers only, or a heading's permalink
+/// anchor ("¶").
+fn is_screen_reader_only(e: &scraper::node::Element) -> bool {
+    e.attr("class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        [
+            "visually-hidden",
+            "visuallyhidden",
+            "sr-only",
+            "screen-reader",
+            "element-invisible",
+            "headerlink",
+        ]
+        .iter()
+        .any(|k| c.contains(k))
+    })
 }
 
 fn collapse(s: &str) -> String {
@@ -1057,16 +1387,99 @@ fn body(scan: &Scan, f: &mut Fields) {
         // "Posted on September 21, 2020 by Jane Doe".
         f.published.offer_date(DATE_TEXT, Some(b));
     }
-    for t in &scan.date_texts {
+    // A date element may say "Letzte Änderung: …": that is not the
+    // publication date.
+    for t in scan
+        .date_texts
+        .iter()
+        .filter(|t| !date_label(t).is_some_and(|(u, _)| u))
+    {
         f.published.offer_date(DATE_TEXT, Some(t));
     }
+    if let Some((_, d)) = scan.labelled_dates.iter().find(|(updated, _)| !updated) {
+        f.published.offer_date(LABELLED_DATE, Some(d));
+    }
     f.published
-        .offer_date(DATE_TEXT + 1, scan.time_first.as_deref());
+        .offer_date(FIRST_TIME, scan.time_first.as_deref());
+}
+
+/// The last resorts for the publication date, once the headline is known:
+/// a date written right below or above it, a date labelled as an update's
+/// (the only date such a page gives), the date in the URL.
+fn late_dates(scan: &Scan, heading: Option<&Heading>, f: &mut Fields) {
+    if let Some(d) = heading.and_then(heading_date) {
+        f.published.put(HEADLINE_DATE, d);
+    }
+    if let Some((_, d)) = scan.labelled_dates.iter().find(|(updated, _)| *updated) {
+        f.published.offer_date(UPDATED_DATE, Some(d));
+    }
     if f.published.value.is_none() {
         if let Some(d) = f.url.value.as_deref().and_then(url_date) {
             f.published.put(URL_DATE, d);
         }
     }
+}
+
+/// The date written next to a headline: the first one in the text below it
+/// unless an update label introduces it, else the last one above it (the
+/// nearest). A date counts where it stands alone, in a short line without
+/// a sentence's words, or opens its text ("3. Mai 2021", "Familie |
+/// 17/02/2022", "Berlin, 3. Mai 2021 - Die …"), not inside a sentence ("Ich
+/// habe am 12. Mai 2006 …" tells of something, it does not date the page).
+fn heading_date(h: &Heading) -> Option<String> {
+    let found = |node: &str, last: bool| -> Option<String> {
+        let t = tokens(node);
+        let short = node.len() <= 100;
+        let mut dates = dates_in(&t).into_iter().filter(|&(i, _, _)| {
+            let opens = matches!(
+                t[..i],
+                [] | [Tok::Word(_), Tok::Sep(',')] | [Tok::Word(_), Tok::Sep(','), Tok::Sep('(')]
+            );
+            // "They published the report on May 3": a sentence's words.
+            let prose = t[..i].iter().any(|t| {
+                matches!(t, Tok::Word(w) if w.chars().count() > 3
+                    && w.starts_with(char::is_lowercase)
+                    && date_label(w).is_none())
+            });
+            let updated = t[i.saturating_sub(3)..i].iter().any(
+                |t| matches!(t, Tok::Word(w) if date_label(w).is_some_and(|(updated, _)| updated)),
+            );
+            ((short && !prose) || opens) && !updated
+        });
+        let (_, date, next) = if last {
+            dates.next_back()?
+        } else {
+            dates.next()?
+        };
+        Some(format!(
+            "{}{}",
+            date.iso(),
+            time_at(&t, next).unwrap_or_default()
+        ))
+    };
+    h.after
+        .split(NODE_BREAK)
+        .find_map(|n| found(n, false))
+        .or_else(|| h.before.rsplit(NODE_BREAK).find_map(|n| found(n, true)))
+}
+
+/// Separates text nodes in a heading's surroundings.
+const NODE_BREAK: char = '\u{1}';
+
+/// Every date in a token list: where it starts, the date, where it ends.
+fn dates_in(t: &[Tok]) -> Vec<(usize, Ymd, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        match date_at(t, i) {
+            Some((date, next)) => {
+                out.push((i, date, next));
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// The most trusted byline that names a person: organisations (the
@@ -1100,8 +1513,13 @@ fn choose_authors(f: &Fields) -> (Option<String>, Vec<String>) {
 /// The title: the page's visible headline when it agrees with what the page
 /// states as its title (readers see the headline; `og:title` is often a
 /// shortened or SEO variant of it), else the stated title, else the
-/// `<title>` without its site name, else the only `<h1>`.
-fn choose_title(f: &Fields, scan: &Scan) -> Option<String> {
+/// `<title>` without its site name, else the only `<h1>`. Also says which
+/// heading it is, whose surroundings may hold the date.
+///
+/// A heading's kicker marked up inside it ("Dachzeile", `class="kicker"`)
+/// is left out when what remains agrees as well: annotators and the page's
+/// own `og:title` give the headline proper.
+fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
     let site = f.site.value.as_deref();
     let stated = f.title.value.as_deref().map(|t| strip_site(t, site, false));
     let tag = scan
@@ -1113,24 +1531,99 @@ fn choose_title(f: &Fields, scan: &Scan) -> Option<String> {
         .into_iter()
         .flatten()
         .collect();
-    let mut best: Option<(f64, &str)> = None;
-    for h in &scan.headings {
-        if site.is_some_and(|s| same_words(h, s)) {
-            continue;
-        }
-        for r in &references {
-            let s = agreement(h, r);
-            if s >= 0.75 && best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, h));
+    // The main part of a stated title, between separators: a heading that is
+    // exactly that ("CDPATH replacements" in "CDPATH replacements -
+    // anarcat") is the headline, however short.
+    let parts: Vec<&str> = [f.title.value.as_deref(), scan.title_tag.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| main_part(t, site))
+        .collect();
+    let mut best: Option<(f64, &str, usize)> = None;
+    for (i, h) in scan.headings.iter().enumerate() {
+        for text in h.main.iter().chain([&h.text]) {
+            // The site's name, or a teaser's headline cut short.
+            if site.is_some_and(|s| same_words(text, s))
+                || text.ends_with("...")
+                || text.ends_with('…')
+            {
+                continue;
+            }
+            let mut score = references
+                .iter()
+                .map(|r| agreement(text, r))
+                .fold(0.0, f64::max);
+            if parts.iter().any(|p| same_words(text, p)) {
+                score = score.max(0.95);
+            }
+            if score >= 0.75 && best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, text, i));
             }
         }
     }
-    if let Some((_, h)) = best {
-        return Some(h.to_string());
+    if let Some((_, h, i)) = best {
+        return (Some(h.to_string()), Some(i));
     }
-    stated
-        .or(tag)
-        .or_else(|| (scan.h1_count == 1).then(|| scan.headings.first().cloned())?)
+    let only = (scan.h1_count == 1 && !scan.headings.is_empty()).then_some(0);
+    match stated.or(tag) {
+        Some(t) => (Some(t), only),
+        None => (only.map(|i| scan.headings[i].text.clone()), only),
+    }
+}
+
+/// The part of a title between separators (" | ", " - ", …) that has more
+/// words than every other part: the headline beside the site's name and
+/// slogan (a part naming the site is never it). `None` without separators
+/// or without one longest part.
+fn main_part<'a>(t: &'a str, site: Option<&str>) -> Option<&'a str> {
+    let mut parts = vec![t];
+    for sep in [
+        " | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / ", ": ",
+    ] {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.retain(|p| !site.is_some_and(|s| contains_words(p, s)));
+    if parts.len() < 2 {
+        return None;
+    }
+    let count = |p: &str| p.split_whitespace().count();
+    let longest = parts.iter().copied().max_by_key(|p| count(p))?;
+    let n = count(longest);
+    (n >= 2 && parts.iter().filter(|p| count(p) == n).count() == 1).then_some(longest)
+}
+
+/// An `<h1>` without the kicker marked up inside it: "<span
+/// class="dachzeile">Interne Unterlagen</span><span>Daten gehackt</span>"
+/// gives "Daten gehackt". `None` when there is no such kicker or nothing of
+/// two words remains.
+fn without_kicker(h: NodeRef<Node>, text: &str) -> Option<String> {
+    const KICKER: &[&str] = &[
+        "kicker",
+        "dachzeile",
+        "roofline",
+        "topline",
+        "overline",
+        "supertitle",
+        "super-title",
+        "spitzmarke",
+        "eyebrow",
+        "subheadline",
+        "sub-heading",
+        "pretitle",
+        "pre-title",
+    ];
+    let kicker = h.descendants().skip(1).find(|d| {
+        d.value().as_element().is_some_and(|e| {
+            e.attr("class")
+                .is_some_and(|c| KICKER.iter().any(|k| c.to_ascii_lowercase().contains(k)))
+        })
+    })?;
+    let k = visible_text(kicker);
+    let rest = text.strip_prefix(k.as_str())?;
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '.')
+    });
+    (rest.split_whitespace().count() >= 2).then(|| rest.to_string())
 }
 
 /// How well a visible heading agrees with a stated title: word overlap, or
@@ -1301,7 +1794,7 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         }
         // "Jane Doe May 20, 2019" (the digits are already cut off, so a month
         // name ends the text); "August Diehl" goes on.
-        if i + 1 == all.len() && i > 0 && month(w.trim_end_matches(['.', ','])).is_some() {
+        if i + 1 == all.len() && i > 0 && byline_month(w.trim_end_matches(['.', ','])).is_some() {
             break;
         }
         if matches!(
@@ -1569,25 +2062,43 @@ impl Ymd {
     }
 }
 
-/// English and German month names and their abbreviations.
+/// English, German, French, Spanish and Portuguese month names and their
+/// abbreviations.
 fn month(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
     let m = match w.as_str() {
-        "january" | "jan" | "januar" | "jänner" | "janvier" => 1,
-        "february" | "feb" | "februar" | "feber" => 2,
-        "march" | "mar" | "märz" | "mär" | "mrz" | "maerz" => 3,
-        "april" | "apr" => 4,
-        "may" | "mai" => 5,
-        "june" | "jun" | "juni" => 6,
-        "july" | "jul" | "juli" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" | "oktober" | "okt" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" | "dezember" | "dez" => 12,
+        "january" | "jan" | "januar" | "jänner" | "janvier" | "janv" | "enero" | "ene"
+        | "janeiro" => 1,
+        "february" | "feb" | "februar" | "feber" | "février" | "févr" | "fevrier" | "febrero"
+        | "fevereiro" | "fev" => 2,
+        "march" | "mar" | "märz" | "mär" | "mrz" | "maerz" | "mars" | "marzo" | "março" => 3,
+        "april" | "apr" | "avril" | "avr" | "abril" | "abr" => 4,
+        "may" | "mai" | "mayo" | "maio" => 5,
+        "june" | "jun" | "juni" | "juin" | "junio" | "junho" => 6,
+        "july" | "jul" | "juli" | "juillet" | "juil" | "julio" | "julho" => 7,
+        "august" | "aug" | "août" | "aout" | "agosto" | "ago" => 8,
+        "september" | "sep" | "sept" | "septembre" | "septiembre" | "setiembre" | "setembro"
+        | "set" => 9,
+        "october" | "oct" | "oktober" | "okt" | "octobre" | "octubre" | "outubro" | "out" => 10,
+        "november" | "nov" | "novembre" | "noviembre" | "novembro" => 11,
+        "december" | "dec" | "dezember" | "dez" | "décembre" | "déc" | "decembre" | "diciembre"
+        | "dic" | "dezembro" => 12,
         _ => return None,
     };
     Some(m)
+}
+
+/// English and German month names only: a byline's last word that is one
+/// ends the name ("Jane Doe May"), but "Bruno Mars" is a name.
+fn byline_month(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    if matches!(
+        w.as_str(),
+        "mars" | "set" | "out" | "ago" | "marzo" | "mayo" | "juin" | "julio" | "ene" | "dic"
+    ) {
+        return None;
+    }
+    month(&w)
 }
 
 /// A year, month and day in that order (`2022-01-04`, `2022/01/04`) at `i`;
@@ -1643,7 +2154,8 @@ fn date_at(t: &[Tok], i: usize) -> Option<(Ymd, usize)> {
     }
     // Written month names, with optional dots, commas and ordinal suffixes.
     let skip = |mut j: usize| {
-        while let Some(Tok::Sep('.' | ',')) | Some(Tok::Word("st" | "nd" | "rd" | "th")) = t.get(j)
+        while let Some(Tok::Sep('.' | ','))
+        | Some(Tok::Word("st" | "nd" | "rd" | "th" | "er" | "de" | "del")) = t.get(j)
         {
             j += 1;
         }
@@ -1984,6 +2496,96 @@ mod tests {
     }
 
     #[test]
+    fn dates_written_in_the_text() {
+        // Labelled, with the date in the next element; French and Spanish.
+        let m = page(
+            "",
+            "<h1>Talks end without a deal</h1><p>Datum:</p><p>18.10.2021</p>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2021-10-18"));
+        let m = page(
+            "",
+            "<div>Publié le 4 mai 2022</div><h2>Les pourparlers</h2>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-05-04"));
+        let m = page("", "<p>Publicado el 3 de mayo de 2022</p>");
+        assert_eq!(m.published.as_deref(), Some("2022-05-03"));
+        // The publication date, not the update before it.
+        let m = page(
+            "",
+            "<p>Letzte Änderung: 31.10.2023 - 14:49:39</p><p>Erschienen am: 01.11.2023</p>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2023-11-01"));
+        // An update's date when the page gives no other.
+        let m = page("", "<p>Aktualisiert am</p><p>17.01.2021.</p>");
+        assert_eq!(m.published.as_deref(), Some("2021-01-17"));
+        // A date line right under the headline, or right above it.
+        let m = page(
+            "",
+            "<h1>Elder: From the ghetto to Augusta</h1><p>1. Februar 2022, Daniel Dillenburg</p>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-02-01"));
+        let m = page(
+            "",
+            "<p>21. Jan 2022 // Dominik Ricker</p><h1>Perfect cuts</h1>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-01-21"));
+        // Prose mentioning a date does not date the page; nor do words like
+        // "published" in a sentence, nor comments.
+        let m = page(
+            "",
+            "<h1>Mail to parliament</h1><p>Ich habe am 12. Mai 2006 eine Mail an alle Abgeordneten geschickt, und zwar mit folgendem Inhalt und vielen Fragen.</p>\
+             <p>They published the report on May 3, 2019.</p>\
+             <div class=\"comments\"><p>Posted on May 4, 2019</p></div>",
+        );
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn layout_classes_do_not_hide_the_article() {
+        let m = page(
+            "",
+            r#"<div class="right-sidebar"><article class="category-popular-posts">
+               <h1 class="entry-title">Talks end</h1><span class="byline">By Jane Doe</span>
+               <p>Posted on May 3, 2019</p></article></div>
+               <div class="sidebar"><span class="author">By Someone Else</span></div>"#,
+        );
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2019-05-03"));
+    }
+
+    #[test]
+    fn headline_without_kicker_hidden_text_or_site_name() {
+        let m = page(
+            r#"<meta property="og:title" content="Daten von Rheinmetall gehackt - Interne Unterlagen im Netz">"#,
+            r#"<h1><span class="dachzeile">Interne Unterlagen im Netz</span>
+               <span class="headline">Daten von Rheinmetall gehackt</span></h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Daten von Rheinmetall gehackt"));
+        let m = page(
+            "<title>Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE</title>",
+            r#"<h1><span class="kicker">Klimaschutz</span><span class="visually-hidden">: </span>
+               <span>Bohren, bis es heiß wird</span></h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Bohren, bis es heiß wird"));
+        // A short headline that is the main part of the <title>.
+        let m = page(
+            "<title>CDPATH replacements - anarcat</title>",
+            "<h1>CDPATH replacements</h1><h1>Shell jumpers</h1>",
+        );
+        assert_eq!(m.title.as_deref(), Some("CDPATH replacements"));
+        // The blog's name is a part of the <title> too, but not its main one.
+        let m = page(
+            "<title>Silicon Exposed: Open Verilog flow for programmable logic</title>",
+            r#"<h1>Silicon Exposed</h1><h3 class="post-title entry-title">Open Verilog flow for programmable logic</h3>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Open Verilog flow for programmable logic")
+        );
+    }
+
+    #[test]
     fn dates_are_normalised() {
         for (given, want) in [
             ("2021-12-30T18:00:00Z", "2021-12-30T18:00:00Z"),
@@ -1996,6 +2598,10 @@ mod tests {
             ("2022-01-04 10:00:00 +0100", "2022-01-04 10:00:00 +0100"),
             ("12/30/2021", "2021-12-30"),
             ("30/12/2021", "2021-12-30"),
+            ("4 mai 2022", "2022-05-04"),
+            ("1er février 2021", "2021-02-01"),
+            ("3 de mayo de 2022", "2022-05-03"),
+            ("12. März 2021", "2021-03-12"),
         ] {
             assert_eq!(normalize_date(given).as_deref(), Some(want), "{given}");
         }
