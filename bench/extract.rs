@@ -391,7 +391,7 @@ fn trafilatura(run: &mut Run, dir: &Path) {
     println!("  with found     {}", with.show());
     println!("  without absent {}", without.show());
     let mut kinds: Vec<_> = present_by_kind.into_iter().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     println!(
         "    present, by the paragraph that kept it: {}",
         kinds

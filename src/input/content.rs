@@ -319,8 +319,6 @@ struct Choice {
     /// Nearest furniture reason at or above each element, stopping at a
     /// chosen element (furniture above the article does not reach into it).
     junk_at: Vec<Option<Reason>>,
-    /// Candidate scores (0 when an element never scored).
-    scores: Vec<f64>,
     /// Characters of text the choice keeps.
     kept: u32,
     /// Element totals without the furniture.
@@ -344,19 +342,6 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
             parent_article || matches!(page.elements[i].tag.as_str(), "article" | "main");
         own_junk[i] = furniture(page, agg, i, parent_article, mode);
         junk_above[i] = own_junk[i].or(parent_junk);
-    }
-    if std::env::var("AL_DEBUG").is_ok() {
-        for i in 0..n {
-            if page.elements[i].inputs > 0 {
-                eprintln!(
-                    "inputs {} on {} {} junk {:?}",
-                    page.elements[i].inputs,
-                    page.elements[i].tag,
-                    page.elements[i].key,
-                    junk_above[i]
-                );
-            }
-        }
     }
     // From here on, containers are judged without the furniture inside them.
     let agg = &aggregate(page, Some(&junk_above));
@@ -510,15 +495,6 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         top = p as usize;
     }
 
-    if std::env::var("AL_DEBUG").is_ok() {
-        for &c in ranked.iter().take(5) {
-            eprintln!(
-                "candidate {} {} score {:.1}",
-                page.elements[c].tag, page.elements[c].key, scores[c]
-            );
-        }
-        eprintln!("top {} {}", page.elements[top].tag, page.elements[top].key);
-    }
     let mut chosen = vec![false; n];
     chosen[top] = true;
     // Siblings of the container (Readability's rules), then siblings of its
@@ -594,7 +570,7 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
     Some(Choice {
         chosen: inside,
         junk_at,
-        scores,
+
         kept,
         agg: agg.clone(),
     })
@@ -653,14 +629,7 @@ fn ends_sentence(page: &Page, i: usize) -> bool {
 
 /// Readability's "clean conditionally": containers inside the article that
 /// are mostly links, inputs, images or embeds and little prose.
-fn is_clutter(
-    page: &Page,
-    agg: &[Agg],
-    scores: &[f64],
-    i: usize,
-    in_figure: bool,
-    mode: Mode,
-) -> bool {
+fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -> bool {
     let el = &page.elements[i];
     if !matches!(
         el.tag.as_str(),
@@ -669,9 +638,6 @@ fn is_clutter(
         return false;
     }
     let a = &agg[i];
-    if std::env::var("AL_DEBUG").is_ok() {
-        eprintln!("clutter? {} {} text {} prose {} p {} img {} li {} inputs {} ld {:.2} commas {} score {:.1} embeds {}", el.tag, el.key, a.text, a.prose, a.paragraphs, a.images, a.list_items, a.inputs, a.link_density(), a.commas, scores[i], a.embeds);
-    }
     if el.tag == "table" && a.table_rows >= 2 && a.link_density() < 0.5 {
         return false;
     }
@@ -687,9 +653,6 @@ fn is_clutter(
     // Readability adds the container's own score here, but as 0: a list's
     // tag score (-3) must not condemn it.
     if weight < 0.0 {
-        if std::env::var("AL_DEBUG").is_ok() {
-            eprintln!("  clutter by weight {weight}");
-        }
         return true;
     }
     if a.commas >= 10 {
@@ -724,17 +687,6 @@ fn is_clutter(
         a.embeds == 1 && len < 75.0,
         a.embeds > 1 && len < 500.0,
     ];
-    if std::env::var("AL_DEBUG").is_ok() && rules.iter().any(|&r| r) {
-        eprintln!(
-            "  clutter by rules {:?}",
-            rules
-                .iter()
-                .enumerate()
-                .filter(|(_, &r)| r)
-                .map(|(k, _)| k)
-                .collect::<Vec<_>>()
-        );
-    }
     rules.iter().any(|&r| r)
 }
 
@@ -758,9 +710,6 @@ pub fn select(page: &mut Page) -> bool {
     if choice.kept == 0 {
         return false;
     }
-    if std::env::var("AL_DEBUG").is_ok() {
-        eprintln!("mode strict {} kept {}", mode == Mode::Strict, choice.kept);
-    }
     // Clutter inside the article: a forward pass, so a removed container's
     // subtree goes with it.
     let n = page.elements.len();
@@ -775,9 +724,8 @@ pub fn select(page: &mut Page) -> bool {
         };
         in_figure[i] = pf || page.elements[i].tag == "figure";
         let strictly_inside = choice.chosen[i] && p != NONE && choice.chosen[p as usize];
-        clutter[i] = pc
-            || (strictly_inside
-                && is_clutter(page, &choice.agg, &choice.scores, i, in_figure[i], mode));
+        clutter[i] =
+            pc || (strictly_inside && is_clutter(page, &choice.agg, i, in_figure[i], mode));
     }
     let mut article_blocks = 0usize;
     for b in &mut page.blocks {

@@ -363,6 +363,26 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
         for (&i, r) in kept.iter().zip(boilerplate::classify(&kept_texts)) {
             reasons[i] = r;
         }
+        // Where the page's layout set a block aside (outside the article, a
+        // sidebar, the site's header or footer), the text rules, when they
+        // recognise it, say more precisely what it is: "breadcrumb trail",
+        // "related-article links".
+        if reasons.iter().any(|r| r.is_some()) {
+            let all = boilerplate::classify(&texts);
+            for (r, precise) in reasons.iter_mut().zip(all) {
+                if matches!(
+                    r,
+                    Some(
+                        Reason::OutsideArticle
+                            | Reason::Sidebar
+                            | Reason::PageHeader
+                            | Reason::PageFooter
+                    )
+                ) {
+                    *r = precise.or(*r);
+                }
+            }
+        }
     }
     for (r, b) in reasons.iter_mut().zip(&blocks) {
         match b.hint {
