@@ -27,6 +27,8 @@ pub struct Decoded {
     /// Said when the result may be wrong: invalid bytes replaced, or a
     /// declaration that did not match the bytes.
     pub warning: Option<String>,
+    /// Invalid bytes were replaced with U+FFFD.
+    pub lossy: bool,
 }
 
 /// Decodes `bytes`. `declared` is an encoding label from outside the bytes
@@ -55,6 +57,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
             text: text.to_string(),
             encoding: UTF_8.name(),
             warning: note,
+            lossy: false,
         };
     }
     match declared.filter(|e| *e != UTF_8) {
@@ -80,6 +83,7 @@ fn finish(text: String, enc: &'static Encoding, had_errors: bool) -> Decoded {
         text,
         encoding: enc.name(),
         warning,
+        lossy: had_errors,
     }
 }
 

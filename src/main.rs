@@ -28,7 +28,10 @@ BATCH:
     for a line that could not be analysed; processing goes on.
     Options: --raw, --max-bytes N.
 
-Invalid UTF-8 is decoded with replacement characters, with a warning.
+Files are decoded by their byte order mark, else as UTF-8 when they are valid
+UTF-8, else by the encoding an HTML page declares (<meta charset>); what is
+still invalid becomes replacement characters, with a warning. Batch lines are
+JSON, always UTF-8.
 Exit status: 0 done, 1 input refused, 2 usage or I/O error.
 ";
 
@@ -88,8 +91,8 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     Ok(args)
 }
 
-/// Decodes bytes as UTF-8 (without a byte order mark); invalid sequences become
-/// U+FFFD and the caller is told.
+/// Decodes a batch line as UTF-8 (JSON is UTF-8 by definition; without a byte
+/// order mark); invalid sequences become U+FFFD and the caller is told.
 fn decode(bytes: Vec<u8>) -> (String, bool) {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
@@ -130,14 +133,31 @@ fn run_analyze(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (text, lossy) = decode(bytes);
-    if lossy {
-        eprintln!("article-lens: warning: {LOSSY}");
+    // A file is bytes: its encoding comes from a byte order mark, the bytes
+    // themselves or the page's own declaration.
+    let decoded = article_lens::encoding::decode(&bytes, None);
+    drop(bytes);
+    if let Some(w) = &decoded.warning {
+        eprintln!("article-lens: warning: {w}");
     }
-    match analyze(&text, &args.options) {
+    match analyze(&decoded.text, &args.options) {
         Ok(mut a) => {
-            if lossy {
-                lossy_notice(&mut a);
+            use article_lens::output::Notice;
+            if let Some(w) = &decoded.warning {
+                let kind = if decoded.lossy {
+                    "lossy_decoding"
+                } else {
+                    "encoding_mismatch"
+                };
+                a.notices.push(Notice::new(kind, w.clone()));
+            } else if decoded.encoding != "UTF-8" {
+                a.notices.push(Notice::new(
+                    "encoding",
+                    format!(
+                        "The file was read as {}, the encoding it declares.",
+                        decoded.encoding
+                    ),
+                ));
             }
             let out = io::stdout();
             let mut w = BufWriter::new(out.lock());

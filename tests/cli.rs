@@ -16,7 +16,9 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A command that fails before reading its input closes the pipe early:
+    // that is not the test's concern.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
 }
 
@@ -171,4 +173,39 @@ fn batch_raw_keeps_texts_exactly() {
     );
     let line: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(line["text"], "  a  b\r\nc  ");
+}
+
+#[test]
+fn files_are_decoded_by_their_declared_encoding() {
+    let dir = std::env::temp_dir().join(format!("article-lens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Latin-1 bytes, declared in the page: é is 0xE9, “ ” are 0x93 0x94 in windows-1252.
+    let page = dir.join("latin1.html");
+    std::fs::write(
+        &page,
+        b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head><body><article><p>The caf\xe9 owners said \x93we will reopen\x94 after the flood, and the mayor agreed, saying the town needs them back.</p></article></body></html>",
+    )
+    .unwrap();
+    let out = run(&["analyze", page.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let a = json(&out);
+    let text = a["text"].as_str().unwrap();
+    assert!(text.contains("café owners said “we will reopen”"), "{text}");
+    assert!(a["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "encoding" && n["message"].as_str().unwrap().contains("windows-1252")));
+    // A page that declares Latin-1 but is UTF-8 is read as UTF-8, with a warning.
+    let lying = dir.join("lying.html");
+    std::fs::write(
+        &lying,
+        "<meta charset=iso-8859-1><p>Zürich's café owners cheered when the bridge reopened on Monday morning.</p>",
+    )
+    .unwrap();
+    let out = run(&["analyze", lying.to_str().unwrap()], b"");
+    let a = json(&out);
+    assert!(a["text"].as_str().unwrap().contains("Zürich's café"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("valid UTF-8"));
+    std::fs::remove_dir_all(&dir).ok();
 }
