@@ -191,11 +191,9 @@ fn files_are_decoded_by_their_declared_encoding() {
     let a = json(&out);
     let text = a["text"].as_str().unwrap();
     assert!(text.contains("café owners said “we will reopen”"), "{text}");
-    assert!(a["notices"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|n| n["kind"] == "encoding" && n["message"].as_str().unwrap().contains("windows-1252")));
+    assert!(a["notices"].as_array().unwrap().iter().any(
+        |n| n["kind"] == "encoding" && n["message"].as_str().unwrap().contains("windows-1252")
+    ));
     // A page that declares Latin-1 but is UTF-8 is read as UTF-8, with a warning.
     let lying = dir.join("lying.html");
     std::fs::write(

@@ -282,21 +282,36 @@ fn furniture(
         "form" if agg[i].text < 1000 => Some(Reason::Clutter),
         _ => None,
     };
-    let by_class = (mode == Mode::Strict
-        && !matches!(el.tag.as_str(), "html" | "body" | "main" | "article"))
-    .then(|| {
-        FURNITURE
-            .iter()
-            .find(|(p, _)| key.contains(p))
-            .map(|&(_, r)| r)
-    })
-    .flatten()
-    // A content word beside the furniture word ("entry-content
-    // has-comments") wins unless the element is small.
-    .filter(|_| !(has_any(key, POSITIVE) && agg[i].prose >= 200));
+    let by_class = (!matches!(el.tag.as_str(), "html" | "body" | "main" | "article"))
+        .then(|| {
+            FURNITURE
+                .iter()
+                .find(|(p, _)| key.contains(p))
+                .map(|&(_, r)| r)
+        })
+        .flatten()
+        // A content word beside the furniture word ("entry-content
+        // has-comments") wins unless the element is small.
+        .filter(|_| !(has_any(key, POSITIVE) && agg[i].prose >= 200));
     // A carousel of a few captions belongs to the article; a gallery of
     // dozens is a feature of its own.
     let by_class = by_class.filter(|&r| r != Reason::Gallery || agg[i].prose >= 600);
+    // The retry without class rules drops the layout words (a site may call
+    // its content column "sidebar-layout") but keeps the ones for furniture
+    // that is itself text: comments, teasers, galleries, notices.
+    let by_class = by_class.filter(|&r| {
+        mode == Mode::Strict
+            || matches!(
+                r,
+                Reason::Comments
+                    | Reason::RelatedLinks
+                    | Reason::Gallery
+                    | Reason::AuthorBio
+                    | Reason::CookieNotice
+                    | Reason::SubscribePrompt
+                    | Reason::SharePrompt
+            )
+    });
     let reason = by_role.or(by_tag).or(by_class)?;
     // Layout furniture (a sidebar, header, footer, menu, form) never holds
     // most of the page's prose: an element that does is a wrapper with an
@@ -727,7 +742,6 @@ pub fn select(page: &mut Page) -> bool {
         clutter[i] =
             pc || (strictly_inside && is_clutter(page, &choice.agg, i, in_figure[i], mode));
     }
-    let mut article_blocks = 0usize;
     for b in &mut page.blocks {
         if b.owner == NONE {
             b.removal = Some(Reason::OutsideArticle);
@@ -743,23 +757,72 @@ pub fn select(page: &mut Page) -> bool {
         } else {
             None
         };
-        if b.removal.is_none() {
-            article_blocks += 1;
-        }
     }
-    mark_bylines(page, &choice.chosen, article_blocks);
+    page.in_article = (0..n)
+        .map(|i| choice.chosen[i] && choice.junk_at[i].is_none() && !clutter[i])
+        .collect();
+    mark_bylines(page, &choice.chosen);
+    keep_headline(page, &choice.chosen);
     true
+}
+
+/// The article's headline is part of its text (as in a pasted article): the
+/// last `<h1>` before the first kept block, if it sits within a few levels of
+/// the article's container and is not furniture of its own.
+fn keep_headline(page: &mut Page, chosen: &[bool]) {
+    let Some(first) = page.blocks.iter().position(|b| b.removal.is_none()) else {
+        return;
+    };
+    let first_owner = page.blocks[first].owner;
+    let Some(h) = page.blocks[..first].iter().rposition(|b| {
+        b.kind == BlockKind::Heading
+            && b.owner != NONE
+            && page.elements[b.owner as usize].tag == "h1"
+            && matches!(
+                b.removal,
+                Some(Reason::OutsideArticle) | Some(Reason::PageHeader)
+            )
+    }) else {
+        return;
+    };
+    // The headline and the article share an ancestor close to both.
+    let near = |mut i: u32, levels: usize| {
+        let mut out = Vec::with_capacity(levels);
+        for _ in 0..levels {
+            if i == NONE {
+                break;
+            }
+            out.push(i);
+            i = page.elements[i as usize].parent;
+        }
+        out
+    };
+    let above_first = near(first_owner, 6);
+    let shares = near(page.blocks[h].owner, 4).iter().any(|a| {
+        above_first.contains(a)
+            && !matches!(page.elements[*a as usize].tag.as_str(), "body" | "html")
+    });
+    let _ = chosen;
+    if shares && page.blocks[h].text.chars().count() <= 300 {
+        page.blocks[h].removal = None;
+    }
 }
 
 /// Author and date lines inside the article: short blocks in an element whose
 /// class says so, or a "By Jane Doe" line among the first blocks.
-fn mark_bylines(page: &mut Page, chosen: &[bool], _article_blocks: usize) {
+fn mark_bylines(page: &mut Page, chosen: &[bool]) {
     let mut seen = 0usize;
     for bi in 0..page.blocks.len() {
-        if page.blocks[bi].removal.is_some() {
-            continue;
+        let inside = match page.blocks[bi].removal {
+            None => true,
+            // Just outside the container: still the article's author line
+            // when its class says so.
+            Some(Reason::OutsideArticle) => false,
+            Some(_) => continue,
+        };
+        if inside {
+            seen += 1;
         }
-        seen += 1;
         let b = &page.blocks[bi];
         let chars = b.text.chars().count();
         if chars > MAX_BYLINE_CHARS || b.kind == BlockKind::Heading {
@@ -768,7 +831,7 @@ fn mark_bylines(page: &mut Page, chosen: &[bool], _article_blocks: usize) {
         let mut at = b.owner;
         let mut by_class = false;
         for _ in 0..4 {
-            if at == NONE || !chosen[at as usize] {
+            if at == NONE || (inside && !chosen[at as usize]) {
                 break;
             }
             let el = &page.elements[at as usize];
@@ -778,7 +841,7 @@ fn mark_bylines(page: &mut Page, chosen: &[bool], _article_blocks: usize) {
             }
             at = el.parent;
         }
-        let by_line = seen <= 6 && looks_like_byline(&b.text);
+        let by_line = inside && seen <= 6 && looks_like_byline(&b.text);
         if by_class || by_line {
             page.blocks[bi].removal = Some(Reason::Byline);
         }
@@ -801,45 +864,11 @@ fn looks_like_byline(text: &str) -> bool {
         && !t.ends_with(['.', '?', '!'])
 }
 
-/// Images inside the article, addresses made absolute against the page's
-/// URL where it is known ("//cdn…" and "/img/…" forms).
+/// Images inside the article (not in furniture or clutter within it),
+/// addresses made absolute against the page's URL where it is known
+/// ("//cdn…" and "/img/…" forms).
 pub fn article_images(page: &Page, base: Option<&str>) -> Vec<Image> {
-    let kept: Vec<bool> = {
-        let n = page.elements.len();
-        let mut inside = vec![false; n];
-        for b in &page.blocks {
-            if b.removal.is_none() && b.owner != NONE {
-                inside[b.owner as usize] = true;
-            }
-        }
-        // An element is in the article if a kept block sits in it or in an
-        // ancestor that also holds kept blocks: fold kept owners upwards once.
-        let mut up = inside.clone();
-        for i in (0..n).rev() {
-            let p = page.elements[i].parent;
-            if up[i] && p != NONE {
-                up[p as usize] = true;
-            }
-        }
-        // Down: an image's element is in the article if its nearest ancestor
-        // with content is kept — approximated by "some ancestor within 3
-        // levels holds kept text".
-        (0..n)
-            .map(|i| {
-                let mut at = i as u32;
-                for _ in 0..4 {
-                    if at == NONE {
-                        return false;
-                    }
-                    if up[at as usize] {
-                        return true;
-                    }
-                    at = page.elements[at as usize].parent;
-                }
-                false
-            })
-            .collect()
-    };
+    let kept = &page.in_article;
     let origin = base.and_then(|b| {
         let scheme_end = b.find("://")?;
         let host_end = b[scheme_end + 3..]
@@ -865,4 +894,248 @@ pub fn article_images(page: &Page, base: Option<&str>) -> Vec<Image> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::boilerplate::Reason;
+    use crate::input::html::BlockKind;
+    use crate::{analyze, Analysis, InputKind, Options};
+
+    fn run(html: &str) -> Analysis {
+        analyze(
+            html,
+            &Options {
+                kind: InputKind::Html,
+                ..Options::default()
+            },
+        )
+        .unwrap()
+    }
+
+    fn para(n: usize, topic: &str) -> String {
+        format!(
+            "<p>{topic} paragraph {n}: the council met on Tuesday, and after a long debate, \
+             members agreed to fund the new bridge, which engineers say will take two years to build.</p>"
+        )
+    }
+
+    fn reason_of(a: &Analysis, needle: &str) -> Option<Reason> {
+        a.removed
+            .iter()
+            .find(|r| r.text.contains(needle))
+            .map(|r| r.reason)
+    }
+
+    /// A page with everything around the article a news site has.
+    fn news_page() -> String {
+        format!(
+            r##"<html><body class="single has-sidebar">
+            <header class="site-header"><a href="/">The Daily Example</a><p>News you can use</p></header>
+            <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+            <div class="container"><main>
+              <article>
+                <h1>Council funds the new bridge</h1>
+                <p class="byline">By Jane Doe</p>
+                <div class="article-body">{}{}{}
+                  <ul class="related-links"><li><a href="/a">Mayor opens the old bridge</a></li>
+                    <li><a href="/b">Traffic on the ring road</a></li></ul>
+                  {}
+                </div>
+                <div class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+              </article>
+              <section id="comments"><h3>3 comments</h3>
+                <p>Reader one: I have waited for this bridge for years, and I am glad the council finally agreed on it.</p>
+                <p>Reader two: What a waste of money, the old bridge is fine, and the council should fix the roads first.</p>
+              </section>
+            </main>
+            <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/c">Storm hits coast</a></li></ul></aside>
+            </div>
+            <footer><p>Contact us</p><p>© 2024 The Daily Example</p></footer>
+            <div class="cookie-banner">We use cookies to improve your experience on our site.</div>
+            </body></html>"##,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+        )
+    }
+
+    #[test]
+    fn the_article_and_only_the_article() {
+        let a = run(&news_page());
+        let paragraphs: Vec<&str> = a
+            .paragraphs
+            .iter()
+            .map(|p| a.slice(p.start, p.end).unwrap())
+            .collect();
+        assert_eq!(paragraphs.len(), 5, "{paragraphs:#?}");
+        assert_eq!(paragraphs[0], "Council funds the new bridge");
+        assert!(paragraphs[1].starts_with("First paragraph 1"));
+        assert!(paragraphs[4].starts_with("Fourth paragraph 4"));
+        assert_eq!(reason_of(&a, "Home World Sport"), Some(Reason::Navigation));
+        assert_eq!(reason_of(&a, "Reader one"), Some(Reason::Comments));
+        assert_eq!(reason_of(&a, "Mayor opens"), Some(Reason::RelatedLinks));
+        assert_eq!(reason_of(&a, "Facebook"), Some(Reason::SharePrompt));
+        assert_eq!(reason_of(&a, "By Jane Doe"), Some(Reason::Byline));
+        // In the sidebar, under a "Most read" heading: the text rules name it.
+        assert_eq!(reason_of(&a, "Storm hits coast"), Some(Reason::RelatedLinks));
+        assert_eq!(reason_of(&a, "Most read"), Some(Reason::RelatedLinks));
+        assert_eq!(reason_of(&a, "We use cookies"), Some(Reason::CookieNotice));
+        assert_eq!(reason_of(&a, "© 2024"), Some(Reason::Copyright));
+        assert_eq!(reason_of(&a, "The Daily Example"), Some(Reason::PageHeader));
+        assert!(!a.notices.iter().any(|n| n.kind == "no_main_content"));
+        // Every removed block can be put back where it stood.
+        let block = a
+            .removed
+            .iter()
+            .find(|r| r.text.contains("Reader one"))
+            .unwrap()
+            .block;
+        let restored = analyze(
+            &news_page(),
+            &Options {
+                kind: InputKind::Html,
+                keep: vec![block],
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert!(restored.text.contains("Reader one"));
+        assert!(restored.text.find("Reader one") > restored.text.find("Fourth paragraph"));
+    }
+
+    #[test]
+    fn a_long_comment_thread_does_not_win_over_a_short_article() {
+        let comments: String = (0..12).map(|n| para(n, "Comment")).collect();
+        let page = format!(
+            r#"<body><div class="post"><div class="entry-content">{}{}</div></div>
+            <div class="comments-area"><ol class="comment-list"><li>{comments}</li></ol></div></body>"#,
+            para(1, "Story"),
+            para(2, "Story")
+        );
+        let a = run(&page);
+        assert!(a.text.contains("Story paragraph 1"));
+        assert!(a.text.contains("Story paragraph 2"));
+        assert!(!a.text.contains("Comment paragraph"), "{}", a.text);
+        assert_eq!(reason_of(&a, "Comment paragraph 3"), Some(Reason::Comments));
+    }
+
+    #[test]
+    fn a_wrapper_with_a_furniture_class_still_holds_the_article() {
+        // Layout classes that name furniture ("sidebar-layout", a <form> that
+        // wraps the page, as old ASP.NET sites do) must not hide the article.
+        let body: String = (0..6).map(|n| para(n, "Story")).collect();
+        for wrap in [
+            r#"<div class="layout-with-sidebar">"#,
+            r#"<form id="aspnetForm" method="post">"#,
+            r#"<div id="page-footer-wrap">"#,
+        ] {
+            let close = if wrap.starts_with("<form") {
+                "</form>"
+            } else {
+                "</div>"
+            };
+            let a = run(&format!("<body>{wrap}<div>{body}</div>{close}</body>"));
+            assert_eq!(a.paragraphs.len(), 6, "{wrap}: {}", a.text);
+        }
+    }
+
+    #[test]
+    fn a_lead_paragraph_beside_the_body_is_kept() {
+        let page = format!(
+            r#"<body><article><header><h1>Bridge funded</h1>
+            <p class="standfirst">The council agreed on Tuesday to pay for a new bridge across the river, ending a decade of debate.</p></header>
+            <div class="body">{}{}{}</div></article>
+            <div class="teasers"><h3><a href="/x">Other story one</a></h3><p>A summary of another story that runs on for a while, with commas, and more.</p>
+            <h3><a href="/y">Other story two</a></h3><p>Yet another summary of a different story, which also runs on, and on, at length.</p></div></body>"#,
+            para(1, "Body"),
+            para(2, "Body"),
+            para(3, "Body"),
+        );
+        let a = run(&page);
+        assert!(a.text.contains("ending a decade of debate"), "{}", a.text);
+        assert!(a.text.contains("Body paragraph 3"));
+        assert!(!a.text.contains("Other story"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_page_that_is_not_an_article_keeps_its_text_and_says_so() {
+        let a = run(
+            r#"<body><h1>Index</h1><ul><li><a href="/1">One</a></li><li><a href="/2">Two</a></li>
+            <li><a href="/3">Three</a></li></ul><p>Short.</p></body>"#,
+        );
+        assert!(a.notices.iter().any(|n| n.kind == "no_main_content"));
+        assert!(a.text.contains("Index"));
+        assert!(a.text.contains("Short."));
+    }
+
+    #[test]
+    fn link_lists_inside_the_article_go_data_tables_stay() {
+        let page = format!(
+            r#"<body><div class="story">{}{}
+            <div class="inline-links"><a href="/1">Budget row: how the money is spent</a> <a href="/2">Who voted for the bridge</a> <a href="/3">Timeline of the debate</a></div>
+            <table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>$4m</td></tr><tr><td>2025</td><td>$6m</td></tr></table>
+            {}</div></body>"#,
+            para(1, "Body"),
+            para(2, "Body"),
+            para(3, "Body")
+        );
+        let a = run(&page);
+        assert_eq!(reason_of(&a, "Who voted"), Some(Reason::Clutter));
+        assert!(a.text.contains("2024 | $4m"), "{}", a.text);
+        let kinds: Vec<BlockKind> = a.paragraphs.iter().map(|p| p.kind).collect();
+        assert!(kinds.contains(&BlockKind::TableRow));
+    }
+
+    #[test]
+    fn structure_is_kept_as_paragraph_kinds() {
+        let page = format!(
+            r#"<body><article><h2>What was agreed</h2>{}
+            <ul><li>A bridge of four lanes, two for buses and two for cars, opening in spring of next year.</li></ul>
+            <blockquote><p>This is the most important decision the council has taken in a generation.</p></blockquote>
+            <pre>cost = 10_000_000</pre>
+            <figure><img src="/img/bridge.jpg" alt="The river"><figcaption>The river where the bridge will stand.</figcaption></figure>
+            {}</article></body>"#,
+            para(1, "Body"),
+            para(2, "Body")
+        );
+        let a = run(&page);
+        let kind_of = |needle: &str| {
+            a.paragraphs
+                .iter()
+                .find(|p| a.slice(p.start, p.end).unwrap().contains(needle))
+                .map(|p| p.kind)
+        };
+        assert_eq!(kind_of("What was agreed"), Some(BlockKind::Heading));
+        assert_eq!(kind_of("four lanes"), Some(BlockKind::ListItem));
+        assert_eq!(kind_of("in a generation"), Some(BlockKind::Quote));
+        assert_eq!(kind_of("cost = "), Some(BlockKind::Code));
+        assert_eq!(kind_of("where the bridge"), Some(BlockKind::Caption));
+        assert_eq!(kind_of("Body paragraph 1"), Some(BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn images_of_the_article_are_listed_as_addresses() {
+        let page = format!(
+            r#"<html><head><link rel="canonical" href="https://news.example/a/b"></head><body>
+            <div class="logo"><img src="/logo.png" alt="Logo"></div>
+            <article>{}<img src="/img/one.jpg" alt="A bridge"><img src="//cdn.example/two.jpg">
+            <img src="data:image/gif;base64,R0lGOD" data-src="https://cdn.example/lazy.jpg">{}</article>
+            <aside class="sidebar"><img src="/ad.png"></aside></body></html>"#,
+            para(1, "Body"),
+            para(2, "Body")
+        );
+        let a = run(&page);
+        let srcs: Vec<&str> = a.images.iter().map(|i| i.src.as_str()).collect();
+        assert_eq!(
+            srcs,
+            [
+                "https://news.example/img/one.jpg",
+                "https://cdn.example/two.jpg",
+                "https://cdn.example/lazy.jpg"
+            ]
+        );
+        assert_eq!(a.images[0].alt.as_deref(), Some("A bridge"));
+    }
 }

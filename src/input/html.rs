@@ -118,6 +118,8 @@ pub struct Page {
     pub blocks: Vec<HtmlBlock>,
     /// Images in document order with the element holding them.
     pub images: Vec<(u32, Image)>,
+    /// Set by main-content extraction: which elements are the article's.
+    pub in_article: Vec<bool>,
 }
 
 /// What the HTML gave.
