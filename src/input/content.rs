@@ -117,17 +117,119 @@ const BYLINE: &[&str] = &[
     "-article-meta", "-meta-", "-timestamp", "-date-", "-published", "-pubdate", "-writtenby",
 ];
 
-fn has_any(key: &str, patterns: &[&str]) -> bool {
-    patterns.iter().any(|p| key.contains(p))
+/// A list of key patterns, indexed so that a key is checked word by word
+/// instead of pattern by pattern: patterns anchored at a word start are
+/// looked up by the word's first two letters. (A page has tens of thousands
+/// of elements and the furniture list has a hundred and fifty patterns.)
+struct Patterns {
+    /// Patterns that may match anywhere: (position in the list, pattern).
+    anywhere: Vec<(usize, &'static str)>,
+    /// Word-start patterns by the two letters after the '-'.
+    by_start: std::collections::HashMap<[u8; 2], Vec<(usize, &'static str)>>,
+}
+
+impl Patterns {
+    fn new(list: impl Iterator<Item = &'static str>) -> Patterns {
+        let mut p = Patterns {
+            anywhere: Vec::new(),
+            by_start: std::collections::HashMap::new(),
+        };
+        for (i, pat) in list.enumerate() {
+            let b = pat.as_bytes();
+            if b.len() >= 3 && b[0] == b'-' {
+                p.by_start.entry([b[1], b[2]]).or_default().push((i, pat));
+            } else {
+                p.anywhere.push((i, pat));
+            }
+        }
+        p
+    }
+
+    /// The position in the list of the first pattern `key` contains.
+    fn first(&self, key: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        let better = |best: Option<usize>, i: usize| best.is_none_or(|b| i < b);
+        for &(i, pat) in &self.anywhere {
+            if better(best, i) && key.contains(pat) {
+                best = Some(i);
+            }
+        }
+        let b = key.as_bytes();
+        for pos in 0..b.len().saturating_sub(2) {
+            if b[pos] != b'-' {
+                continue;
+            }
+            if let Some(list) = self.by_start.get(&[b[pos + 1], b[pos + 2]]) {
+                for &(i, pat) in list {
+                    if better(best, i) && key[pos..].starts_with(pat) {
+                        best = Some(i);
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The pattern lists, indexed once.
+struct Lists {
+    furniture: Patterns,
+    positive: Patterns,
+    negative: Patterns,
+    byline: Patterns,
+    body: Patterns,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        furniture: Patterns::new(FURNITURE.iter().map(|(p, _)| *p)),
+        positive: Patterns::new(POSITIVE.iter().copied()),
+        negative: Patterns::new(NEGATIVE.iter().copied()),
+        byline: Patterns::new(BYLINE.iter().copied()),
+        body: Patterns::new(["-body", "-content", "-text"].into_iter()),
+    })
+}
+
+/// What an element's `class`/`id` words say, worked out once per element
+/// when the page is walked (the pattern lists are long; pages have tens of
+/// thousands of elements).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClassInfo {
+    /// The furniture its words name, if any.
+    pub furniture: Option<Reason>,
+    /// A content word ("article", "entry-content").
+    pub positive: bool,
+    /// A word Readability counts against a container.
+    pub negative: bool,
+    /// An author or date line's word.
+    pub byline: bool,
+    /// A body word that rules out the byline reading ("byline-body").
+    pub body: bool,
+}
+
+/// Reads an element's key (see `html::class_key`).
+pub fn class_info(key: &str) -> ClassInfo {
+    if key.len() <= 1 {
+        return ClassInfo::default();
+    }
+    let l = lists();
+    ClassInfo {
+        furniture: l.furniture.first(key).map(|i| FURNITURE[i].1),
+        positive: l.positive.first(key).is_some(),
+        negative: l.negative.first(key).is_some(),
+        byline: l.byline.first(key).is_some(),
+        body: l.body.first(key).is_some(),
+    }
 }
 
 /// Readability's class weight: prose containers up, furniture down.
-fn class_weight(key: &str) -> f64 {
+fn class_weight(c: &ClassInfo) -> f64 {
     let mut w = 0.0;
-    if has_any(key, NEGATIVE) {
+    if c.negative {
         w -= 25.0;
     }
-    if has_any(key, POSITIVE) {
+    if c.positive {
         w += 25.0;
     }
     w
@@ -265,7 +367,6 @@ fn furniture(
     mode: Mode,
 ) -> Option<Reason> {
     let el = &page.elements[i];
-    let key = el.key.as_str();
     let by_role = match el.role.as_str() {
         "navigation" | "menu" | "menubar" | "search" => Some(Reason::Navigation),
         "banner" if !in_article_tag => Some(Reason::PageHeader),
@@ -278,21 +379,17 @@ fn furniture(
         "nav" => Some(Reason::Navigation),
         "aside" => Some(Reason::Sidebar),
         "footer" => Some(Reason::PageFooter),
-        "header" if !in_article_tag && !has_any(key, POSITIVE) => Some(Reason::PageHeader),
+        "header" if !in_article_tag && !el.class.positive => Some(Reason::PageHeader),
         "form" if agg[i].text < 1000 => Some(Reason::Clutter),
         _ => None,
     };
-    let by_class = (!matches!(el.tag.as_str(), "html" | "body" | "main" | "article"))
-        .then(|| {
-            FURNITURE
-                .iter()
-                .find(|(p, _)| key.contains(p))
-                .map(|&(_, r)| r)
-        })
-        .flatten()
+    let by_class = el
+        .class
+        .furniture
+        .filter(|_| !matches!(el.tag.as_str(), "html" | "body" | "main" | "article"))
         // A content word beside the furniture word ("entry-content
         // has-comments") wins unless the element is small.
-        .filter(|_| !(has_any(key, POSITIVE) && agg[i].prose >= 200));
+        .filter(|_| !(el.class.positive && agg[i].prose >= 200));
     // A carousel of a few captions belongs to the article; a gallery of
     // dozens is a feature of its own.
     let by_class = by_class.filter(|&r| r != Reason::Gallery || agg[i].prose >= 600);
@@ -374,7 +471,7 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
                 _ => 0.0,
             };
             let weight = if mode == Mode::Strict {
-                class_weight(&el.key)
+                class_weight(&el.class)
             } else {
                 0.0
             };
@@ -498,13 +595,15 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         at = page.elements[at as usize].parent;
     }
     // An only child is its parent's whole content.
+    let mut children = vec![0u32; n];
+    for e in &page.elements {
+        if e.parent != NONE {
+            children[e.parent as usize] += 1;
+        }
+    }
     loop {
         let p = page.elements[top].parent;
-        if p == NONE || is_root(p as usize) {
-            break;
-        }
-        let siblings = page.elements.iter().filter(|e| e.parent == p).count();
-        if siblings != 1 {
+        if p == NONE || is_root(p as usize) || children[p as usize] != 1 {
             break;
         }
         top = p as usize;
@@ -517,6 +616,12 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
     // article's header, a body split in two by an advertisement), stopping at
     // the article's own element.
     let threshold = (scores[top] * 0.2).max(10.0);
+    let mut last_block: Vec<Option<&str>> = vec![None; n];
+    for b in &page.blocks {
+        if b.owner != NONE {
+            last_block[b.owner as usize] = Some(&b.text);
+        }
+    }
     let top_key = page.elements[top].key.clone();
     let mut level_top = top;
     for level in 0..3 {
@@ -549,7 +654,10 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
                 scores[s] + bonus >= threshold
                     || (sib.tag == "p"
                         && ((a.text > 80 && ld < 0.25)
-                            || (a.text > 0 && a.text <= 80 && ld == 0.0 && ends_sentence(page, s))))
+                            || (a.text > 0
+                                && a.text <= 80
+                                && ld == 0.0
+                                && ends_sentence(&last_block, s))))
             };
             chosen[s] = append;
         }
@@ -633,13 +741,9 @@ fn is_ancestor(page: &Page, anc: u32, mut node: u32) -> bool {
     false
 }
 
-/// The last block owned by element `i` ends a sentence.
-fn ends_sentence(page: &Page, i: usize) -> bool {
-    page.blocks
-        .iter()
-        .rev()
-        .find(|b| b.owner == i as u32)
-        .is_some_and(|b| b.text.trim_end().ends_with(['.', '!', '?', '"', '”']))
+/// Whether the last block owned by element `i` ends a sentence.
+fn ends_sentence(last_block: &[Option<&str>], i: usize) -> bool {
+    last_block[i].is_some_and(|t| t.trim_end().ends_with(['.', '!', '?', '"', '”']))
 }
 
 /// Readability's "clean conditionally": containers inside the article that
@@ -661,7 +765,7 @@ fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -
         return false;
     }
     let weight = if mode == Mode::Strict {
-        class_weight(&el.key)
+        class_weight(&el.class)
     } else {
         0.0
     };
@@ -835,7 +939,7 @@ fn mark_bylines(page: &mut Page, chosen: &[bool]) {
                 break;
             }
             let el = &page.elements[at as usize];
-            if has_any(&el.key, BYLINE) && !has_any(&el.key, &["-body", "-content", "-text"]) {
+            if el.class.byline && !el.class.body {
                 by_class = true;
                 break;
             }
@@ -979,7 +1083,10 @@ mod tests {
         assert_eq!(reason_of(&a, "Facebook"), Some(Reason::SharePrompt));
         assert_eq!(reason_of(&a, "By Jane Doe"), Some(Reason::Byline));
         // In the sidebar, under a "Most read" heading: the text rules name it.
-        assert_eq!(reason_of(&a, "Storm hits coast"), Some(Reason::RelatedLinks));
+        assert_eq!(
+            reason_of(&a, "Storm hits coast"),
+            Some(Reason::RelatedLinks)
+        );
         assert_eq!(reason_of(&a, "Most read"), Some(Reason::RelatedLinks));
         assert_eq!(reason_of(&a, "We use cookies"), Some(Reason::CookieNotice));
         assert_eq!(reason_of(&a, "© 2024"), Some(Reason::Copyright));
@@ -1137,5 +1244,51 @@ mod tests {
             ]
         );
         assert_eq!(a.images[0].alt.as_deref(), Some("A bridge"));
+    }
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::*;
+
+    fn has_any(key: &str, patterns: &[&str]) -> bool {
+        patterns.iter().any(|p| key.contains(p))
+    }
+
+    #[test]
+    fn indexed_patterns_match_like_a_plain_search() {
+        let keys = [
+            "-",
+            "-comments-area-",
+            "-entry-content-has-comments-",
+            "-ad-",
+            "-head-",
+            "-site-footer-",
+            "-evolve-shared-mutable-history-",
+            "-left-sidebar-",
+            "-mw-body-content-",
+            "-newspack-newsletters-subscribe-",
+            "-post-meta-date-",
+            "-sr-only-",
+        ];
+        for key in keys {
+            let plain = FURNITURE.iter().position(|(p, _)| key.contains(p));
+            assert_eq!(lists().furniture.first(key), plain, "{key}");
+            assert_eq!(
+                lists().positive.first(key).is_some(),
+                has_any(key, POSITIVE),
+                "{key}"
+            );
+            assert_eq!(
+                lists().negative.first(key).is_some(),
+                has_any(key, NEGATIVE),
+                "{key}"
+            );
+            assert_eq!(
+                lists().byline.first(key).is_some(),
+                has_any(key, BYLINE),
+                "{key}"
+            );
+        }
     }
 }

@@ -82,6 +82,8 @@ pub struct Element {
     /// `class`, `id` and `itemprop` cut into lowercase words at punctuation
     /// and camelCase humps, each wrapped in '-': `-related-articles-`.
     pub key: String,
+    /// What those words say (see [`super::content::class_info`]).
+    pub class: super::content::ClassInfo,
     /// The ARIA `role`, lowercase.
     pub role: String,
     /// Images, form inputs and embedded media directly inside (they are skipped
@@ -425,10 +427,12 @@ fn walk(doc: &Html) -> Page {
                             continue;
                         }
                         let index = w.page.elements.len() as u32;
+                        let key = class_key(el);
                         w.page.elements.push(Element {
                             parent: w.stack.last().copied().unwrap_or(NONE),
                             tag: name.to_string(),
-                            key: class_key(el),
+                            class: super::content::class_info(&key),
+                            key,
                             role: el.attr("role").unwrap_or("").to_ascii_lowercase(),
                             images: 0,
                             inputs: 0,
