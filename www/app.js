@@ -37,6 +37,9 @@ const ui = {
   removedCount: $('removed-count'),
   text: $('text'),
   showRemoved: $('show-removed'),
+  images: $('images'),
+  imagesCount: $('images-count'),
+  imagesSection: $('images-section'),
   json: $('json'),
   jsonDetails: $('json-details'),
   copyJson: $('copy-json'),
@@ -242,12 +245,36 @@ function fleschBand(score) {
   return 'very difficult';
 }
 
+/** A published date as people read it ("27 February 2024, 09:30"); the raw
+ *  value when it is not an ISO 8601 date. */
+function formatDate(value) {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d, h, mi] = m;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const day = `${Number(d)} ${months[Number(mo) - 1] || mo} ${y}`;
+  return h ? `${day}, ${h}:${mi}` : day;
+}
+
 function renderHeader(a) {
   const m = a.meta;
   ui.header.replaceChildren();
-  if (m.title) ui.header.append(el('p', { class: 'title' }, m.title));
-  const line = [m.byline, m.published, m.site, a.input.kind === 'html' ? 'from HTML' : null].filter(Boolean);
-  if (line.length) ui.header.append(el('p', { class: 'byline' }, line.join(' · ')));
+  if (m.site) ui.header.append(el('p', { class: 'site-name' }, m.site));
+  if (m.title) ui.header.append(el('p', { class: 'title', role: 'heading', ariaLevel: '3' }, m.title));
+  const byline = m.authors && m.authors.length ? `By ${m.authors.join(', ')}` : m.byline;
+  const date = formatDate(m.published);
+  const line = [
+    byline,
+    date && el('time', { dateTime: m.published, title: m.published }, date),
+    a.input.kind === 'html' ? 'from HTML' : null,
+  ].filter(Boolean);
+  if (line.length) {
+    const p = el('p', { class: 'byline' });
+    line.forEach((part, i) => p.append(i ? ' · ' : '', part));
+    ui.header.append(p);
+  }
+  if (m.description) ui.header.append(el('p', { class: 'description' }, m.description));
   if (m.url) ui.header.append(el('p', { class: 'url' }, m.url));
 }
 
@@ -314,12 +341,25 @@ function removedItem(r, inline) {
     onclick: () => restore(r.block),
     ariaLabel: `Restore this ${r.label} to the text`,
   }, 'Restore'));
-  return el(inline ? 'p' : 'li', { class: inline ? 'removed-block' : '', dataset: { block: String(r.block) } }, ...parts);
+  return el(inline ? 'p' : 'li', { class: inline ? 'removed-block' : 'item', dataset: { block: String(r.block) } }, ...parts);
 }
 
 function renderRemoved(a) {
   ui.removedCount.textContent = a.removed.length ? `(${a.removed.length})` : '';
-  const items = a.removed.map((r) => removedItem(r, false));
+  // Grouped by reason, largest group first: a page's furniture can be
+  // hundreds of menu links.
+  const groups = new Map();
+  for (const r of a.removed) {
+    if (!groups.has(r.reason)) groups.set(r.reason, []);
+    groups.get(r.reason).push(r);
+  }
+  const items = [...groups.values()]
+    .sort((x, y) => y.length - x.length)
+    .map((list) => el('li', { class: 'group', dataset: { reason: list[0].reason } },
+      // Open when there is little to show; a page's worth stays folded.
+      el('details', { open: a.removed.length <= 5 },
+        el('summary', {}, el('span', { class: 'reason' }, list[0].label), ` ${num(list.length)}`),
+        el('ul', {}, ...list.map((r) => removedItem(r, false))))));
   if (!items.length) items.push(el('li', { class: 'empty' }, 'Nothing was removed.'));
   if (state.keep.size) {
     items.push(el('li', { class: 'restored' },
@@ -330,17 +370,58 @@ function renderRemoved(a) {
   ui.removed.replaceChildren(...items);
 }
 
+/** Removed blocks that stood together in the text: one line each when few,
+ *  folded into one summary when many (a menu of forty links). */
+function removedRun(run) {
+  if (run.length <= 3) return run.map((r) => removedItem(r, true));
+  const labels = [...new Set(run.map((r) => r.label))];
+  return [el('details', { class: 'removed-run' },
+    el('summary', {}, `${num(run.length)} removed blocks: ${labels.slice(0, 3).join(', ')}${labels.length > 3 ? '…' : ''}`),
+    ...run.map((r) => removedItem(r, true)))];
+}
+
+/** The element a paragraph is drawn as, by its kind in the article. */
+function paragraphElement(kind) {
+  switch (kind) {
+    case 'heading': return el('p', { class: 'kind-heading', role: 'heading', ariaLevel: '4' });
+    case 'list-item': return el('p', { class: 'kind-list-item' });
+    case 'quote': return el('blockquote', { class: 'kind-quote' });
+    case 'code': return el('pre', { class: 'kind-code' });
+    case 'caption': return el('p', { class: 'kind-caption' });
+    case 'table-row': return el('p', { class: 'kind-table-row' });
+    default: return el('p');
+  }
+}
+
+function renderImages(a) {
+  const images = a.images || [];
+  ui.imagesSection.hidden = images.length === 0;
+  ui.imagesCount.textContent = images.length ? `(${images.length})` : '';
+  // Addresses as text: never an <img>, never fetched.
+  ui.images.replaceChildren(...images.map((img) => el('li', {},
+    el('code', { class: 'image-src' }, img.src),
+    img.alt ? el('span', { class: 'image-alt' }, ` — ${img.alt}`) : '')));
+}
+
 function renderText(a) {
   const text = a.text;
   const frag = document.createDocumentFragment();
   const removed = ui.showRemoved.checked ? [...a.removed] : [];
   let r = 0;
+  const flush = (upTo) => {
+    const run = [];
+    while (r < removed.length && removed[r].at <= upTo) run.push(removed[r++]);
+    if (run.length) frag.append(...removedRun(run));
+  };
   const longest = a.stats.longest_sentence ? a.sentences[a.stats.longest_sentence.index] : null;
   const shown = Math.min(a.paragraphs.length, MAX_PARAGRAPHS_SHOWN);
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
   for (let i = 0; i < shown; i++) {
     const p = a.paragraphs[i];
-    while (r < removed.length && removed[r].at <= p.start) frag.append(removedItem(removed[r++], true));
-    const para = el('p');
+    flush(p.start);
+    // The headline is in the header above; the text does not repeat it.
+    if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) continue;
+    const para = paragraphElement(p.kind);
     if (longest && longest.start >= p.start && longest.end <= p.end) {
       para.append(
         text.slice(p.start, longest.start),
@@ -356,7 +437,7 @@ function renderText(a) {
     frag.append(el('p', { class: 'more' },
       `Showing the first ${num(shown)} of ${num(a.paragraphs.length)} paragraphs; the statistics and the JSON cover all of them.`));
   } else {
-    while (r < removed.length) frag.append(removedItem(removed[r++], true));
+    flush(Infinity);
   }
   ui.text.replaceChildren(frag);
 }
@@ -375,6 +456,7 @@ function render(a) {
   renderStats(a);
   renderRemoved(a);
   renderText(a);
+  renderImages(a);
   ui.json.textContent = '';
   renderJson();
   ui.results.hidden = false;

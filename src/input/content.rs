@@ -248,6 +248,7 @@ struct Agg {
     list_items: u32,
     heading_chars: u32,
     table_rows: u32,
+    captions: u32,
     /// Prose characters inside list items (teaser lists, threads).
     listed_prose: u32,
     /// Headings that are all link: the titles of a teaser list.
@@ -275,6 +276,7 @@ impl Agg {
         self.list_items += o.list_items;
         self.heading_chars += o.heading_chars;
         self.table_rows += o.table_rows;
+        self.captions += o.captions;
         self.listed_prose += o.listed_prose;
         self.linked_headings += o.linked_headings;
         self.images += o.images;
@@ -337,7 +339,7 @@ fn aggregate(page: &Page, skip: Option<&[Option<Reason>]>) -> Vec<Agg> {
             BlockKind::ListItem => a.list_items += 1,
             BlockKind::Heading => a.heading_chars += chars,
             BlockKind::TableRow => a.table_rows += 1,
-            BlockKind::Caption => {}
+            BlockKind::Caption => a.captions += 1,
         }
     }
     // Children come after their parents: one backward pass folds them up.
@@ -641,9 +643,14 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
             let own_prose = a.prose - a.listed_prose;
             let prose =
                 own_prose >= 80 && a.prose * 2 >= a.text && ld < 0.25 && a.linked_headings < 2;
+            // A figure beside the text (the lead image and its caption).
+            let figure = (sib.tag == "figure" || a.captions > 0)
+                && a.images > 0
+                && a.text <= 400
+                && ld < 0.2;
             let append = if level > 0 {
-                prose
-            } else if prose {
+                prose || figure
+            } else if prose || figure {
                 true
             } else {
                 let bonus = if sib.key.len() > 2 && sib.key == top_key {
@@ -945,11 +952,96 @@ fn mark_bylines(page: &mut Page, chosen: &[bool]) {
             }
             at = el.parent;
         }
-        let by_line = inside && seen <= 6 && looks_like_byline(&b.text);
+        let by_line = inside && seen <= 6 && (looks_like_byline(&b.text) || is_dateline(&b.text));
         if by_class || by_line {
             page.blocks[bi].removal = Some(Reason::Byline);
         }
     }
+}
+
+/// A line that is only a date (and maybe a time): "5 March 2024",
+/// "March 5, 2024 10:02 am", "05.03.2024", "Updated 2024-03-05".
+fn is_dateline(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 48 || t.split_whitespace().count() > 8 {
+        return false;
+    }
+    let year = t
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    if !year {
+        return false;
+    }
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "januar", "februar", "märz", "mai", "juni", "juli", "okt", "dez", "janv", "févr", "mars",
+        "avr", "juin", "juil", "août", "déc", "ene", "abr", "ago", "dic",
+    ];
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = words
+        .iter()
+        .any(|w| MONTHS.iter().any(|m| w.starts_with(m)));
+    // Every word is a month, a weekday, a time word or a date label.
+    const OTHER: &[&str] = &[
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "et",
+        "updated",
+        "published",
+        "posted",
+        "on",
+        "at",
+        "last",
+        "modified",
+        "aktualisiert",
+        "am",
+        "um",
+        "uhr",
+        "veröffentlicht",
+        "stand",
+        "le",
+        "publié",
+        "mis",
+        "à",
+        "jour",
+        "de",
+        "del",
+        "el",
+        "publicado",
+        "actualizado",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let only_date_words = words
+        .iter()
+        .all(|w| OTHER.contains(w) || MONTHS.iter().any(|m| w.starts_with(m)));
+    let numeric = t.contains(['.', '/', '-']) && words.iter().all(|w| OTHER.contains(w));
+    (month || numeric) && only_date_words
 }
 
 /// "By Jane Doe", "By JANE DOE and John Roe | Reuters".
@@ -1289,6 +1381,33 @@ mod pattern_tests {
                 has_any(key, BYLINE),
                 "{key}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::is_dateline;
+
+    #[test]
+    fn datelines_are_dates_and_nothing_else() {
+        for t in [
+            "5 March 2024",
+            "March 5, 2024 10:02 am",
+            "05.03.2024",
+            "Updated 2024-03-05 11:02 GMT",
+            "Veröffentlicht am 16.08.2019",
+            "Monday 4 March 2024",
+        ] {
+            assert!(is_dateline(t), "{t}");
+        }
+        for t in [
+            "Marching on in 2024",
+            "In 2024 the bridge opens.",
+            "Maria Keller, 2024",
+            "The vote was on 5 March 2024 after a long debate in the Guildhall",
+        ] {
+            assert!(!is_dateline(t), "{t}");
         }
     }
 }

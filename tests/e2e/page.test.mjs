@@ -35,14 +35,19 @@ test('a pasted article is analysed: statistics, removed cookie notice, clean tex
   assert.equal(await stat(page, 'paragraphs'), String(exp.paragraphs));
   assert.match(await stat(page, 'reading-time'), /^3 min$/);
   assert.match(await stat(page, 'flesch-reading-ease'), /^\d+\.\d \((fairly )?difficult\)$/);
-  const removed = await page.locator('#removed li').allTextContents();
+  const removed = await page.locator('#removed li.item').allTextContents();
   assert.equal(removed.length, 1);
   assert.match(removed[0], /cookie or consent notice/i);
   assert.match(removed[0], /We use cookies to give you the best experience/);
-  // The notice is gone from the text view's paragraphs but shown as removed.
+  // The notice is gone from the text view's paragraphs; the headline is in
+  // the header above the text, not repeated in it.
   const paragraphs = await page.locator('#text p:not(.removed-block)').allTextContents();
-  assert.equal(paragraphs.length, exp.paragraphs);
+  assert.equal(paragraphs.length, exp.paragraphs - 1);
   assert.ok(!paragraphs.some((p) => p.includes('cookies')));
+  assert.ok(!paragraphs.some((p) => p.includes('promise “concrete steps”')));
+  // What was removed shows in the text when asked for.
+  assert.equal(await page.locator('#text p.removed-block').count(), 0);
+  await page.check('#show-removed');
   assert.equal(await page.locator('#text p.removed-block').count(), 1);
   assert.equal(await page.textContent('#article-header .title'), 'Germany and Poland promise “concrete steps” after border talks in Frankfurt');
   await screenshot(page, 'page-text-paste.png');
@@ -65,7 +70,8 @@ test('a paste from a browser tab is analysed as HTML; nothing in it runs', async
   for (const label of ['site navigation', 'breadcrumb trail', 'advertisement', 'cookie or consent notice', 'copyright notice']) {
     assert.ok(reasons.includes(label), `${label} in ${reasons}`);
   }
-  assert.match(await page.textContent('#article-header .byline'), /Maria Keller · 2024-02-27T09:30:00\+01:00 · Example Times/);
+  assert.match(await page.textContent('#article-header .byline'), /By Maria Keller · 27 February 2024, 09:30 · from HTML/);
+  assert.equal(await page.textContent('#article-header .site-name'), 'Example Times');
   // Scripts, event handlers and javascript: links in the paste never ran.
   assert.equal(await page.title(), title);
   assert.equal(await page.evaluate(() => window.__injected), undefined);
@@ -302,7 +308,7 @@ test('the seed article from the development corpus (when present)', async (t) =>
   const text = fs.readFileSync(seed, 'utf8');
   await paste(page, { 'text/plain': text });
   assert.equal(await waitDone(page), 'done');
-  const removed = await page.locator('#removed li').allTextContents();
+  const removed = await page.locator('#removed li.item').allTextContents();
   assert.equal(removed.length, 1);
   assert.match(removed[0], /This website uses cookies/);
   assert.equal(await stat(page, 'paragraphs'), '20');
@@ -315,6 +321,78 @@ test('the seed article from the development corpus (when present)', async (t) =>
   assert.equal(await stat(page, 'words'), words);
   assert.equal(await stat(page, 'paragraphs'), '20');
   assert.match(await page.textContent('#removed li'), /This website uses cookies/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a whole news page: header, the article only, removed furniture on demand, images as addresses', async () => {
+  const html = fixture('news-page', 'input.html');
+  const { context, page, problems } = await openPage(browser, url);
+  await paste(page, { 'text/html': html, 'text/plain': 'Harbour bridge wins funding' });
+  assert.equal(await waitDone(page), 'done');
+  assert.equal(await page.textContent('#article-header .title'), 'Harbour bridge wins funding after decade of debate');
+  assert.equal(await page.textContent('#article-header .site-name'), 'The Riverside Courier');
+  assert.match(await page.textContent('#article-header .byline'), /^By Priya Natarajan, Tom Aldridge · 5 March 2024, 07:45 · from HTML$/);
+  const text = await page.textContent('#text');
+  assert.match(text, /Councillors voted 31 to 12/);
+  assert.match(text, /The ferry that now links/);
+  for (const furniture of ['Most read', 'Finally! I have been stuck', 'We use cookies', 'Skip to content', 'Ferry fares to rise']) {
+    assert.ok(!text.includes(furniture), furniture);
+  }
+  // Structure: the subheading and the list are drawn as such.
+  assert.equal(await page.textContent('#text .kind-heading'), 'What happens next');
+  assert.equal(await page.locator('#text .kind-list-item').count(), 2);
+  // Removed blocks are grouped by reason, and shown in the text on demand.
+  const groups = await page.locator('#removed li.group summary .reason').allTextContents();
+  for (const label of ['site navigation', "readers' comments", 'related-article links', 'cookie or consent notice', 'author and date line']) {
+    assert.ok(groups.includes(label), `${label} in ${groups}`);
+  }
+  assert.equal(await page.locator('#text .removed-block, #text .removed-run').count(), 0);
+  await page.check('#show-removed');
+  assert.ok((await page.locator('#text .removed-block, #text .removed-run').count()) > 3);
+  assert.match(await page.textContent('#text'), /readers' comments/);
+  // The image is listed as an address; nothing is loaded.
+  assert.equal(await page.textContent('#images .image-src'), 'https://courier.example/images/2024/bridge-render.jpg');
+  assert.equal(await page.locator('#results img').count(), 0);
+  await page.uncheck('#show-removed');
+  await screenshot(page, 'page-news-html.png');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hostile markup never runs, never loads anything and never reaches the page as HTML', async () => {
+  const html = fixture('hostile-page', 'input.html');
+  const { context, page, problems } = await openPage(browser, url);
+  // Wait until the analyzer is loaded, then watch every request the page makes.
+  await page.waitForFunction(() => document.body.dataset.state === 'idle');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const before = { title: await page.title(), href: page.url() };
+  for (const kind of ['html-paste', 'file']) {
+    if (kind === 'html-paste') {
+      await paste(page, { 'text/html': html, 'text/plain': 'Council approves budget' });
+    } else {
+      await page.setInputFiles('#file', { name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    }
+    assert.equal(await waitDone(page), 'done');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    const text = await page.textContent('#text');
+    assert.match(text, /The council approved its budget/);
+    // Markup in the article's text is shown as text.
+    assert.match(text, /<script>alert\("text"\)<\/script>/);
+    assert.equal(await page.locator('#results script, #results img, #results iframe, #results object, #results embed, #results svg, #results video, #results audio, #results a[href], #results form, #results [onload], #results [onerror], #results [style]').count(), 0);
+  }
+  await page.check('#show-removed');
+  assert.equal(await page.locator('#results script, #results img, #results a[href]').count(), 0);
+  // Nothing ran: no dialog (the guard in openPage records any), no title
+  // change, no navigation by <meta refresh>, no request at all.
+  assert.equal(await page.title(), before.title);
+  assert.equal(page.url(), before.href);
+  assert.deepEqual(requests, []);
+  const images = await page.locator('#images .image-src').allTextContents();
+  assert.ok(!images.some((s) => s.startsWith('javascript:')), images.join(' '));
+  await screenshot(page, 'page-hostile.png');
   assert.deepEqual(problems, []);
   await context.close();
 });
