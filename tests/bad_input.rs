@@ -190,3 +190,91 @@ fn crafted_markup_and_punctuation_runs_stay_linear() {
     };
     assert_eq!(analyze(&spaces, &raw).unwrap().text, spaces);
 }
+
+fn html() -> Options {
+    Options {
+        kind: InputKind::Html,
+        ..Options::default()
+    }
+}
+
+const PROSE: &str = "The council met on Tuesday, and after a long debate, members agreed to fund the new bridge, which engineers say will take two years to build.";
+
+#[test]
+fn an_article_ten_thousand_elements_deep_is_still_found() {
+    let depth = 10_000;
+    let page = format!(
+        "<nav><a href=/>Home</a> <a href=/x>World</a></nav>{}<article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>{}<footer>© 2024 Example</footer>",
+        "<div class=wrap>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let a = analyze(&page, &html()).unwrap();
+    // Past the nesting limit the walk keeps the text; the article is found
+    // and the menu and footer are not part of it.
+    assert!(a.text.contains("agreed to fund the new bridge"));
+    assert!(!a.text.contains("Home World"), "{}", &a.text[..200.min(a.text.len())]);
+    assert!(!a.text.contains("© 2024"));
+}
+
+#[test]
+fn a_twenty_megabyte_page_is_analysed() {
+    // A long page of repeated article sections and menus (20 MB): no blow-up,
+    // the article text is found, menus are not.
+    let section = format!(
+        "<div class=menu><a href=/a>Home</a> <a href=/b>News</a> <a href=/c>Sport</a></div><div class=story><p>{PROSE}</p><p>{PROSE}</p></div>"
+    );
+    let n = 20_000_000 / section.len();
+    let page = format!("<html><body>{}</body></html>", section.repeat(n));
+    assert!(page.len() >= 19_000_000);
+    let a = analyze(&page, &html()).unwrap();
+    assert!(a.text.contains("agreed to fund the new bridge"));
+    assert!(a.stats.words > 100_000);
+}
+
+#[test]
+fn unclosed_tags_are_closed_as_a_browser_would() {
+    let page = format!(
+        "<html><body><div class=article><p>{PROSE}<p>{PROSE}<p><b>Bold and <i>italic {PROSE}<div class=comments><p>Reader: great news for the town, and long overdue, I say."
+    );
+    let a = analyze(&page, &html()).unwrap();
+    assert_eq!(a.text.matches("agreed to fund").count(), 3);
+    assert!(a.text.contains("Bold and italic The council"));
+}
+
+#[test]
+fn lying_and_broken_charset_declarations() {
+    use article_lens::encoding::decode;
+    let body = format!("<p>{PROSE} Zürich’s café.</p>");
+    // Declares Latin-1, is UTF-8: read as UTF-8, with a warning.
+    let lying = format!("<meta charset=iso-8859-1>{body}");
+    let d = decode(lying.as_bytes(), None);
+    assert!(d.text.contains("Zürich’s café"));
+    assert!(d.warning.is_some());
+    // A charset that does not exist: UTF-8.
+    let broken = format!("<meta charset=\"utf-9000\">{body}");
+    let d = decode(broken.as_bytes(), None);
+    assert_eq!(d.encoding, "UTF-8");
+    assert!(d.warning.is_none());
+    // A declaration cut off in the middle of the tag.
+    let d = decode(b"<meta charset=\"windows-12", None);
+    assert_eq!(d.encoding, "UTF-8");
+    // Latin-1 bytes with no declaration: replacement characters and a warning,
+    // and the analysis still runs.
+    let d = decode(b"<p>The caf\xe9 reopened on Tuesday after the flood, and the owners were glad.</p>", None);
+    assert!(d.lossy && d.warning.is_some());
+    let a = analyze(&d.text, &html()).unwrap();
+    assert!(a.text.contains("caf\u{FFFD} reopened"));
+}
+
+#[test]
+fn a_page_with_no_text_says_so() {
+    for page in [
+        "<html><head><title>Empty</title></head><body></body></html>",
+        "<html><body><img src=a.png><img src=b.png><div>   </div></body></html>",
+        "<!-- just a comment -->",
+    ] {
+        let err = analyze(page, &html()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Empty, "{page}");
+        assert!(err.message.contains("no visible text"), "{}", err.message);
+    }
+}
