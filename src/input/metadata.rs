@@ -1673,6 +1673,14 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         }
     }
     if let Some((_, h, i)) = best {
+        // The headline and the stated title differ only in their quotation
+        // marks ("…" and “…”): the stated title is the one written as text,
+        // the headline's are typography.
+        if let Some(t) = f.title.value.as_deref() {
+            if t != h && straight_quotes(t) == straight_quotes(h) {
+                return (Some(t.to_string()), Some(i));
+            }
+        }
         return (Some(h.to_string()), Some(i));
     }
     let only = (scan.h1_count == 1 && !scan.headings.is_empty()).then_some(0);
@@ -1680,6 +1688,26 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         Some(t) => (Some(t), only),
         None => (only.map(|i| scan.headings[i].text.clone()), only),
     }
+}
+
+/// Text with its quotation marks made straight; an apostrophe inside a
+/// word ("Editor’s") is a letter of it and stays.
+fn straight_quotes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |i: Option<&char>| i.is_some_and(|c| c.is_alphanumeric());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '‛' | '‹' | '›' | '′'
+                if !(i > 0 && letter(chars.get(i - 1)) && letter(chars.get(i + 1))) =>
+            {
+                '\''
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// The part of a title between separators (" | ", " - ", …) that has more
@@ -3017,5 +3045,23 @@ mod tests {
             normalize_date("March 4, 2021 10:00-05:00").as_deref(),
             Some("2021-03-04T10:00-05:00")
         );
+    }
+
+    #[test]
+    fn quotation_marks_follow_the_stated_title() {
+        let m = page(
+            r#"<meta property="og:title" content="Student dies after pills &quot;burned her up&quot;">"#,
+            "<h1>Student dies after pills “burned her up”</h1>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some(r#"Student dies after pills "burned her up""#)
+        );
+        // An apostrophe inside a word is the headline's own spelling.
+        let m = page(
+            r#"<meta property="og:title" content="Editor's Letter: bye Baby">"#,
+            "<h1>Editor’s Letter: bye Baby</h1>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Editor’s Letter: bye Baby"));
     }
 }
