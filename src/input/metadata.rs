@@ -48,6 +48,7 @@ const FIRST_TIME: u8 = 12;
 const HEADLINE_DATE: u8 = 13;
 const UPDATED_DATE: u8 = 14;
 const URL_DATE: u8 = 15;
+const HEADLINE_BYLINE: u8 = 16;
 
 /// A byline longer than this (characters) is a paragraph, not a byline
 /// (Readability's limit).
@@ -240,6 +241,8 @@ struct Heading {
     after: String,
     /// Still reading `after`.
     capturing: bool,
+    /// An `<h2>` taken only because it repeats the `<title>`.
+    repeats_title: bool,
 }
 
 /// How much text around a heading is searched for its date (bytes): the
@@ -354,7 +357,17 @@ impl Scan {
                 .iter()
                 .any(|c| class_id.contains(c))
                 && !class_id.contains("sub");
+            // An <h2> that ends the page's <title> ("Site » Headline") is
+            // its headline on pages whose <h1> is the site's logo.
+            let titled_h2 = name == "h2"
+                && !inside_other
+                && self.headings.len() < MAX_HEADINGS
+                && self.title_tag.as_deref().is_some_and(|title| {
+                    let (t, h) = (words(title), words(&visible_text_capped(node, 400)));
+                    !h.is_empty() && (t == h || (h.len() >= 2 && t.ends_with(&h)))
+                });
             let interesting = name == "h1"
+                || titled_h2
                 || name == "time"
                 || !itemprop.is_empty()
                 || (name == "a" && rel.split_whitespace().any(|r| r == "author"))
@@ -364,7 +377,7 @@ impl Scan {
             if !interesting || inside_other {
                 continue;
             }
-            if name == "h1" || (matches!(name, "h2" | "h3") && headline_class) {
+            if name == "h1" || titled_h2 || (matches!(name, "h2" | "h3") && headline_class) {
                 let t = visible_text(node);
                 if name == "h1" {
                     self.h1_count += 1;
@@ -376,6 +389,7 @@ impl Scan {
                         main: without_kicker(node, &t),
                         text: t,
                         before,
+                        repeats_title: titled_h2 && !headline_class,
                         ..Heading::default()
                     });
                 }
@@ -440,7 +454,10 @@ impl Scan {
                 }
             }
             if self.byline.is_none() && is_byline_class(&class_id) {
-                let t = visible_text_capped(node, 4 * MAX_BYLINE_CHARS);
+                // Parts of a byline are often separate inline elements with
+                // no space between them ("<a>Jane Doe</a><span>vor 5
+                // Stunden</span>").
+                let t = spaced_text(node, 4 * MAX_BYLINE_CHARS);
                 if !t.is_empty()
                     && t.chars().count() <= MAX_BYLINE_CHARS
                     && !author_names(&t).is_empty()
@@ -830,6 +847,16 @@ fn visible_text(node: NodeRef<Node>) -> String {
 /// [`visible_text`], giving up (empty) once it passes `max` bytes: a
 /// "byline" that holds the whole article is not one, and need not be read.
 fn visible_text_capped(node: NodeRef<Node>, max: usize) -> String {
+    read_text(node, max, false)
+}
+
+/// [`visible_text_capped`] with a space between any two elements, inline
+/// ones too: for bylines, whose parts are often separate elements.
+fn spaced_text(node: NodeRef<Node>, max: usize) -> String {
+    read_text(node, max, true)
+}
+
+fn read_text(node: NodeRef<Node>, max: usize, spaced: bool) -> String {
     let mut s = String::new();
     // Inside an element only screen readers get ("visually-hidden",
     // "sr-only"): a heading's hidden ": " or "| Site" is not its text.
@@ -884,6 +911,7 @@ fn visible_text_capped(node: NodeRef<Node>, max: usize) -> String {
             {
                 s.push(' ');
             }
+            Node::Element(_) if spaced => s.push(' '),
             _ => {}
         }
     }
@@ -1032,10 +1060,12 @@ fn json_ld(script: &str, title_tag: Option<&str>, f: &mut Fields) {
             .and_then(Value::as_str)
             .and_then(&by_id)
             .unwrap_or(p);
-        let name = match p {
-            Value::Array(items) => items.first().and_then(|i| str_of(i.get("name"))),
-            _ => str_of(p.get("name")),
+        let p = match p {
+            Value::Array(items) => items.first().unwrap_or(p),
+            _ => p,
         };
+        // A blog's owner as its publisher is a person, not the site's name.
+        let name = str_of(p.get("name")).filter(|_| !types(p).contains(&"Person"));
         f.site
             .offer(JSON_LD, name.map(|n| decode_entities(&n)).as_deref());
     }
@@ -1117,7 +1147,9 @@ fn person_names<'a>(
                 let Some(name) = str_of(resolved.get("name")) else {
                     continue;
                 };
-                if types(resolved).iter().any(|t| t.contains("Organization")) {
+                // Yoast types a blog's owner ["Person", "Organization"]: a person.
+                let ts = types(resolved);
+                if ts.iter().any(|t| t.contains("Organization")) && !ts.contains(&"Person") {
                     orgs.push(name);
                 } else {
                     out.push(name);
@@ -1410,6 +1442,9 @@ fn late_dates(scan: &Scan, heading: Option<&Heading>, f: &mut Fields) {
     if let Some(d) = heading.and_then(heading_date) {
         f.published.put(HEADLINE_DATE, d);
     }
+    if let Some(b) = heading.and_then(heading_byline) {
+        f.offer_byline(HEADLINE_BYLINE, &b);
+    }
     if let Some((_, d)) = scan.labelled_dates.iter().find(|(updated, _)| *updated) {
         f.published.offer_date(UPDATED_DATE, Some(d));
     }
@@ -1463,6 +1498,50 @@ fn heading_date(h: &Heading) -> Option<String> {
         .or_else(|| h.before.rsplit(NODE_BREAK).find_map(|n| found(n, true)))
 }
 
+/// A byline written as plain text right below the headline ("Von Claudia
+/// Lindner", "By Jane Doe and John Roe"), in no element that says so: a
+/// short text that opens with "by" and goes on with a capitalised name.
+fn heading_byline(h: &Heading) -> Option<String> {
+    let nodes: Vec<&str> = h
+        .after
+        .split(NODE_BREAK)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .take(6)
+        .collect();
+    for (i, n) in nodes.iter().enumerate() {
+        // "Von " and the linked name are often two text nodes.
+        let joined;
+        let t = if is_by(n) {
+            joined = format!("{n} {}", nodes.get(i + 1)?);
+            joined.as_str()
+        } else {
+            n
+        };
+        let Some((first, rest)) = t.split_once(' ') else {
+            continue;
+        };
+        if !is_by(first)
+            || !rest.starts_with(char::is_uppercase)
+            || t.chars().count() > MAX_BYLINE_CHARS
+        {
+            continue;
+        }
+        if !author_names(t).is_empty() {
+            return Some(t.to_string());
+        }
+    }
+    None
+}
+
+/// "By", "Von", "Par", "Por" opening a byline.
+fn is_by(w: &str) -> bool {
+    matches!(
+        w,
+        "By" | "by" | "BY" | "Von" | "von" | "VON" | "Par" | "par" | "Por" | "por"
+    )
+}
+
 /// Separates text nodes in a heading's surroundings.
 const NODE_BREAK: char = '\u{1}';
 
@@ -1489,7 +1568,33 @@ fn choose_authors(f: &Fields) -> (Option<String>, Vec<String>) {
     let site = f.site.value.as_deref();
     let mut candidates: Vec<&(u8, String, Vec<String>)> = f.authors.iter().collect();
     candidates.sort_by_key(|c| c.0);
+    // A stated author of one word (a user name, the site's short name:
+    // "L-MAG", "wordpressadmin") gives way to a person's full name in a
+    // visible byline.
+    let one_word = |c: &(u8, String, Vec<String>)| c.2.iter().all(|n| !n.contains(' '));
+    let full_name = |c: &(u8, String, Vec<String>)| {
+        c.0 >= MICRODATA
+            && c.2
+                .iter()
+                .all(|n| n.contains(' ') && !is_organisation(n, site))
+    };
+    if let Some(first) = candidates
+        .iter()
+        .position(|c| !c.2.iter().all(|n| is_organisation(n, site)))
+    {
+        if one_word(candidates[first]) && candidates[first].0 < MICRODATA {
+            if let Some(j) = candidates.iter().position(|c| full_name(c)) {
+                let c = candidates.remove(j);
+                candidates.insert(0, c);
+            }
+        }
+    }
     for (_, byline, names) in candidates {
+        // "Olympia-Verlag GmbH, Nürnberg, Germany": what follows an
+        // organisation is its address or department, not its writers.
+        if names.len() > 1 && is_organisation(&names[0], site) {
+            continue;
+        }
         let people: Vec<String> = names
             .iter()
             .filter(|n| !is_organisation(n, site))
@@ -1541,6 +1646,12 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         .collect();
     let mut best: Option<(f64, &str, usize)> = None;
     for (i, h) in scan.headings.iter().enumerate() {
+        // An <h2> that repeats the <title> is the headline when the page
+        // states no title of its own; a stated title (og:title) is kept as
+        // written, as Readability keeps it.
+        if h.repeats_title && f.title.value.is_some() {
+            continue;
+        }
         for text in h.main.iter().chain([&h.text]) {
             // The site's name, or a teaser's headline cut short.
             if site.is_some_and(|s| same_words(text, s))
@@ -1562,6 +1673,14 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         }
     }
     if let Some((_, h, i)) = best {
+        // The headline and the stated title differ only in their quotation
+        // marks ("…" and “…”): the stated title is the one written as text,
+        // the headline's are typography.
+        if let Some(t) = f.title.value.as_deref() {
+            if t != h && straight_quotes(t) == straight_quotes(h) {
+                return (Some(t.to_string()), Some(i));
+            }
+        }
         return (Some(h.to_string()), Some(i));
     }
     let only = (scan.h1_count == 1 && !scan.headings.is_empty()).then_some(0);
@@ -1569,6 +1688,26 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         Some(t) => (Some(t), only),
         None => (only.map(|i| scan.headings[i].text.clone()), only),
     }
+}
+
+/// Text with its quotation marks made straight; an apostrophe inside a
+/// word ("Editor’s") is a letter of it and stays.
+fn straight_quotes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |i: Option<&char>| i.is_some_and(|c| c.is_alphanumeric());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '‛' | '‹' | '›' | '′'
+                if !(i > 0 && letter(chars.get(i - 1)) && letter(chars.get(i + 1))) =>
+            {
+                '\''
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// The part of a title between separators (" | ", " - ", …) that has more
@@ -1773,7 +1912,14 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
             }
         }
     }
-    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "Text & Fotos: Ivan Valetny", "Photos: Jane Doe": credits before a
+    // colon name what the person did.
+    if let Some((credit, rest)) = s.split_once(':') {
+        if !rest.trim().is_empty() && is_credit(credit) {
+            s = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+    }
     // A date, a job title or a second field after a separator is not a name.
     let end = s
         .find(|c: char| {
@@ -1807,15 +1953,34 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
                 | "für"
                 | "from"
                 | "aus"
+                | "vor"
+                | "ago"
+                | "hace"
                 | "veröffentlicht"
+                | "publiziert"
+                | "erschienen"
+                | "stand"
+                | "datum"
                 | "published"
                 | "updated"
                 | "aktualisiert"
                 | "posted"
+                | "last"
+                | "publié"
+                | "publicado"
+                | "publicada"
         ) {
             break;
         }
         kept.push(w);
+    }
+    // "Christoph Hein Chefredakteur", "Jane Doe, Senior Editor": a job
+    // title after the name is not part of it.
+    if let Some(i) = kept.iter().position(|w| is_job_title(w)) {
+        kept.truncate(i);
+        while kept.len() > 2 && kept.last().is_some_and(|w| is_title_modifier(w)) {
+            kept.pop();
+        }
     }
     let s = kept
         .join(" ")
@@ -1861,6 +2026,127 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
                 )
         })
         .collect()
+}
+
+/// Words that credit a contribution before a colon ("Text & Fotos:",
+/// "Photos:", "Recherche und Text:").
+fn is_credit(label: &str) -> bool {
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "text"
+                    | "texte"
+                    | "texto"
+                    | "textos"
+                    | "words"
+                    | "story"
+                    | "foto"
+                    | "fotos"
+                    | "photo"
+                    | "photos"
+                    | "photographie"
+                    | "photography"
+                    | "bild"
+                    | "bilder"
+                    | "bildtext"
+                    | "video"
+                    | "videos"
+                    | "grafik"
+                    | "illustration"
+                    | "illustrationen"
+                    | "interview"
+                    | "recherche"
+                    | "reporting"
+                    | "und"
+                    | "and"
+                    | "et"
+                    | "y"
+                    | "autor"
+                    | "autorin"
+                    | "author"
+                    | "auteur"
+                    | "redaktion"
+                    | "redakteur"
+                    | "redakteurin"
+                    | "editor"
+                    | "von"
+                    | "by"
+                    | "par"
+                    | "por"
+            )
+        })
+}
+
+/// A job title that may follow a name in a byline ("Chefredakteur",
+/// "Korrespondentin", "Staff Writer"), in English, German, French or Spanish.
+fn is_job_title(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let w = w.as_str();
+    matches!(
+        w,
+        "editor"
+            | "editors"
+            | "reporter"
+            | "correspondent"
+            | "writer"
+            | "columnist"
+            | "contributor"
+            | "journalist"
+            | "journalistin"
+            | "producer"
+            | "rédacteur"
+            | "rédactrice"
+            | "journaliste"
+            | "correspondant"
+            | "correspondante"
+            | "envoyé"
+            | "envoyée"
+            | "redactor"
+            | "redactora"
+            | "periodista"
+            | "corresponsal"
+            | "redaktor"
+            | "redaktorin"
+            | "volontär"
+            | "volontärin"
+            | "kolumnist"
+            | "kolumnistin"
+    ) || ["redakteur", "korrespondent", "chefredakt", "ressortleit"]
+        .iter()
+        .any(|t| w.contains(t))
+}
+
+/// Words that qualify a job title ("Senior Editor", "Staff Writer").
+fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w.trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase()
+            .as_str(),
+        "senior"
+            | "staff"
+            | "chief"
+            | "managing"
+            | "contributing"
+            | "deputy"
+            | "associate"
+            | "executive"
+            | "assistant"
+            | "political"
+            | "freelance"
+            | "freier"
+            | "freie"
+            | "leitender"
+            | "leitende"
+            | "stellvertretender"
+            | "stellvertretende"
+    )
 }
 
 /// A name of several words has every word capitalised but the particles
@@ -1946,7 +2232,38 @@ fn is_organisation(name: &str, site: Option<&str>) -> bool {
                     | "bundesministerium"
                     | "verein"
                     | "institut"
+                    | "team"
+                    | "editorial"
+                    | "staff"
+                    | "departement"
+                    | "department"
+                    | "sekretariat"
+                    | "partei"
+                    | "feuerwehr"
+                    | "stiftung"
+                    | "foundation"
+                    | "association"
+                    | "gesellschaft"
+                    | "universität"
+                    | "university"
+                    | "hochschule"
             )
+        })
+        || lower.split([' ', '-']).any(|w| {
+            // German compounds: "Landesanstalt", "Bauernverband".
+            w.chars().count() > 8
+                && [
+                    "anstalt",
+                    "verband",
+                    "ministerium",
+                    "verlag",
+                    "behörde",
+                    "gesellschaft",
+                    "stiftung",
+                    "institut",
+                ]
+                .iter()
+                .any(|t| w.ends_with(t))
         })
 }
 
@@ -2252,6 +2569,13 @@ fn time_at(t: &[Tok], mut i: usize) -> Option<String> {
             Some(format!("{s}{hh:02}:00"))
         }
         [Tok::Word(w), ..] => named_zone(w).map(str::to_string),
+        // "10:00-11:30" is a time range, not the zone −11:30: a negative
+        // offset without seconds that is a later time of the day ends a range.
+        [Tok::Sep('-'), Tok::Num(hh, 2), Tok::Sep(':'), Tok::Num(mm, 2), ..]
+            if sec.is_none() && (*hh, *mm) > (h, *min) =>
+        {
+            None
+        }
         [Tok::Sep(s @ ('+' | '-')), Tok::Num(hh, 2), Tok::Sep(':'), Tok::Num(mm, 2), ..] => {
             Some(format!("{s}{hh:02}:{mm:02}"))
         }
@@ -2608,5 +2932,136 @@ mod tests {
         for nonsense in ["2022-02-30", "soon", "31.02.2022", "May 2022"] {
             assert_eq!(normalize_date(nonsense), None, "{nonsense}");
         }
+    }
+
+    #[test]
+    fn byline_words_that_are_not_names() {
+        // A date line's label, a credit before a colon, a job title after
+        // the name, words of inline elements run together.
+        for (body, want) in [
+            (
+                r#"<p class="author">Stand: 20. April 2020, 14:57 Uhr</p><span class="author">Jane Doe</span>"#,
+                vec!["Jane Doe"],
+            ),
+            (
+                r#"<span class="meta-prep-author">Publiziert am</span><span class="author vcard">uriebe</span>"#,
+                vec!["uriebe"],
+            ),
+            (
+                r#"<p class="author">Sara Zinnecker Stand: 05.02.2020</p>"#,
+                vec!["Sara Zinnecker"],
+            ),
+            (
+                r#"<table><tr><td class="authorbold"><b>Text & Fotos:</b> Ivan Valetny</td></tr></table>"#,
+                vec!["Ivan Valetny"],
+            ),
+            (
+                r#"<div class="author-ch"><strong>Christoph Hein</strong><br>Chefredakteur</div>"#,
+                vec!["Christoph Hein"],
+            ),
+            (
+                r#"<div class="byline">By Jane Doe, Senior Staff Writer</div>"#,
+                vec!["Jane Doe"],
+            ),
+            (
+                r#"<div class="author-info"><a><span>Houzz Deutschland</span></a><span>vor 5 Stunden</span></div>"#,
+                vec!["Houzz Deutschland"],
+            ),
+        ] {
+            assert_eq!(page("", body).authors, want, "{body}");
+        }
+    }
+
+    #[test]
+    fn an_organisations_address_is_not_its_authors() {
+        let m = page(
+            r#"<meta name="author" content="Olympia-Verlag GmbH, Nürnberg, Germany">"#,
+            "",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+        let m = page(
+            r#"<meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft">"#,
+            "",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+        // A blog's owner as JSON-LD publisher is a person, not the site.
+        let m = page(
+            r#"<script type="application/ld+json">{"@type": "Article", "headline": "Fish",
+                "author": {"@type": ["Person", "Organization"], "name": "Christoph Hein"},
+                "publisher": {"@type": ["Person", "Organization"], "name": "Christoph Hein"}}</script>"#,
+            "",
+        );
+        assert_eq!(m.authors, ["Christoph Hein"]);
+        assert_eq!(m.site, None);
+    }
+
+    #[test]
+    fn a_visible_byline_under_the_headline_beats_a_one_word_author() {
+        let m = page(
+            r#"<title>Gedenktag: Erinnerung mit Stolpersteinen</title><meta name="author" content="L-MAG">"#,
+            r#"<h1><i>L-Mag</i></h1><h2>Gedenktag: Erinnerung mit Stolpersteinen</h2>
+               <p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die Verfolgten …</p>"#,
+        );
+        assert_eq!(m.authors, ["Claudia Lindner"]);
+        assert_eq!(m.published.as_deref(), Some("2022-01-27"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Gedenktag: Erinnerung mit Stolpersteinen")
+        );
+        // Without such a byline the stated author stays.
+        let m = page(
+            r#"<meta name="author" content="jdoe">"#,
+            "<h1>Talks end without a deal</h1><p>Some text by nobody in particular.</p>",
+        );
+        assert_eq!(m.authors, ["jdoe"]);
+    }
+
+    #[test]
+    fn an_h2_ending_the_title_is_the_headline() {
+        let m = page(
+            "<title>seelenradio » Nummer zwei: Leo</title>",
+            "<h1>seelenradio</h1><h2>Nummer zwei: Leo</h2><h2>Kategorien</h2>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Nummer zwei: Leo"));
+        // A stated title is kept as written.
+        let m = page(
+            r#"<title>Friday Facts #282 - 0.17 in sight | Factorio</title>
+               <meta property="og:title" content="Friday Facts #282 - 0.17 in sight | Factorio">"#,
+            "<h2>Factorio</h2>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Friday Facts #282 - 0.17 in sight | Factorio")
+        );
+    }
+
+    #[test]
+    fn a_time_range_is_not_a_zone() {
+        assert_eq!(
+            normalize_date("12. März 2021, 10:00-11:30 Uhr").as_deref(),
+            Some("2021-03-12T10:00")
+        );
+        assert_eq!(
+            normalize_date("March 4, 2021 10:00-05:00").as_deref(),
+            Some("2021-03-04T10:00-05:00")
+        );
+    }
+
+    #[test]
+    fn quotation_marks_follow_the_stated_title() {
+        let m = page(
+            r#"<meta property="og:title" content="Student dies after pills &quot;burned her up&quot;">"#,
+            "<h1>Student dies after pills “burned her up”</h1>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some(r#"Student dies after pills "burned her up""#)
+        );
+        // An apostrophe inside a word is the headline's own spelling.
+        let m = page(
+            r#"<meta property="og:title" content="Editor's Letter: bye Baby">"#,
+            "<h1>Editor’s Letter: bye Baby</h1>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Editor’s Letter: bye Baby"));
     }
 }
