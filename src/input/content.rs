@@ -248,6 +248,8 @@ struct Agg {
     list_items: u32,
     heading_chars: u32,
     table_rows: u32,
+    /// Table cells (`<td>`, `<th>`).
+    cells: u32,
     captions: u32,
     /// Prose characters inside list items (teaser lists, threads).
     listed_prose: u32,
@@ -277,6 +279,7 @@ impl Agg {
         self.heading_chars += o.heading_chars;
         self.table_rows += o.table_rows;
         self.captions += o.captions;
+        self.cells += o.cells;
         self.listed_prose += o.listed_prose;
         self.linked_headings += o.linked_headings;
         self.images += o.images;
@@ -308,6 +311,7 @@ fn aggregate(page: &Page, skip: Option<&[Option<Reason>]>) -> Vec<Agg> {
                 Agg::default()
             } else {
                 Agg {
+                    cells: matches!(e.tag.as_str(), "td" | "th") as u32,
                     images: e.images,
                     inputs: e.inputs,
                     embeds: e.embeds,
@@ -764,7 +768,9 @@ fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -
         return false;
     }
     let a = &agg[i];
-    if el.tag == "table" && a.table_rows >= 2 && a.link_density() < 0.5 {
+    // A data table (rows of cells, not a list of links), or a container
+    // holding one, is content, whatever its cells hold.
+    if (a.table_rows >= 2 || a.cells >= 4) && a.link_density() < 0.5 {
         return false;
     }
     // Mostly prose: the article's own wrapper, whatever its class says.
@@ -841,17 +847,26 @@ pub fn select(page: &mut Page) -> bool {
     let n = page.elements.len();
     let mut clutter = vec![false; n];
     let mut in_figure = vec![false; n];
+    // Inside a data table nothing is clutter (Readability's rule too): a
+    // cell's short text is data, not an empty widget.
+    let mut in_table = vec![false; n];
     for i in 0..n {
         let p = page.elements[i].parent;
-        let (pc, pf) = if p == NONE {
-            (false, false)
+        let (pc, pf, pt) = if p == NONE {
+            (false, false, false)
         } else {
-            (clutter[p as usize], in_figure[p as usize])
+            (clutter[p as usize], in_figure[p as usize], in_table[p as usize])
         };
         in_figure[i] = pf || page.elements[i].tag == "figure";
+        let a = &choice.agg[i];
+        let data_table =
+            page.elements[i].tag == "table" && a.cells >= 4 && a.link_density() < 0.5;
+        in_table[i] = pt || data_table;
         let strictly_inside = choice.chosen[i] && p != NONE && choice.chosen[p as usize];
-        clutter[i] =
-            pc || (strictly_inside && is_clutter(page, &choice.agg, i, in_figure[i], mode));
+        clutter[i] = pc
+            || (strictly_inside
+                && !pt
+                && is_clutter(page, &choice.agg, i, in_figure[i], mode));
     }
     for b in &mut page.blocks {
         if b.owner == NONE {
