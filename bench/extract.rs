@@ -184,6 +184,7 @@ fn readability(run: &mut Run, dir: &Path) {
         .map(|f| (f, Tally::default()))
         .collect();
     let mut pages = Vec::new();
+    let mut lost: HashMap<&str, usize> = HashMap::new();
     for case in cases {
         let name = case.file_name().unwrap().to_string_lossy().to_string();
         if run
@@ -206,6 +207,16 @@ fn readability(run: &mut Run, dir: &Path) {
             .unwrap_or_default();
         let a = run.analyze(&name, &source);
         let got = a.as_ref().map(|a| a.text.as_str()).unwrap_or("");
+        // Removed blocks that are in the expected text: where recall goes.
+        if let Some(a) = &a {
+            let want_norm = tokens(&want).join(" ");
+            for r in &a.removed {
+                let t = tokens(&r.text).join(" ");
+                if t.len() > 3 && want_norm.contains(&t) {
+                    *lost.entry(r.label).or_insert(0usize) += t.len();
+                }
+            }
+        }
         let (p, r, f) = prf(got, &want);
         ps += p;
         rs += r;
@@ -244,6 +255,15 @@ fn readability(run: &mut Run, dir: &Path) {
     for (field, t) in &fields {
         println!("  {field:<14} {}", t.show());
     }
+    let mut lost: Vec<_> = lost.into_iter().collect();
+    lost.sort_by_key(|l| std::cmp::Reverse(l.1));
+    println!(
+        "    expected text removed, characters by reason: {}",
+        lost.iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     if run.show_pages {
         pages.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (f, p, r, name, misses) in &pages {

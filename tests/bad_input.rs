@@ -212,7 +212,11 @@ fn an_article_ten_thousand_elements_deep_is_still_found() {
     // Past the nesting limit the walk keeps the text; the article is found
     // and the menu and footer are not part of it.
     assert!(a.text.contains("agreed to fund the new bridge"));
-    assert!(!a.text.contains("Home World"), "{}", &a.text[..200.min(a.text.len())]);
+    assert!(
+        !a.text.contains("Home World"),
+        "{}",
+        &a.text[..200.min(a.text.len())]
+    );
     assert!(!a.text.contains("© 2024"));
 }
 
@@ -260,7 +264,10 @@ fn lying_and_broken_charset_declarations() {
     assert_eq!(d.encoding, "UTF-8");
     // Latin-1 bytes with no declaration: replacement characters and a warning,
     // and the analysis still runs.
-    let d = decode(b"<p>The caf\xe9 reopened on Tuesday after the flood, and the owners were glad.</p>", None);
+    let d = decode(
+        b"<p>The caf\xe9 reopened on Tuesday after the flood, and the owners were glad.</p>",
+        None,
+    );
     assert!(d.lossy && d.warning.is_some());
     let a = analyze(&d.text, &html()).unwrap();
     assert!(a.text.contains("caf\u{FFFD} reopened"));

@@ -855,18 +855,19 @@ pub fn select(page: &mut Page) -> bool {
         let (pc, pf, pt) = if p == NONE {
             (false, false, false)
         } else {
-            (clutter[p as usize], in_figure[p as usize], in_table[p as usize])
+            (
+                clutter[p as usize],
+                in_figure[p as usize],
+                in_table[p as usize],
+            )
         };
         in_figure[i] = pf || page.elements[i].tag == "figure";
         let a = &choice.agg[i];
-        let data_table =
-            page.elements[i].tag == "table" && a.cells >= 4 && a.link_density() < 0.5;
+        let data_table = page.elements[i].tag == "table" && a.cells >= 4 && a.link_density() < 0.5;
         in_table[i] = pt || data_table;
         let strictly_inside = choice.chosen[i] && p != NONE && choice.chosen[p as usize];
-        clutter[i] = pc
-            || (strictly_inside
-                && !pt
-                && is_clutter(page, &choice.agg, i, in_figure[i], mode));
+        clutter[i] =
+            pc || (strictly_inside && !pt && is_clutter(page, &choice.agg, i, in_figure[i], mode));
     }
     for b in &mut page.blocks {
         if b.owner == NONE {

@@ -22,7 +22,7 @@ use scraper::{Html, Node};
 /// Elements whose content is never visible text.
 #[rustfmt::skip]
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object",
     "embed", "canvas", "audio", "video", "track", "map", "button", "select", "option",
     "datalist", "input", "textarea", "dialog",
 ];
