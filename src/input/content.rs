@@ -804,7 +804,7 @@ fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -
     let ld = a.link_density();
     let rules = [
         // More images than paragraphs: a gallery or a strip of thumbnails.
-        img > 1.0 && p / img < 0.5 && !in_figure && len < 100.0 * img,
+        img > 1.0 && p / img < 0.5 && !in_figure && len < 100.0 * img && a.prose < 100,
         // More list items than paragraphs outside a list.
         !is_list && li > p,
         // A form.
@@ -812,7 +812,7 @@ fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -
         // Next to nothing but an image or three.
         !is_list && heading_density < 0.9 && len < 25.0 && (img == 0.0 || img > 2.0) && !in_figure,
         // Mostly links.
-        !is_list && weight < 25.0 && ld > 0.2,
+        !is_list && weight < 25.0 && ld > 0.2 && !(a.prose >= 150 && ld < 0.35),
         weight >= 25.0 && ld > 0.5,
         is_list && ld > 0.9 && a.prose < 200,
         // Embedded frames with little text around them.
