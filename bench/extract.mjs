@@ -137,7 +137,10 @@ function gunzip(file) {
 
 /** Whitespace as Rust's split_whitespace() sees it (Unicode White_Space). */
 const WS = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-const norm = (s) => String(s ?? '').split(WS).filter(Boolean).join(' ');
+// Whitespace collapsed and soft hyphens (invisible break hints, which the
+// trafilatura snippets keep and a clean text drops) taken out; the same in
+// bench/extract.rs.
+const norm = (s) => String(s ?? '').replaceAll('\u00AD', '').split(WS).filter(Boolean).join(' ');
 
 /** Tokens by the Unicode regex `\w+`, lowercased. */
 const tokens = (text) => (text.match(/[\p{L}\p{N}\p{M}_]+/gu) || []).map((t) => t.toLowerCase());

@@ -97,8 +97,13 @@ fn prf(got: &str, want: &str) -> (f64, f64, f64) {
     (p, r, f)
 }
 
+/// Whitespace collapsed, and soft hyphens (invisible break hints, which the
+/// trafilatura snippets keep and a clean text drops) taken out.
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace('\u{AD}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text of an HTML fragment: its text nodes joined as the DOM's
