@@ -139,14 +139,54 @@ pub struct HtmlInput {
     pub scripts_skipped: usize,
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+/// The attributes the walk looks at, read in one pass over the element's
+/// attributes (`Element::attr` interns the name on every call, and the walk
+/// would call it eight times per element).
+#[derive(Default)]
+struct Attrs<'a> {
+    hidden: bool,
+    aria_hidden: bool,
+    hidden_input: bool,
+    style: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in el.attrs() {
+            match name {
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = value == "true",
+                "type" => a.hidden_input = value.eq_ignore_ascii_case("hidden"),
+                "style" => a.style = Some(value),
+                "class" => a.class = Some(value),
+                "id" => a.id = Some(value),
+                "itemprop" => a.itemprop = Some(value),
+                "role" => a.role = Some(value),
+                _ => {}
+            }
+        }
+        a
+    }
+
+    fn is_navigation(&self) -> bool {
+        self.role
+            .is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
+    }
+}
+
+fn is_hidden(el: &scraper::node::Element, a: &Attrs) -> bool {
+    if a.hidden || a.aria_hidden {
         return true;
     }
-    if el.name() == "input" && el.attr("type") == Some("hidden") {
+    if el.name() == "input" && a.hidden_input {
         return true;
     }
-    el.attr("style").is_some_and(|style| {
+    a.style.is_some_and(|style| {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -159,21 +199,18 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 /// `class`, `id` and `itemprop` as one string of '-'-wrapped lowercase words,
 /// so patterns can match whole words (`-ad-`), word starts (`-comment`) or
 /// word sequences (`-most-read-`) with a plain substring search.
-fn class_key(el: &scraper::node::Element) -> String {
+fn class_key(a: &Attrs) -> String {
     let mut key = String::from("-");
     // An id of four words or more is an anchor made from a heading
     // ("sharing-with-a-single-developer"), which says nothing about the role
     // of the element.
-    let id = el.attr("id").filter(|id| {
+    let id = a.id.filter(|id| {
         id.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .count()
             < 4
     });
-    for value in [el.attr("class"), id, el.attr("itemprop")]
-        .into_iter()
-        .flatten()
-    {
+    for value in [a.class, id, a.itemprop].into_iter().flatten() {
         let mut prev_lower = false;
         for c in value.chars().take(400) {
             if c.is_alphanumeric() {
@@ -378,12 +415,18 @@ fn walk(doc: &Html) -> Page {
                     Node::Text(t) => w.push_text(t),
                     Node::Element(el) => {
                         let name = el.name();
-                        if SKIPPED.contains(&name) || is_hidden(el) {
+                        if SKIPPED.contains(&name) {
                             w.count_skipped(name);
                             skipping = Some(node.id());
                             continue;
                         }
-                        let is_nav = name == "nav" || el.attr("role") == Some("navigation");
+                        let attrs = Attrs::of(el);
+                        if is_hidden(el, &attrs) {
+                            w.count_skipped(name);
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        let is_nav = name == "nav" || attrs.is_navigation();
                         match name {
                             "br" => w.line_break(),
                             "td" | "th" => {
@@ -427,13 +470,13 @@ fn walk(doc: &Html) -> Page {
                             continue;
                         }
                         let index = w.page.elements.len() as u32;
-                        let key = class_key(el);
+                        let key = class_key(&attrs);
                         w.page.elements.push(Element {
                             parent: w.stack.last().copied().unwrap_or(NONE),
                             tag: name.to_string(),
                             class: super::content::class_info(&key),
                             key,
-                            role: el.attr("role").unwrap_or("").to_ascii_lowercase(),
+                            role: attrs.role.unwrap_or("").to_ascii_lowercase(),
                             images: 0,
                             inputs: 0,
                             embeds: 0,
@@ -478,10 +521,12 @@ fn walk(doc: &Html) -> Page {
                     ) {
                         continue;
                     }
-                    if BLOCKS.contains(&name)
-                        || name == "nav"
-                        || el.attr("role") == Some("navigation")
-                    {
+                    // The element closing is the innermost one open.
+                    let is_nav = name == "nav"
+                        || w.stack
+                            .last()
+                            .is_some_and(|&i| w.page.elements[i as usize].role == "navigation");
+                    if BLOCKS.contains(&name) || is_nav {
                         w.flush();
                     }
                     match name {
@@ -490,7 +535,7 @@ fn walk(doc: &Html) -> Page {
                         "blockquote" => w.blockquote = w.blockquote.saturating_sub(1),
                         _ => {}
                     }
-                    if name == "nav" || el.attr("role") == Some("navigation") {
+                    if is_nav {
                         w.nav = w.nav.saturating_sub(1);
                     }
                     w.stack.pop();

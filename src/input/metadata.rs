@@ -595,9 +595,31 @@ fn date_label(t: &str) -> Option<(bool, &str)> {
         "actualizada",
         "modificado",
     ];
-    // Labels are short; lowercasing keeps byte offsets for the words used.
-    let lower = t.to_lowercase();
-    if lower.len() != t.len() {
+    // A label opens its text ("Veröffentlicht am …", "Posted on …"): only the
+    // first few dozen bytes are searched, which keeps this cheap on the
+    // thousands of text nodes of a long page. Lowercasing keeps byte offsets
+    // for the words used.
+    // Most text nodes hold no label: a word-start check on three letters
+    // settles that without allocating.
+    const STEMS: &[&str] = &[
+        "ver", "ers", "pub", "dat", "pos", "wri", "mis", "fec", "akt", "let", "zul", "gea", "geä",
+        "las", "upd", "mod", "act",
+    ];
+    let any_stem = head(t, 40)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .any(|w| {
+            let w = w.as_bytes();
+            STEMS.iter().any(|s| {
+                let s = s.as_bytes();
+                w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s)
+            })
+        });
+    if !any_stem {
+        return None;
+    }
+    let lower = head(t, 40).to_lowercase();
+    if lower.len() != head(t, 40).len() {
         return None;
     }
     let mut best: Option<(usize, bool, usize)> = None;

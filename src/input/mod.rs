@@ -367,21 +367,24 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
         // sidebar, the site's header or footer), the text rules, when they
         // recognise it, say more precisely what it is: "breadcrumb trail",
         // "related-article links".
-        if reasons.iter().any(|r| r.is_some()) {
-            let all = boilerplate::classify(&texts);
-            for (r, precise) in reasons.iter_mut().zip(all) {
-                if matches!(
-                    r,
+        // (They see those blocks in order among themselves: a "Related"
+        // heading in a sidebar takes the headlines under it.)
+        let layout: Vec<usize> = (0..blocks.len())
+            .filter(|&i| {
+                matches!(
+                    reasons[i],
                     Some(
                         Reason::OutsideArticle
                             | Reason::Sidebar
                             | Reason::PageHeader
                             | Reason::PageFooter
                     )
-                ) {
-                    *r = precise.or(*r);
-                }
-            }
+                )
+            })
+            .collect();
+        let layout_texts: Vec<&str> = layout.iter().map(|&i| texts[i]).collect();
+        for (&i, precise) in layout.iter().zip(boilerplate::classify(&layout_texts)) {
+            reasons[i] = precise.or(reasons[i]);
         }
     }
     for (r, b) in reasons.iter_mut().zip(&blocks) {
