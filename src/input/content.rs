@@ -933,6 +933,27 @@ fn keep_headline(page: &mut Page, chosen: &[bool]) {
     if shares && page.blocks[h].text.chars().count() <= 300 {
         page.blocks[h].removal = None;
     }
+    keep_lead(page, h, first);
+}
+
+/// Between the headline and the body, prose is the article's lead (the
+/// standfirst a site sets in its header, apart from the body's container):
+/// sentences of some length, few links, not page furniture by any name.
+fn keep_lead(page: &mut Page, headline: usize, first: usize) {
+    // A page header's whole menu between the two means they are not near.
+    if first - headline > 30 {
+        return;
+    }
+    for b in &mut page.blocks[headline + 1..first] {
+        let chars = b.text.chars().count();
+        let prose = b.kind == BlockKind::Paragraph
+            && chars >= 60
+            && (b.link_chars as f64) < 0.2 * chars as f64
+            && b.text.trim_end().ends_with(['.', '!', '?', '"', '”', '…', ')']);
+        if prose && matches!(b.removal, Some(Reason::OutsideArticle | Reason::PageHeader)) {
+            b.removal = None;
+        }
+    }
 }
 
 /// Author and date lines inside the article: short blocks in an element whose
