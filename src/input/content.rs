@@ -213,6 +213,14 @@ pub fn class_info(key: &str) -> ClassInfo {
     if key.len() <= 1 {
         return ClassInfo::default();
     }
+    // Drupal's "field--label-hidden" hides a field's label, not the field.
+    let unlabelled;
+    let key = if key.contains("-label-hidden-") {
+        unlabelled = key.replace("-label-hidden-", "-label-");
+        unlabelled.as_str()
+    } else {
+        key
+    };
     let l = lists();
     ClassInfo {
         furniture: l.furniture.first(key).map(|i| FURNITURE[i].1),
@@ -949,7 +957,9 @@ fn keep_lead(page: &mut Page, headline: usize, first: usize) {
         let prose = b.kind == BlockKind::Paragraph
             && chars >= 60
             && (b.link_chars as f64) < 0.2 * chars as f64
-            && b.text.trim_end().ends_with(['.', '!', '?', '"', '”', '…', ')']);
+            && b.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '…', ')']);
         if prose && matches!(b.removal, Some(Reason::OutsideArticle | Reason::PageHeader)) {
             b.removal = None;
         }
