@@ -1458,3 +1458,15 @@ mod dateline_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn a_hidden_label_does_not_hide_its_field() {
+        assert_eq!(class_info("-field-label-hidden-").furniture, None);
+        assert_eq!(class_info("-field-hidden-").furniture, Some(Reason::Hidden));
+        assert_eq!(class_info("-sr-only-").furniture, Some(Reason::Hidden));
+    }
+}
