@@ -626,6 +626,79 @@ fn is_share_bar(folded: &str) -> bool {
     matches!(n, Some(2..=14))
 }
 
+/// Social networks a site points its readers to.
+const NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "whatsapp",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "mastodon",
+    "bluesky",
+    "google news",
+];
+
+/// Invitations to follow or join, in the languages of the web's news.
+const FOLLOW: &[&str] = &[
+    "follow",
+    "join",
+    "subscribe",
+    "like us",
+    "find us",
+    "síguenos",
+    "siguenos",
+    "sigue",
+    "únete",
+    "unete",
+    "suscríbete",
+    "suscribete",
+    "folgen sie",
+    "folge uns",
+    "abonnieren",
+    "suivez",
+    "rejoignez",
+    "abonnez",
+    "seguici",
+    "segui",
+    "siga",
+    "sígueme",
+    "ya sabías",
+    "canal de",
+    "our channel",
+    "unser kanal",
+    "notre chaîne",
+];
+
+/// A short block that invites the reader to a site's social channel ("Follow
+/// The Gleaner on Twitter and Instagram", "Síguenos en Telegram"): it must
+/// name a network and open with the invitation or speak of "us"/"our", so a
+/// news sentence about a network ("the minister left Twitter") is not one.
+fn is_social_prompt(folded: &str, chars: usize) -> bool {
+    if chars > MAX_PROMPT_CHARS || !NETWORKS.iter().any(|n| folded.contains(n)) {
+        return false;
+    }
+    let opens = FOLLOW.iter().any(|f| {
+        folded.starts_with(f)
+            || folded
+                .trim_start_matches(['¿', '¡', '👉', '➡'])
+                .starts_with(f)
+    });
+    // A longer block that ends by inviting the reader is an author's note
+    // ("…covers technology. Follow him on Twitter"): content, kept.
+    let ours = chars <= 90
+        && [
+            " us ", " us.", "our ", "nuestro", "nuestra", "unser", "notre", "nos ", "@",
+        ]
+        .iter()
+        .any(|w| folded.contains(w))
+        && FOLLOW.iter().any(|f| folded.contains(f));
+    opens || ours
+}
+
 /// Looks like a headline in a list of links: short, not a finished sentence.
 fn is_headline_like(text: &str) -> bool {
     let t = text.trim();
@@ -653,6 +726,7 @@ pub fn classify_block(text: &str) -> Option<Reason> {
         .or_else(|| is_cookie_notice(&folded, chars).then_some(Reason::CookieNotice))
         .or_else(|| is_copyright(&folded, chars).then_some(Reason::Copyright))
         .or_else(|| is_share_bar(&folded).then_some(Reason::SharePrompt))
+        .or_else(|| is_social_prompt(&folded, chars).then_some(Reason::SharePrompt))
         .or_else(|| is_breadcrumb(text.trim(), chars).then_some(Reason::Breadcrumb))
         .or_else(|| is_related_heading(&folded).then_some(Reason::RelatedLinks))
 }
@@ -844,5 +918,41 @@ mod tests {
             trailing_cookie_notice("We use cookies in the kitchen. It was fine."),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod social_tests {
+    use super::*;
+
+    #[test]
+    fn invitations_to_a_sites_channels_are_share_prompts() {
+        for t in [
+            "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner",
+            "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete aquí",
+            "Síguenos en Facebook y YouTube",
+            "Join our WhatsApp channel for the latest news",
+        ] {
+            assert_eq!(classify_block(t), Some(Reason::SharePrompt), "{t}");
+        }
+        for t in [
+            "The minister left Twitter last year, saying the platform had become toxic.",
+            "Lucas Nolan is a reporter covering free speech and online censorship for the site. Follow him on Twitter @LucasNolan_",
+            "Facebook said it would join the talks on Tuesday.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn read_also_prompts_in_other_languages() {
+        for t in [
+            "Lea también: Impiden ingreso a Nicaragua a reportero",
+            "VEA TAMBIÉN: Entre heces y guaricha",
+            "Lesen Sie auch: Die Bahn streikt wieder",
+            "À lire aussi : la réforme des retraites",
+        ] {
+            assert_eq!(classify_block(t), Some(Reason::ReadMore), "{t}");
+        }
     }
 }

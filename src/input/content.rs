@@ -767,7 +767,14 @@ fn ends_sentence(last_block: &[Option<&str>], i: usize) -> bool {
 
 /// Readability's "clean conditionally": containers inside the article that
 /// are mostly links, inputs, images or embeds and little prose.
-fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -> bool {
+fn is_clutter(
+    page: &Page,
+    agg: &[Agg],
+    last_block: &[Option<&str>],
+    i: usize,
+    in_figure: bool,
+    mode: Mode,
+) -> bool {
     let el = &page.elements[i];
     if !matches!(
         el.tag.as_str(),
@@ -776,6 +783,15 @@ fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -
         return false;
     }
     let a = &agg[i];
+    // A <div> holding only a sentence is a paragraph (Readability turns
+    // such divs into <p> before cleaning): a short line of dialogue is not an
+    // empty widget, though a short label ("Source: Reuters") may be.
+    if !el.has_blocks
+        && matches!(el.tag.as_str(), "div" | "section")
+        && last_block[i].is_some_and(|t| t.trim_end().ends_with(['.', '!', '?', '"', '”', '…']))
+    {
+        return false;
+    }
     // A data table (rows of cells, not a list of links), or a container
     // holding one, is content, whatever its cells hold.
     if (a.table_rows >= 2 || a.cells >= 4) && a.link_density() < 0.5 {
@@ -822,7 +838,6 @@ fn is_clutter(page: &Page, agg: &[Agg], i: usize, in_figure: bool, mode: Mode) -
         // Mostly links.
         !is_list && weight < 25.0 && ld > 0.2 && !(a.prose >= 150 && ld < 0.35),
         weight >= 25.0 && ld > 0.5,
-        is_list && ld > 0.9 && a.prose < 200,
         // Embedded frames with little text around them.
         a.embeds == 1 && len < 75.0,
         a.embeds > 1 && len < 500.0,
@@ -858,6 +873,12 @@ pub fn select(page: &mut Page) -> bool {
     // Inside a data table nothing is clutter (Readability's rule too): a
     // cell's short text is data, not an empty widget.
     let mut in_table = vec![false; n];
+    let mut last_block: Vec<Option<&str>> = vec![None; n];
+    for b in &page.blocks {
+        if b.owner != NONE {
+            last_block[b.owner as usize] = Some(&b.text);
+        }
+    }
     for i in 0..n {
         let p = page.elements[i].parent;
         let (pc, pf, pt) = if p == NONE {
@@ -874,8 +895,10 @@ pub fn select(page: &mut Page) -> bool {
         let data_table = page.elements[i].tag == "table" && a.cells >= 4 && a.link_density() < 0.5;
         in_table[i] = pt || data_table;
         let strictly_inside = choice.chosen[i] && p != NONE && choice.chosen[p as usize];
-        clutter[i] =
-            pc || (strictly_inside && !pt && is_clutter(page, &choice.agg, i, in_figure[i], mode));
+        clutter[i] = pc
+            || (strictly_inside
+                && !pt
+                && is_clutter(page, &choice.agg, &last_block, i, in_figure[i], mode));
     }
     for b in &mut page.blocks {
         if b.owner == NONE {
