@@ -699,6 +699,53 @@ fn is_social_prompt(folded: &str, chars: usize) -> bool {
     opens || ours
 }
 
+/// A short line about the comment section itself: how to take part ("Log in
+/// to comment", "Para poder comentar tenés que ingresar") or who answers for
+/// what readers write. Both a comment word and a sign-in or rules word.
+fn is_comment_prompt(folded: &str, chars: usize) -> bool {
+    const COMMENT: &[&str] = &[
+        "comment",
+        "comentar",
+        "comentario",
+        "kommentar",
+        "kommentier",
+        "commento",
+        "commenta",
+        "reacties",
+    ];
+    // Sign-in, registration and moderation words, never "policy" alone:
+    // "declined to comment on the policy" is news.
+    const TERMS: &[&str] = &[
+        "log in",
+        "login",
+        "sign in",
+        "signed in",
+        "register",
+        "ingresar",
+        "iniciar sesión",
+        "anmelden",
+        "eingeloggt",
+        "registrier",
+        "connecté",
+        "inscri",
+        "exclusiva responsabilidad",
+        "responsibility of",
+        "responsabilité",
+        "netiquette",
+        "moderated",
+        "moderiert",
+        "community guidelines",
+        "community standards",
+        "kommentarrichtlinien",
+    ];
+    // Reported speech is never page furniture.
+    const SPEECH: &[&str] = &[" said", " says", " told", "declined", "according to", "\""];
+    chars <= MAX_PROMPT_CHARS
+        && COMMENT.iter().any(|c| folded.contains(c))
+        && TERMS.iter().any(|t| folded.contains(t))
+        && !SPEECH.iter().any(|s| folded.contains(s))
+}
+
 /// Looks like a headline in a list of links: short, not a finished sentence.
 fn is_headline_like(text: &str) -> bool {
     let t = text.trim();
@@ -727,6 +774,7 @@ pub fn classify_block(text: &str) -> Option<Reason> {
         .or_else(|| is_copyright(&folded, chars).then_some(Reason::Copyright))
         .or_else(|| is_share_bar(&folded).then_some(Reason::SharePrompt))
         .or_else(|| is_social_prompt(&folded, chars).then_some(Reason::SharePrompt))
+        .or_else(|| is_comment_prompt(&folded, chars).then_some(Reason::Comments))
         .or_else(|| is_breadcrumb(text.trim(), chars).then_some(Reason::Breadcrumb))
         .or_else(|| is_related_heading(&folded).then_some(Reason::RelatedLinks))
 }
@@ -939,6 +987,25 @@ mod social_tests {
             "The minister left Twitter last year, saying the platform had become toxic.",
             "Lucas Nolan is a reporter covering free speech and online censorship for the site. Follow him on Twitter @LucasNolan_",
             "Facebook said it would join the talks on Tuesday.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn lines_about_the_comment_section() {
+        for t in [
+            "Para poder comentar tenés que ingresar con tu usuario de LA NACION.",
+            "Log in to comment",
+            "Comments are moderated in line with our community guidelines.",
+            "Um zu kommentieren, müssen Sie sich anmelden.",
+        ] {
+            assert_eq!(classify_block(t), Some(Reason::Comments), "{t}");
+        }
+        for t in [
+            "The minister declined to comment on the policy before the vote.",
+            "Users will have to log in to comment, the company said on Tuesday.",
+            "The register of comments on the bill closed on Friday.",
         ] {
             assert_eq!(classify_block(t), None, "{t}");
         }
