@@ -43,8 +43,12 @@ bench-browser: setup-test wasm
 	node bench/browser.mjs $(CORPUS)
 
 # article-lens and Readability.js side by side in Chromium, same pages, same scorer.
+# Extraction: the side-by-side run against Readability.js in Chromium, then the
+# native run (built like the CLI, profile release) with time per page.
 bench-extract: setup-test wasm
 	node bench/extract.mjs $(CORPUS)
+	@mkdir -p bench/results
+	cargo bench --profile release --bench extract -- $(CORPUS) | tee bench/results/extract-native.md
 
 bench-boilerplate:
 	@mkdir -p bench/results
