@@ -921,7 +921,42 @@ pub fn select(page: &mut Page) -> bool {
         .collect();
     mark_bylines(page, &choice.chosen);
     keep_headline(page, &choice.chosen);
+    drop_orphan_headings(page);
     true
+}
+
+/// A heading whose section was all taken out ("Related stories" over a
+/// removed list, "Comments" over a removed thread) goes with it: a heading
+/// followed, before the next kept heading or the end, only by removed blocks.
+fn drop_orphan_headings(page: &mut Page) {
+    let n = page.blocks.len();
+    let mut next_kept = vec![usize::MAX; n + 1];
+    for i in (0..n).rev() {
+        next_kept[i] = if page.blocks[i].removal.is_none() {
+            i
+        } else {
+            next_kept[i + 1]
+        };
+    }
+    for i in 0..n {
+        let b = &page.blocks[i];
+        if b.removal.is_some() || b.kind != BlockKind::Heading {
+            continue;
+        }
+        let j = next_kept[i + 1];
+        // (An advertisement or a photo credit between a heading and its
+        // text does not make the heading an orphan.)
+        let removed_between = i + 1 < n
+            && !matches!(
+                page.blocks[i + 1].removal,
+                None | Some(Reason::Advertisement | Reason::ImageCredit | Reason::Byline)
+            );
+        let orphan =
+            removed_between && (j == usize::MAX || page.blocks[j].kind == BlockKind::Heading);
+        if orphan {
+            page.blocks[i].removal = page.blocks[i + 1].removal;
+        }
+    }
 }
 
 /// The article's headline is part of its text (as in a pasted article): the
@@ -1355,6 +1390,25 @@ mod tests {
         assert!(a.text.contains("2024 | $4m"), "{}", a.text);
         let kinds: Vec<BlockKind> = a.paragraphs.iter().map(|p| p.kind).collect();
         assert!(kinds.contains(&BlockKind::TableRow));
+    }
+
+    #[test]
+    fn a_heading_over_a_removed_section_goes_with_it() {
+        let page = format!(
+            r#"<body><article>{}<h2>The budget</h2><div class="ad-slot">Advertisement</div>{}{}
+            <h2>More from the Courier</h2><div class="related-stories"><ul><li><a href="/a">Ferry fares rise</a></li>
+            <li><a href="/b">Dredging delayed</a></li></ul></div></article></body>"#,
+            para(1, "Body"),
+            para(2, "Body"),
+            para(3, "Body")
+        );
+        let a = run(&page);
+        assert!(a.text.contains("The budget"), "{}", a.text);
+        assert!(!a.text.contains("More from the Courier"), "{}", a.text);
+        assert_eq!(
+            reason_of(&a, "More from the Courier"),
+            Some(Reason::RelatedLinks)
+        );
     }
 
     #[test]
