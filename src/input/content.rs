@@ -49,7 +49,7 @@ const MAX_BYLINE_CHARS: usize = 150;
 /// anchors at a word start, a trailing one at a word end.
 #[rustfmt::skip]
 const FURNITURE: &[(&str, Reason)] = &[
-    ("-comment-", Reason::Comments), ("-comments", Reason::Comments), ("-commentlist", Reason::Comments),
+    ("-kommentar", Reason::Comments), ("-comment-", Reason::Comments), ("-comments", Reason::Comments), ("-commentlist", Reason::Comments),
     ("-comment-list", Reason::Comments), ("-commentary-form", Reason::Comments), ("disqus", Reason::Comments), ("-replies-", Reason::Comments),
     ("-respond-", Reason::Comments), ("-reactions-", Reason::Comments),
     ("-cookie", Reason::CookieNotice), ("-consent", Reason::CookieNotice), ("-gdpr", Reason::CookieNotice),
@@ -70,9 +70,13 @@ const FURNITURE: &[(&str, Reason)] = &[
     ("-next-article", Reason::RelatedLinks), ("-recirc", Reason::RelatedLinks),
     ("-ad-", Reason::Advertisement), ("-ads-", Reason::Advertisement), ("-advert", Reason::Advertisement),
     ("-adslot", Reason::Advertisement), ("-ad-slot", Reason::Advertisement), ("adsense", Reason::Advertisement),
+    ("-affiliate", Reason::Advertisement), ("-aawp-disclaimer", Reason::Advertisement),
     ("-dfp-", Reason::Advertisement), ("-sponsor", Reason::Advertisement), ("-promo", Reason::Advertisement),
     ("-ad-container", Reason::Advertisement), ("-adwrap", Reason::Advertisement),
     ("-author-bio", Reason::AuthorBio), ("-about-author", Reason::AuthorBio),
+    ("-author-description", Reason::AuthorBio), ("-author-profile", Reason::AuthorBio),
+    ("-author-info", Reason::AuthorBio), ("-author-container", Reason::AuthorBio),
+    ("-entry-author-info", Reason::AuthorBio), ("saboxplugin", Reason::AuthorBio), ("-abh-", Reason::AuthorBio),
     ("-about-the-author", Reason::AuthorBio), ("-author-box", Reason::AuthorBio),
     ("-authorbox", Reason::AuthorBio), ("-author-card", Reason::AuthorBio), ("-bio-box", Reason::AuthorBio),
     ("breadcrumb", Reason::Breadcrumb),
@@ -91,6 +95,8 @@ const FURNITURE: &[(&str, Reason)] = &[
     ("-visuallyhidden", Reason::Hidden), ("-screen-reader", Reason::Hidden),
     ("-screenreader", Reason::Hidden), ("-offscreen-", Reason::Hidden), ("-print-only-", Reason::Hidden),
     ("-element-invisible-", Reason::Hidden),
+    ("-photo-credit", Reason::ImageCredit), ("-image-credit", Reason::ImageCredit),
+    ("-img-author-", Reason::ImageCredit), ("-credit-", Reason::ImageCredit), ("-credits-", Reason::ImageCredit),
     ("-legends-", Reason::Gallery), ("-carousel", Reason::Gallery), ("-slideshow", Reason::Gallery),
     ("-modal", Reason::Popup), ("-popup", Reason::Popup), ("-overlay-", Reason::Popup),
 ];
