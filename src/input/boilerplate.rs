@@ -378,6 +378,18 @@ const PREFIXES: &[(&str, Reason)] = &[
     ("photograph:", Reason::ImageCredit),
     ("picture:", Reason::ImageCredit),
     ("credit:", Reason::ImageCredit),
+    ("foto:", Reason::ImageCredit),
+    ("fotos:", Reason::ImageCredit),
+    ("bild:", Reason::ImageCredit),
+    ("bilder:", Reason::ImageCredit),
+    ("kuva:", Reason::ImageCredit),
+    ("crédit photo", Reason::ImageCredit),
+    ("crédits photo", Reason::ImageCredit),
+    ("(foto:", Reason::ImageCredit),
+    ("(quelle:", Reason::ImageCredit),
+    ("zum vergrößern", Reason::Navigation),
+    ("click to enlarge", Reason::Navigation),
+    ("click image to enlarge", Reason::Navigation),
 ];
 
 /// Phrases a site uses about its own cookies and consent, never an article
@@ -1023,6 +1035,22 @@ mod social_tests {
         ] {
             assert_eq!(classify_block(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn photo_credits_in_other_languages() {
+        for t in [
+            "Foto: Timur",
+            "Kuva: ALEXANDER BECHER",
+            "(Quelle: Fleischmann/Unsplash/DJV)",
+            "Bild: Jahr Media",
+        ] {
+            assert_eq!(classify_block(t), Some(Reason::ImageCredit), "{t}");
+        }
+        assert_eq!(
+            classify_block("Fotografen zeigen die Flut in Bildern."),
+            None
+        );
     }
 
     #[test]
