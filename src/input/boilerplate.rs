@@ -386,7 +386,7 @@ const PREFIXES: &[(&str, Reason)] = &[
     ("crédit photo", Reason::ImageCredit),
     ("crédits photo", Reason::ImageCredit),
     ("(foto:", Reason::ImageCredit),
-    ("(quelle:", Reason::ImageCredit),
+    ("quelle:", Reason::ImageCredit),
     ("zum vergrößern", Reason::Navigation),
     ("click to enlarge", Reason::Navigation),
     ("click image to enlarge", Reason::Navigation),
