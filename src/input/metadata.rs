@@ -1218,6 +1218,7 @@ fn decode_entities(s: &str) -> String {
                 "quot" => Some('"'),
                 "apos" => Some('\''),
                 "nbsp" => Some(' '),
+                _ if name.len() > 1 && !name.starts_with('#') => latin_entity(name),
                 _ => {
                     let num = name.strip_prefix('#')?;
                     let code = match num.strip_prefix(['x', 'X']) {
@@ -1242,6 +1243,27 @@ fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The named entities of the accented letters of the languages this crate
+/// reads ("Redacci&oacute;n" in a doubly escaped meta author).
+fn latin_entity(name: &str) -> Option<char> {
+    let (base, accent) = name.split_at(1);
+    let base = base.chars().next()?;
+    let table: &[(&str, &str, &str)] = &[
+        ("acute", "aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ"),
+        ("grave", "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
+        ("circ", "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
+        ("uml", "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
+        ("tilde", "anoANO", "ãñõÃÑÕ"),
+        ("cedil", "cC", "çÇ"),
+    ];
+    if name == "szlig" {
+        return Some('ß');
+    }
+    let (_, from, to) = table.iter().find(|(a, _, _)| *a == accent)?;
+    let i = from.chars().position(|c| c == base)?;
+    to.chars().nth(i)
 }
 
 // ---------------------------------------------------------------- <head>
@@ -1648,12 +1670,20 @@ fn choose_authors(f: &Fields) -> (Option<String>, Vec<String>) {
 /// own `og:title` give the headline proper.
 fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
     let site = f.site.value.as_deref();
-    let stated = f.title.value.as_deref().map(|t| strip_site(t, site, false));
+    let domain = f.url.value.as_deref().and_then(domain_name);
+    let strip = |t: &str, guess: bool| {
+        let t = strip_site(t, site, guess);
+        match &domain {
+            Some(d) => strip_domain(&strip_domain(&t, d), d),
+            None => t,
+        }
+    };
+    let stated = f.title.value.as_deref().map(|t| strip(t, false));
     let tag = scan
         .title_tag
         .as_deref()
         .filter(|t| !t.is_empty())
-        .map(|t| strip_site(t, site, true));
+        .map(|t| strip(t, true));
     let references: Vec<&str> = [stated.as_deref(), tag.as_deref()]
         .into_iter()
         .flatten()
@@ -1706,7 +1736,11 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         return (Some(h.to_string()), Some(i));
     }
     let only = (scan.h1_count == 1 && !scan.headings.is_empty()).then_some(0);
-    match stated.or(tag) {
+    let described = |t: String| match f.description.value.as_deref() {
+        Some(d) => described_part(&t, d).map_or(t.clone(), str::to_string),
+        None => t,
+    };
+    match stated.or(tag).map(described) {
         Some(t) => (Some(t), only),
         None => (only.map(|i| scan.headings[i].text.clone()), only),
     }
@@ -1847,6 +1881,89 @@ fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
     }
 }
 
+/// The name in a URL's host, without "www." and the top-level domain:
+/// "bayrische bembel" for `http://bayrische-bembel.de/…`.
+fn domain_name(url: &str) -> Option<String> {
+    let host = url
+        .split_once("://")?
+        .1
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let (name, _tld) = host.rsplit_once('.')?;
+    let name = name.replace(['-', '.'], " ");
+    (name.len() >= 3).then_some(name)
+}
+
+/// Cuts the site's name off a title where a part between separators
+/// names the site as its domain does: the title is what stands before that
+/// part ("Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin"),
+/// or after it when it is the first ("EFC Bayrische Bembel - Eintracht …"
+/// on bayrische-bembel.de). A one-word domain must be the whole part ("Die
+/// Zeit der Krise" does not name zeit.de). At least two words remain.
+fn strip_domain(title: &str, domain: &str) -> String {
+    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » "];
+    let mut cuts: Vec<(usize, usize)> = SEPARATORS
+        .iter()
+        .flat_map(|sep| title.match_indices(sep).map(|(i, _)| (i, i + sep.len())))
+        .collect();
+    if cuts.is_empty() {
+        return title.to_string();
+    }
+    cuts.sort();
+    let domain_words = words(domain);
+    let names_site = |part: &str| {
+        let w = words(part);
+        if domain_words.len() >= 2 {
+            contains_words(part, domain)
+        } else {
+            w.first() == domain_words.first() && w.len() <= 2
+        }
+    };
+    let long_enough = |t: &str| words(t).len() >= MIN_TITLE_WORDS;
+    // Parts as (start, end) byte ranges, the last first.
+    let mut bounds = vec![0];
+    for &(at, end) in &cuts {
+        bounds.push(at);
+        bounds.push(end);
+    }
+    bounds.push(title.len());
+    let parts: Vec<(usize, usize)> = bounds.chunks(2).map(|c| (c[0], c[1])).collect();
+    for (k, &(start, end)) in parts.iter().enumerate().rev() {
+        if !names_site(&title[start..end]) {
+            continue;
+        }
+        let rest = if k > 0 {
+            &title[..cuts[k - 1].0]
+        } else {
+            &title[cuts[0].1..]
+        };
+        if long_enough(rest) {
+            return rest.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The part of a title between separators that the page's description
+/// opens with: the headline, where the title also names site and section
+/// ("EFC Bayrische Bembel Regensburg - Eintracht Frankfurt stellt Weichen
+/// für die Zukunft - Eintracht Presse").
+fn described_part<'a>(title: &'a str, description: &str) -> Option<&'a str> {
+    let desc = words(description);
+    let mut parts = vec![title];
+    for sep in [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » "] {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.into_iter().map(str::trim).find(|p| {
+        let w = words(p);
+        w.len() >= 3 && desc.starts_with(&w)
+    })
+}
+
 /// Lowercased words of a text (letters and digits).
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -1890,7 +2007,7 @@ fn author_names(byline: &str) -> Vec<String> {
 /// structured data) are also cut at a preposition or a month name, and a name
 /// of several words must be capitalised.
 fn names_in(byline: &str, visible: bool) -> Vec<String> {
-    let mut s = collapse(byline);
+    let mut s = collapse(&decode_entities(byline));
     // "Posted on 4 January 2022 by Jane Doe": the name follows the last "by".
     if let Some(i) = s.rfind(" by ").or_else(|| s.rfind(" By ")) {
         s = s[i + 4..].to_string();
@@ -1899,6 +2016,7 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         "written by",
         "posted by",
         "published by",
+        "eingestellt von",
         "geschrieben von",
         "verfasst von",
         "erstellt von",
@@ -1943,15 +2061,24 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         }
     }
     // A date, a job title or a second field after a separator is not a name.
+    // Digits inside a user name ("Bo2man", "freeman1984") are part of it.
+    let mut in_word = false;
     let end = s
         .find(|c: char| {
-            c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '(' | '\n' | '/' | ':')
+            in_word = (in_word && c.is_alphanumeric()) || c.is_alphabetic();
+            (c.is_ascii_digit() && !in_word)
+                || matches!(
+                    c,
+                    '|' | '•' | '·' | '—' | '–' | '(' | '\n' | '/' | ':' | '»'
+                )
         })
         .unwrap_or(s.len());
     let mut s = s[..end].to_string();
     if let Some(i) = s.find(" - ") {
         s.truncate(i);
     }
+    // "Robert -": a dangling separator.
+    s.truncate(s.trim_end_matches([' ', '-', ',', ';']).len());
     // "Jane Doe am 4. Januar", "Jane Doe on Monday", "Jane Doe in Berlin".
     let mut kept = Vec::new();
     let all: Vec<&str> = s.split_whitespace().collect();
@@ -2303,12 +2430,30 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 // ---------------------------------------------------------------- dates
 
-/// A date in a page's URL: `/2021/12/30/` or `/2021-12-30-slug`.
+/// A date in a page's URL: `/2021/12/30/`, `/2021-12-30-slug`,
+/// `/2020-02/19/`, `/meldungen/29-10-2021` or `bericht_vom_22.04.2020`.
 fn url_date(url: &str) -> Option<String> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = &path[path.find('/')?..];
     let toks = tokens(path);
-    (0..toks.len()).find_map(|i| ymd_at(&toks, i).map(|(d, _)| d.iso()))
+    (0..toks.len()).find_map(|i| {
+        if let Some((d, _)) = ymd_at(&toks, i) {
+            return Some(d.iso());
+        }
+        let date = match toks.get(i..)? {
+            [Tok::Num(y, 4), Tok::Sep('-'), Tok::Num(m, 2), Tok::Sep('/'), Tok::Num(d, 2), ..] => {
+                Ymd { y: *y, m: *m, d: *d }
+            }
+            // Day first, both with two digits (an id rarely looks like it).
+            [Tok::Num(d, 2), Tok::Sep(s1 @ ('-' | '.' | '_')), Tok::Num(m, 2), Tok::Sep(s2), Tok::Num(y, 4), ..]
+                if s1 == s2 =>
+            {
+                Ymd { y: *y, m: *m, d: *d }
+            }
+            _ => return None,
+        };
+        date.valid().then(|| date.iso())
+    })
 }
 
 /// Normalises a stated date to ISO 8601: an ISO date is kept as written, any
@@ -3085,5 +3230,83 @@ mod tests {
             "<h1>Editor’s Letter: bye Baby</h1>",
         );
         assert_eq!(m.title.as_deref(), Some("Editor’s Letter: bye Baby"));
+    }
+
+    #[test]
+    fn user_names_with_digits_and_blogger_labels() {
+        assert_eq!(names_in("von r23 » 21.01.2009, 05:42", true), ["r23"]);
+        assert_eq!(names_in("Posted by Bo2man", true), ["Bo2man"]);
+        assert_eq!(names_in("freeman1984", false), ["freeman1984"]);
+        // Digits after a space still end the name.
+        assert_eq!(names_in("Jane Doe 12. Mai 2022", true), ["Jane Doe"]);
+        assert_eq!(names_in("Eingestellt von der Michel", true), ["der Michel"]);
+        assert_eq!(names_in("Robert -", true), ["Robert"]);
+        assert_eq!(
+            names_in("Redacci&oacute;n Diario Pagina Siete", false),
+            ["Redacción Diario Pagina Siete"]
+        );
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        assert_eq!(
+            url_date("https://x.cn/local/2020-02/19/c_1.htm").as_deref(),
+            Some("2020-02-19")
+        );
+        assert_eq!(
+            url_date("https://x.de/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        assert_eq!(
+            url_date("https://x.com/artikel/bericht_vom_22.04.2020_titel").as_deref(),
+            Some("2020-04-22")
+        );
+        // An id is not a date.
+        assert_eq!(url_date("https://x.com/p/1234-56-7890"), None);
+    }
+
+    #[test]
+    fn the_site_named_as_its_domain_is_cut_off_the_title() {
+        let m = page(
+            r#"<title>Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin</title>
+               <link rel="canonical" href="https://www.petri-heil.ch/de/winterhechte">"#,
+            "<p>Text</p>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Bielersee-Winterhechte"));
+        // A one-word domain must be the whole part: a headline that uses the
+        // word keeps it.
+        assert_eq!(
+            strip_domain("Die Zeit der Krise | Politik", "zeit"),
+            "Die Zeit der Krise | Politik"
+        );
+        assert_eq!(
+            strip_domain("Die Zeit der Krise | ZEIT ONLINE", "zeit"),
+            "Die Zeit der Krise"
+        );
+        assert_eq!(
+            domain_name("http://bayrische-bembel.de/a?b").as_deref(),
+            Some("bayrische bembel")
+        );
+    }
+
+    #[test]
+    fn the_title_part_the_description_opens_with_is_the_headline() {
+        let m = page(
+            r#"<title>EFC Bayrische Bembel - Eintracht Frankfurt stellt Weichen - Eintracht Presse</title>
+               <meta name="description" content="Eintracht Frankfurt stellt Weichen">"#,
+            "<p>Text</p>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Eintracht Frankfurt stellt Weichen")
+        );
+        // Without separators the title stays whole.
+        assert_eq!(
+            described_part(
+                "Eintracht Frankfurt stellt Weichen",
+                "Eintracht Frankfurt stellt Weichen"
+            ),
+            None
+        );
     }
 }
