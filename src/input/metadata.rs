@@ -283,7 +283,10 @@ impl Scan {
                 _ => continue,
             };
             let inside_other = !other.is_empty();
-            if opens_other_content(el) {
+            // Attributes are read once: each `el.attr(name)` interns the name
+            // and searches the element's attributes again.
+            let a = Attrs::of(el);
+            if opens_other_content(el.name(), &a) {
                 other.push(node.id());
             }
             let name = el.name();
@@ -315,19 +318,15 @@ impl Scan {
                         self.canonical = el.attr("href").map(str::to_string);
                     }
                 }
-                _ if name != "meta"
-                    && el.attr("property").is_some()
-                    && el.attr("content").is_some() =>
-                {
+                _ if name != "meta" && a.property.is_some() && a.content.is_some() => {
                     // RDFa in the body: <span property="dc:created" content="…">.
-                    let keys = el
-                        .attr("property")
+                    let keys = a
+                        .property
                         .unwrap_or("")
                         .split_whitespace()
                         .map(normalize_key)
                         .collect();
-                    self.metas
-                        .push((keys, el.attr("content").unwrap_or("").to_string()));
+                    self.metas.push((keys, a.content.unwrap_or("").to_string()));
                 }
                 "meta" => {
                     let mut keys = Vec::new();
@@ -345,18 +344,18 @@ impl Scan {
                 }
                 _ => {}
             }
-            let itemprop = el.attr("itemprop").unwrap_or("").to_ascii_lowercase();
-            let class_id = format!(
-                "{} {}",
-                el.attr("class").unwrap_or(""),
-                el.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
-            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-            let headline_class = ["entry-title", "post-title", "article-title", "headline"]
-                .iter()
-                .any(|c| class_id.contains(c))
-                && !class_id.contains("sub");
+            let itemprop = a.itemprop.unwrap_or("").to_ascii_lowercase();
+            let class_id = match (a.class, a.id) {
+                (None, None) => String::new(),
+                (class, id) => {
+                    format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_ascii_lowercase()
+                }
+            };
+            let rel = a.rel.unwrap_or("").to_ascii_lowercase();
+            let headline_class = contains_any(
+                &class_id,
+                &["entry-title", "post-title", "article-title", "headline"],
+            ) && !class_id.contains("sub");
             // An <h2> that ends the page's <title> ("Site » Headline") is
             // its headline on pages whose <h1> is the site's logo.
             let titled_h2 = name == "h2"
@@ -418,7 +417,7 @@ impl Scan {
                                 })
                         });
                         let t = named
-                            .or_else(|| el.attr("content").map(collapse))
+                            .or_else(|| a.content.map(collapse))
                             .unwrap_or_else(|| visible_text(node));
                         if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
                             self.item_authors.push(t);
@@ -435,7 +434,7 @@ impl Scan {
             }
             if name == "time" {
                 let d = date_attr(node);
-                let marked = el.attr("pubdate").is_some()
+                let marked = a.pubdate
                     || ["publish", "entry-date", "post-date", "created"]
                         .iter()
                         .any(|c| class_id.contains(c));
@@ -732,42 +731,60 @@ fn normalize_key(k: &str) -> String {
 /// German "autor"), but not the author's picture or biography, nor a comment's
 /// author.
 fn is_byline_class(class_id: &str) -> bool {
-    [
-        "byline",
-        "author",
-        "autor",
-        "writer",
-        "posted-by",
-        "submitted-by",
-    ]
-    .iter()
-    .any(|c| class_id.contains(c))
-        && ![
+    contains_any(
+        class_id,
+        &[
+            "byline",
+            "author",
+            "autor",
+            "writer",
+            "posted-by",
+            "submitted-by",
+        ],
+    ) && !contains_any(
+        class_id,
+        &[
             "avatar", "bio", "image", "img", "photo", "picture", "desc", "about", "comment", "box",
             "info-",
-        ]
-        .iter()
-        .any(|c| class_id.contains(c))
+        ],
+    )
+}
+
+/// Whether `hay` contains one of `needles`, quicker where it does not, as
+/// for nearly all class names of a long page: a needle whose pairs of
+/// adjacent bytes are not all in the haystack cannot be in it.
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    fn pairs(s: &str) -> u64 {
+        s.as_bytes().windows(2).fold(0, |m, w| {
+            m | 1 << ((u32::from(w[0]) * 31 + u32::from(w[1])) % 64)
+        })
+    }
+    if hay.is_empty() {
+        return false;
+    }
+    let h = pairs(hay);
+    needles.iter().any(|n| {
+        let p = pairs(n);
+        h & p == p && hay.contains(n)
+    })
 }
 
 /// A class or id that says its element holds the publication date.
 fn is_date_class(class_id: &str) -> bool {
-    [
-        "date",
-        "datum",
-        "posted-on",
-        "published",
-        "pubdate",
-        "dateline",
-        "entry-meta",
-        "post-meta",
-        "article-meta",
-    ]
-    .iter()
-    .any(|c| class_id.contains(c))
-        && !["update", "modif", "comment"]
-            .iter()
-            .any(|c| class_id.contains(c))
+    contains_any(
+        class_id,
+        &[
+            "date",
+            "datum",
+            "posted-on",
+            "published",
+            "pubdate",
+            "dateline",
+            "entry-meta",
+            "post-meta",
+            "article-meta",
+        ],
+    ) && !contains_any(class_id, &["update", "modif", "comment"])
 }
 
 /// Inside a comment thread, a sidebar, a teaser list or navigation: bylines
@@ -775,25 +792,58 @@ fn is_date_class(class_id: &str) -> bool {
 /// ("comments-area", "site-sidebar"), and layout modifiers that merely say a
 /// sidebar exists beside the element ("with-sidebar", "has-comments") do not
 /// count.
-fn opens_other_content(el: &scraper::node::Element) -> bool {
-    if matches!(el.name(), "nav" | "aside") {
+/// The attributes [`Scan::walk`] reads, found in one pass over an element's
+/// attributes.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    itemtype: Option<&'a str>,
+    rel: Option<&'a str>,
+    property: Option<&'a str>,
+    content: Option<&'a str>,
+    pubdate: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (k, v) in el.attrs() {
+            match k {
+                "class" => a.class = Some(v),
+                "id" => a.id = Some(v),
+                "itemprop" => a.itemprop = Some(v),
+                "itemtype" => a.itemtype = Some(v),
+                "rel" => a.rel = Some(v),
+                "property" => a.property = Some(v),
+                "content" => a.content = Some(v),
+                "pubdate" => a.pubdate = true,
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
+fn opens_other_content(name: &str, a: &Attrs) -> bool {
+    if matches!(name, "nav" | "aside") {
         return true;
     }
     // Classes on the page's frame describe its layout ("right-sidebar",
     // "has_sidebar", "category-popular-posts" on a post): the article is
     // inside them.
-    if matches!(el.name(), "html" | "body" | "main" | "article") {
-        return el
-            .attr("itemtype")
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return a
+            .itemtype
             .is_some_and(|t| t.contains("Comment") || t.contains("Review"));
     }
-    el.attr("class")
+    a.class
         .unwrap_or("")
         .split_whitespace()
-        .chain(el.attr("id"))
+        .chain(a.id)
         .any(|token| is_other_content(&token.to_ascii_lowercase()))
-        || el
-            .attr("itemtype")
+        || a.itemtype
             .is_some_and(|t| t.contains("Comment") || t.contains("Review"))
 }
 
@@ -3308,5 +3358,24 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn contains_any_agrees_with_contains() {
+        for hay in [
+            "",
+            "entry-meta post",
+            "mw-body content",
+            "byline author-box",
+            "x",
+        ] {
+            for needle in ["entry-meta", "author", "box", "date", "x"] {
+                assert_eq!(
+                    contains_any(hay, &[needle]),
+                    hay.contains(needle),
+                    "{hay} {needle}"
+                );
+            }
+        }
     }
 }
