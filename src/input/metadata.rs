@@ -457,8 +457,16 @@ impl Scan {
                 // no space between them ("<a>Jane Doe</a><span>vor 5
                 // Stunden</span>").
                 let t = spaced_text(node, 4 * MAX_BYLINE_CHARS);
+                // Drupal's "submitted" line may hold only the date: it names
+                // someone where it says by whom ("Gespeichert von rasos").
+                let by_whom = !contains_any(
+                    &class_id,
+                    &["byline", "author", "autor", "writer", "posted-by"],
+                ) && !t.split_whitespace().any(is_by)
+                    && !contains_any(&t.to_lowercase(), &["author", "autor", "auteur"]);
                 if !t.is_empty()
                     && t.chars().count() <= MAX_BYLINE_CHARS
+                    && !by_whom
                     && !author_names(&t).is_empty()
                 {
                     self.byline = Some(t);
@@ -739,7 +747,8 @@ fn is_byline_class(class_id: &str) -> bool {
             "autor",
             "writer",
             "posted-by",
-            "submitted-by",
+            // Drupal's "Submitted by … on …" ("Gespeichert von … am …").
+            "submitted",
         ],
     ) && !contains_any(
         class_id,
@@ -2067,6 +2076,7 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         "posted by",
         "published by",
         "eingestellt von",
+        "gespeichert von",
         "geschrieben von",
         "verfasst von",
         "erstellt von",
@@ -2673,6 +2683,18 @@ fn date_at(t: &[Tok], i: usize) -> Option<(Ymd, usize)> {
             return ok(
                 Ymd {
                     y: full_year(*y, *yl)?,
+                    m: *m,
+                    d: *d,
+                },
+                i + 5,
+            );
+        }
+        // "26 | 01 | 2022".
+        [Tok::Num(d, 1..=2), Tok::Sep('|'), Tok::Num(m, 1..=2), Tok::Sep('|'), Tok::Num(y, 4), ..] =>
+        {
+            return ok(
+                Ymd {
+                    y: *y,
                     m: *m,
                     d: *d,
                 },
@@ -3377,5 +3399,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn drupal_submitted_line_and_piped_dates() {
+        let m = page(
+            "",
+            r#"<h1>Faircoin Hackathon</h1><p>Text</p>
+               <div class="submitted">Gespeichert von <span class="username">rasos</span>
+               am 24. Juli 2017 - 18:55</div>"#,
+        );
+        assert_eq!(m.authors, ["rasos"]);
+        assert_eq!(m.published.as_deref().map(|d| &d[..10]), Some("2017-07-24"));
+        assert_eq!(
+            find_date("26 | 01 | 2022 Schweiz | Praxis").as_deref(),
+            Some("2022-01-26")
+        );
+        // A "submitted" line with a date only names nobody.
+        let m = page(
+            "",
+            r#"<h1>Faircoin Hackathon</h1><p>Text</p>
+               <footer class="submitted"><span>Freitag 8 Februar 2019</span></footer>"#,
+        );
+        assert!(m.authors.is_empty());
+        let m = page(
+            "",
+            r#"<h1>Was wir nicht hören wollen</h1><p>Text</p>
+               <li class="submitted">Author: <a href="/a">Gàbor Muniér</a>, Datum: 03.Mär.19</li>"#,
+        );
+        assert_eq!(m.authors, ["Gàbor Muniér"]);
     }
 }
