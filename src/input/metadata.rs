@@ -2195,7 +2195,7 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         .join(" ")
         .replace(" und ", " and ")
         .replace(" & ", " and ");
-    crate::input::split_authors(&s)
+    let mut names: Vec<String> = crate::input::split_authors(&s)
         .into_iter()
         .map(|n| {
             let mut n = n
@@ -2234,7 +2234,17 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
                         | "redaktion"
                 )
         })
-        .collect()
+        .collect();
+    // A byline of a letter or two in lower case ("S", "kj", "mf") is an
+    // editor's initials, not a name a reader can use ("Kooman, F" keeps
+    // its "F").
+    if let [n] = names.as_slice() {
+        let len = n.chars().count();
+        if len == 1 || (len == 2 && n.chars().all(char::is_lowercase)) {
+            names.clear();
+        }
+    }
+    names
 }
 
 /// Words that credit a contribution before a colon ("Text & Fotos:",
@@ -3313,6 +3323,9 @@ mod tests {
         assert_eq!(names_in("Jane Doe 12. Mai 2022", true), ["Jane Doe"]);
         assert_eq!(names_in("Eingestellt von der Michel", true), ["der Michel"]);
         assert_eq!(names_in("Robert -", true), ["Robert"]);
+        assert!(names_in("kj", false).is_empty());
+        assert!(names_in("S", false).is_empty());
+        assert_eq!(names_in("DT", false), ["DT"]);
         assert_eq!(
             names_in("Redacci&oacute;n Diario Pagina Siete", false),
             ["Redacción Diario Pagina Siete"]
