@@ -1784,6 +1784,21 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         }
     }
     if let Some((_, h, i)) = best {
+        // A heading that opens with its date ("Jun 17 Das vielleicht
+        // schönste Ende der Welt: Montauk"): the title without it.
+        if let Some(t) = stated.as_deref().or(tag.as_deref()) {
+            if let Some(prefix) = h.strip_suffix(t).filter(|p| !p.trim().is_empty()) {
+                let toks = tokens(prefix);
+                let short_date = matches!(
+                    toks.as_slice(),
+                    [Tok::Word(m), Tok::Num(_, 1..=2)] | [Tok::Num(_, 1..=2), Tok::Word(m)]
+                        if month(m).is_some()
+                );
+                if short_date || date_at(&toks, 0).is_some_and(|(_, end)| end == toks.len()) {
+                    return (Some(t.to_string()), Some(i));
+                }
+            }
+        }
         // The headline and the stated title differ only in their quotation
         // marks ("…" and “…”): the stated title is the one written as text,
         // the headline's are typography.
@@ -3441,5 +3456,17 @@ mod tests {
                <li class="submitted">Author: <a href="/a">Gàbor Muniér</a>, Datum: 03.Mär.19</li>"#,
         );
         assert_eq!(m.authors, ["Gàbor Muniér"]);
+    }
+
+    #[test]
+    fn a_date_opening_the_headline_is_not_part_of_it() {
+        let m = page(
+            r#"<meta property="og:title" content="Das schönste Ende der Welt: Montauk">"#,
+            "<h1><span>Jun 17</span> Das schönste Ende der Welt: Montauk</h1><p>Text</p>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Das schönste Ende der Welt: Montauk")
+        );
     }
 }
