@@ -283,7 +283,10 @@ impl Scan {
                 _ => continue,
             };
             let inside_other = !other.is_empty();
-            if opens_other_content(el) {
+            // Attributes are read once: each `el.attr(name)` interns the name
+            // and searches the element's attributes again.
+            let a = Attrs::of(el);
+            if opens_other_content(el.name(), &a) {
                 other.push(node.id());
             }
             let name = el.name();
@@ -315,19 +318,15 @@ impl Scan {
                         self.canonical = el.attr("href").map(str::to_string);
                     }
                 }
-                _ if name != "meta"
-                    && el.attr("property").is_some()
-                    && el.attr("content").is_some() =>
-                {
+                _ if name != "meta" && a.property.is_some() && a.content.is_some() => {
                     // RDFa in the body: <span property="dc:created" content="…">.
-                    let keys = el
-                        .attr("property")
+                    let keys = a
+                        .property
                         .unwrap_or("")
                         .split_whitespace()
                         .map(normalize_key)
                         .collect();
-                    self.metas
-                        .push((keys, el.attr("content").unwrap_or("").to_string()));
+                    self.metas.push((keys, a.content.unwrap_or("").to_string()));
                 }
                 "meta" => {
                     let mut keys = Vec::new();
@@ -345,18 +344,18 @@ impl Scan {
                 }
                 _ => {}
             }
-            let itemprop = el.attr("itemprop").unwrap_or("").to_ascii_lowercase();
-            let class_id = format!(
-                "{} {}",
-                el.attr("class").unwrap_or(""),
-                el.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
-            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-            let headline_class = ["entry-title", "post-title", "article-title", "headline"]
-                .iter()
-                .any(|c| class_id.contains(c))
-                && !class_id.contains("sub");
+            let itemprop = a.itemprop.unwrap_or("").to_ascii_lowercase();
+            let class_id = match (a.class, a.id) {
+                (None, None) => String::new(),
+                (class, id) => {
+                    format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_ascii_lowercase()
+                }
+            };
+            let rel = a.rel.unwrap_or("").to_ascii_lowercase();
+            let headline_class = contains_any(
+                &class_id,
+                &["entry-title", "post-title", "article-title", "headline"],
+            ) && !class_id.contains("sub");
             // An <h2> that ends the page's <title> ("Site » Headline") is
             // its headline on pages whose <h1> is the site's logo.
             let titled_h2 = name == "h2"
@@ -418,7 +417,7 @@ impl Scan {
                                 })
                         });
                         let t = named
-                            .or_else(|| el.attr("content").map(collapse))
+                            .or_else(|| a.content.map(collapse))
                             .unwrap_or_else(|| visible_text(node));
                         if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
                             self.item_authors.push(t);
@@ -435,7 +434,7 @@ impl Scan {
             }
             if name == "time" {
                 let d = date_attr(node);
-                let marked = el.attr("pubdate").is_some()
+                let marked = a.pubdate
                     || ["publish", "entry-date", "post-date", "created"]
                         .iter()
                         .any(|c| class_id.contains(c));
@@ -458,8 +457,16 @@ impl Scan {
                 // no space between them ("<a>Jane Doe</a><span>vor 5
                 // Stunden</span>").
                 let t = spaced_text(node, 4 * MAX_BYLINE_CHARS);
+                // Drupal's "submitted" line may hold only the date: it names
+                // someone where it says by whom ("Gespeichert von rasos").
+                let by_whom = !contains_any(
+                    &class_id,
+                    &["byline", "author", "autor", "writer", "posted-by"],
+                ) && !t.split_whitespace().any(is_by)
+                    && !contains_any(&t.to_lowercase(), &["author", "autor", "auteur"]);
                 if !t.is_empty()
                     && t.chars().count() <= MAX_BYLINE_CHARS
+                    && !by_whom
                     && !author_names(&t).is_empty()
                 {
                     self.byline = Some(t);
@@ -732,42 +739,61 @@ fn normalize_key(k: &str) -> String {
 /// German "autor"), but not the author's picture or biography, nor a comment's
 /// author.
 fn is_byline_class(class_id: &str) -> bool {
-    [
-        "byline",
-        "author",
-        "autor",
-        "writer",
-        "posted-by",
-        "submitted-by",
-    ]
-    .iter()
-    .any(|c| class_id.contains(c))
-        && ![
+    contains_any(
+        class_id,
+        &[
+            "byline",
+            "author",
+            "autor",
+            "writer",
+            "posted-by",
+            // Drupal's "Submitted by … on …" ("Gespeichert von … am …").
+            "submitted",
+        ],
+    ) && !contains_any(
+        class_id,
+        &[
             "avatar", "bio", "image", "img", "photo", "picture", "desc", "about", "comment", "box",
             "info-",
-        ]
-        .iter()
-        .any(|c| class_id.contains(c))
+        ],
+    )
+}
+
+/// Whether `hay` contains one of `needles`, quicker where it does not, as
+/// for nearly all class names of a long page: a needle whose pairs of
+/// adjacent bytes are not all in the haystack cannot be in it.
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    fn pairs(s: &str) -> u64 {
+        s.as_bytes().windows(2).fold(0, |m, w| {
+            m | 1 << ((u32::from(w[0]) * 31 + u32::from(w[1])) % 64)
+        })
+    }
+    if hay.is_empty() {
+        return false;
+    }
+    let h = pairs(hay);
+    needles.iter().any(|n| {
+        let p = pairs(n);
+        h & p == p && hay.contains(n)
+    })
 }
 
 /// A class or id that says its element holds the publication date.
 fn is_date_class(class_id: &str) -> bool {
-    [
-        "date",
-        "datum",
-        "posted-on",
-        "published",
-        "pubdate",
-        "dateline",
-        "entry-meta",
-        "post-meta",
-        "article-meta",
-    ]
-    .iter()
-    .any(|c| class_id.contains(c))
-        && !["update", "modif", "comment"]
-            .iter()
-            .any(|c| class_id.contains(c))
+    contains_any(
+        class_id,
+        &[
+            "date",
+            "datum",
+            "posted-on",
+            "published",
+            "pubdate",
+            "dateline",
+            "entry-meta",
+            "post-meta",
+            "article-meta",
+        ],
+    ) && !contains_any(class_id, &["update", "modif", "comment"])
 }
 
 /// Inside a comment thread, a sidebar, a teaser list or navigation: bylines
@@ -775,25 +801,58 @@ fn is_date_class(class_id: &str) -> bool {
 /// ("comments-area", "site-sidebar"), and layout modifiers that merely say a
 /// sidebar exists beside the element ("with-sidebar", "has-comments") do not
 /// count.
-fn opens_other_content(el: &scraper::node::Element) -> bool {
-    if matches!(el.name(), "nav" | "aside") {
+/// The attributes [`Scan::walk`] reads, found in one pass over an element's
+/// attributes.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    itemtype: Option<&'a str>,
+    rel: Option<&'a str>,
+    property: Option<&'a str>,
+    content: Option<&'a str>,
+    pubdate: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (k, v) in el.attrs() {
+            match k {
+                "class" => a.class = Some(v),
+                "id" => a.id = Some(v),
+                "itemprop" => a.itemprop = Some(v),
+                "itemtype" => a.itemtype = Some(v),
+                "rel" => a.rel = Some(v),
+                "property" => a.property = Some(v),
+                "content" => a.content = Some(v),
+                "pubdate" => a.pubdate = true,
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
+fn opens_other_content(name: &str, a: &Attrs) -> bool {
+    if matches!(name, "nav" | "aside") {
         return true;
     }
     // Classes on the page's frame describe its layout ("right-sidebar",
     // "has_sidebar", "category-popular-posts" on a post): the article is
     // inside them.
-    if matches!(el.name(), "html" | "body" | "main" | "article") {
-        return el
-            .attr("itemtype")
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return a
+            .itemtype
             .is_some_and(|t| t.contains("Comment") || t.contains("Review"));
     }
-    el.attr("class")
+    a.class
         .unwrap_or("")
         .split_whitespace()
-        .chain(el.attr("id"))
+        .chain(a.id)
         .any(|token| is_other_content(&token.to_ascii_lowercase()))
-        || el
-            .attr("itemtype")
+        || a.itemtype
             .is_some_and(|t| t.contains("Comment") || t.contains("Review"))
 }
 
@@ -1218,6 +1277,7 @@ fn decode_entities(s: &str) -> String {
                 "quot" => Some('"'),
                 "apos" => Some('\''),
                 "nbsp" => Some(' '),
+                _ if name.len() > 1 && !name.starts_with('#') => latin_entity(name),
                 _ => {
                     let num = name.strip_prefix('#')?;
                     let code = match num.strip_prefix(['x', 'X']) {
@@ -1242,6 +1302,27 @@ fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The named entities of the accented letters of the languages this crate
+/// reads ("Redacci&oacute;n" in a doubly escaped meta author).
+fn latin_entity(name: &str) -> Option<char> {
+    let (base, accent) = name.split_at(1);
+    let base = base.chars().next()?;
+    let table: &[(&str, &str, &str)] = &[
+        ("acute", "aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ"),
+        ("grave", "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
+        ("circ", "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
+        ("uml", "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
+        ("tilde", "anoANO", "ãñõÃÑÕ"),
+        ("cedil", "cC", "çÇ"),
+    ];
+    if name == "szlig" {
+        return Some('ß');
+    }
+    let (_, from, to) = table.iter().find(|(a, _, _)| *a == accent)?;
+    let i = from.chars().position(|c| c == base)?;
+    to.chars().nth(i)
 }
 
 // ---------------------------------------------------------------- <head>
@@ -1648,12 +1729,20 @@ fn choose_authors(f: &Fields) -> (Option<String>, Vec<String>) {
 /// own `og:title` give the headline proper.
 fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
     let site = f.site.value.as_deref();
-    let stated = f.title.value.as_deref().map(|t| strip_site(t, site, false));
+    let domain = f.url.value.as_deref().and_then(domain_name);
+    let strip = |t: &str, guess: bool| {
+        let t = strip_site(t, site, guess);
+        match &domain {
+            Some(d) => strip_domain(&strip_domain(&t, d), d),
+            None => t,
+        }
+    };
+    let stated = f.title.value.as_deref().map(|t| strip(t, false));
     let tag = scan
         .title_tag
         .as_deref()
         .filter(|t| !t.is_empty())
-        .map(|t| strip_site(t, site, true));
+        .map(|t| strip(t, true));
     let references: Vec<&str> = [stated.as_deref(), tag.as_deref()]
         .into_iter()
         .flatten()
@@ -1695,6 +1784,21 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         }
     }
     if let Some((_, h, i)) = best {
+        // A heading that opens with its date ("Jun 17 Das vielleicht
+        // schönste Ende der Welt: Montauk"): the title without it.
+        if let Some(t) = stated.as_deref().or(tag.as_deref()) {
+            if let Some(prefix) = h.strip_suffix(t).filter(|p| !p.trim().is_empty()) {
+                let toks = tokens(prefix);
+                let short_date = matches!(
+                    toks.as_slice(),
+                    [Tok::Word(m), Tok::Num(_, 1..=2)] | [Tok::Num(_, 1..=2), Tok::Word(m)]
+                        if month(m).is_some()
+                );
+                if short_date || date_at(&toks, 0).is_some_and(|(_, end)| end == toks.len()) {
+                    return (Some(t.to_string()), Some(i));
+                }
+            }
+        }
         // The headline and the stated title differ only in their quotation
         // marks ("…" and “…”): the stated title is the one written as text,
         // the headline's are typography.
@@ -1706,7 +1810,11 @@ fn choose_title(f: &Fields, scan: &Scan) -> (Option<String>, Option<usize>) {
         return (Some(h.to_string()), Some(i));
     }
     let only = (scan.h1_count == 1 && !scan.headings.is_empty()).then_some(0);
-    match stated.or(tag) {
+    let described = |t: String| match f.description.value.as_deref() {
+        Some(d) => described_part(&t, d).map_or(t.clone(), str::to_string),
+        None => t,
+    };
+    match stated.or(tag).map(described) {
         Some(t) => (Some(t), only),
         None => (only.map(|i| scan.headings[i].text.clone()), only),
     }
@@ -1847,6 +1955,89 @@ fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
     }
 }
 
+/// The name in a URL's host, without "www." and the top-level domain:
+/// "bayrische bembel" for `http://bayrische-bembel.de/…`.
+fn domain_name(url: &str) -> Option<String> {
+    let host = url
+        .split_once("://")?
+        .1
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let (name, _tld) = host.rsplit_once('.')?;
+    let name = name.replace(['-', '.'], " ");
+    (name.len() >= 3).then_some(name)
+}
+
+/// Cuts the site's name off a title where a part between separators
+/// names the site as its domain does: the title is what stands before that
+/// part ("Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin"),
+/// or after it when it is the first ("EFC Bayrische Bembel - Eintracht …"
+/// on bayrische-bembel.de). A one-word domain must be the whole part ("Die
+/// Zeit der Krise" does not name zeit.de). At least two words remain.
+fn strip_domain(title: &str, domain: &str) -> String {
+    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » "];
+    let mut cuts: Vec<(usize, usize)> = SEPARATORS
+        .iter()
+        .flat_map(|sep| title.match_indices(sep).map(|(i, _)| (i, i + sep.len())))
+        .collect();
+    if cuts.is_empty() {
+        return title.to_string();
+    }
+    cuts.sort();
+    let domain_words = words(domain);
+    let names_site = |part: &str| {
+        let w = words(part);
+        if domain_words.len() >= 2 {
+            contains_words(part, domain)
+        } else {
+            w.first() == domain_words.first() && w.len() <= 2
+        }
+    };
+    let long_enough = |t: &str| words(t).len() >= MIN_TITLE_WORDS;
+    // Parts as (start, end) byte ranges, the last first.
+    let mut bounds = vec![0];
+    for &(at, end) in &cuts {
+        bounds.push(at);
+        bounds.push(end);
+    }
+    bounds.push(title.len());
+    let parts: Vec<(usize, usize)> = bounds.chunks(2).map(|c| (c[0], c[1])).collect();
+    for (k, &(start, end)) in parts.iter().enumerate().rev() {
+        if !names_site(&title[start..end]) {
+            continue;
+        }
+        let rest = if k > 0 {
+            &title[..cuts[k - 1].0]
+        } else {
+            &title[cuts[0].1..]
+        };
+        if long_enough(rest) {
+            return rest.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The part of a title between separators that the page's description
+/// opens with: the headline, where the title also names site and section
+/// ("EFC Bayrische Bembel Regensburg - Eintracht Frankfurt stellt Weichen
+/// für die Zukunft - Eintracht Presse").
+fn described_part<'a>(title: &'a str, description: &str) -> Option<&'a str> {
+    let desc = words(description);
+    let mut parts = vec![title];
+    for sep in [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » "] {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.into_iter().map(str::trim).find(|p| {
+        let w = words(p);
+        w.len() >= 3 && desc.starts_with(&w)
+    })
+}
+
 /// Lowercased words of a text (letters and digits).
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -1890,7 +2081,7 @@ fn author_names(byline: &str) -> Vec<String> {
 /// structured data) are also cut at a preposition or a month name, and a name
 /// of several words must be capitalised.
 fn names_in(byline: &str, visible: bool) -> Vec<String> {
-    let mut s = collapse(byline);
+    let mut s = collapse(&decode_entities(byline));
     // "Posted on 4 January 2022 by Jane Doe": the name follows the last "by".
     if let Some(i) = s.rfind(" by ").or_else(|| s.rfind(" By ")) {
         s = s[i + 4..].to_string();
@@ -1899,6 +2090,8 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         "written by",
         "posted by",
         "published by",
+        "eingestellt von",
+        "gespeichert von",
         "geschrieben von",
         "verfasst von",
         "erstellt von",
@@ -1943,15 +2136,24 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         }
     }
     // A date, a job title or a second field after a separator is not a name.
+    // Digits inside a user name ("Bo2man", "freeman1984") are part of it.
+    let mut in_word = false;
     let end = s
         .find(|c: char| {
-            c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '(' | '\n' | '/' | ':')
+            in_word = (in_word && c.is_alphanumeric()) || c.is_alphabetic();
+            (c.is_ascii_digit() && !in_word)
+                || matches!(
+                    c,
+                    '|' | '•' | '·' | '—' | '–' | '(' | '\n' | '/' | ':' | '»'
+                )
         })
         .unwrap_or(s.len());
     let mut s = s[..end].to_string();
     if let Some(i) = s.find(" - ") {
         s.truncate(i);
     }
+    // "Robert -": a dangling separator.
+    s.truncate(s.trim_end_matches([' ', '-', ',', ';']).len());
     // "Jane Doe am 4. Januar", "Jane Doe on Monday", "Jane Doe in Berlin".
     let mut kept = Vec::new();
     let all: Vec<&str> = s.split_whitespace().collect();
@@ -2008,7 +2210,7 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
         .join(" ")
         .replace(" und ", " and ")
         .replace(" & ", " and ");
-    crate::input::split_authors(&s)
+    let mut names: Vec<String> = crate::input::split_authors(&s)
         .into_iter()
         .map(|n| {
             let mut n = n
@@ -2047,7 +2249,17 @@ fn names_in(byline: &str, visible: bool) -> Vec<String> {
                         | "redaktion"
                 )
         })
-        .collect()
+        .collect();
+    // A byline of a letter or two in lower case ("S", "kj", "mf") is an
+    // editor's initials, not a name a reader can use ("Kooman, F" keeps
+    // its "F").
+    if let [n] = names.as_slice() {
+        let len = n.chars().count();
+        if len == 1 || (len == 2 && n.chars().all(char::is_lowercase)) {
+            names.clear();
+        }
+    }
+    names
 }
 
 /// Words that credit a contribution before a colon ("Text & Fotos:",
@@ -2303,12 +2515,30 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 // ---------------------------------------------------------------- dates
 
-/// A date in a page's URL: `/2021/12/30/` or `/2021-12-30-slug`.
+/// A date in a page's URL: `/2021/12/30/`, `/2021-12-30-slug`,
+/// `/2020-02/19/`, `/meldungen/29-10-2021` or `bericht_vom_22.04.2020`.
 fn url_date(url: &str) -> Option<String> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = &path[path.find('/')?..];
     let toks = tokens(path);
-    (0..toks.len()).find_map(|i| ymd_at(&toks, i).map(|(d, _)| d.iso()))
+    (0..toks.len()).find_map(|i| {
+        if let Some((d, _)) = ymd_at(&toks, i) {
+            return Some(d.iso());
+        }
+        let date = match toks.get(i..)? {
+            [Tok::Num(y, 4), Tok::Sep('-'), Tok::Num(m, 2), Tok::Sep('/'), Tok::Num(d, 2), ..] => {
+                Ymd { y: *y, m: *m, d: *d }
+            }
+            // Day first, both with two digits (an id rarely looks like it).
+            [Tok::Num(d, 2), Tok::Sep(s1 @ ('-' | '.' | '_')), Tok::Num(m, 2), Tok::Sep(s2), Tok::Num(y, 4), ..]
+                if s1 == s2 =>
+            {
+                Ymd { y: *y, m: *m, d: *d }
+            }
+            _ => return None,
+        };
+        date.valid().then(|| date.iso())
+    })
 }
 
 /// Normalises a stated date to ISO 8601: an ISO date is kept as written, any
@@ -2478,6 +2708,18 @@ fn date_at(t: &[Tok], i: usize) -> Option<(Ymd, usize)> {
             return ok(
                 Ymd {
                     y: full_year(*y, *yl)?,
+                    m: *m,
+                    d: *d,
+                },
+                i + 5,
+            );
+        }
+        // "26 | 01 | 2022".
+        [Tok::Num(d, 1..=2), Tok::Sep('|'), Tok::Num(m, 1..=2), Tok::Sep('|'), Tok::Num(y, 4), ..] =>
+        {
+            return ok(
+                Ymd {
+                    y: *y,
                     m: *m,
                     d: *d,
                 },
@@ -3085,5 +3327,146 @@ mod tests {
             "<h1>Editor’s Letter: bye Baby</h1>",
         );
         assert_eq!(m.title.as_deref(), Some("Editor’s Letter: bye Baby"));
+    }
+
+    #[test]
+    fn user_names_with_digits_and_blogger_labels() {
+        assert_eq!(names_in("von r23 » 21.01.2009, 05:42", true), ["r23"]);
+        assert_eq!(names_in("Posted by Bo2man", true), ["Bo2man"]);
+        assert_eq!(names_in("freeman1984", false), ["freeman1984"]);
+        // Digits after a space still end the name.
+        assert_eq!(names_in("Jane Doe 12. Mai 2022", true), ["Jane Doe"]);
+        assert_eq!(names_in("Eingestellt von der Michel", true), ["der Michel"]);
+        assert_eq!(names_in("Robert -", true), ["Robert"]);
+        assert!(names_in("kj", false).is_empty());
+        assert!(names_in("S", false).is_empty());
+        assert_eq!(names_in("DT", false), ["DT"]);
+        assert_eq!(
+            names_in("Redacci&oacute;n Diario Pagina Siete", false),
+            ["Redacción Diario Pagina Siete"]
+        );
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        assert_eq!(
+            url_date("https://x.cn/local/2020-02/19/c_1.htm").as_deref(),
+            Some("2020-02-19")
+        );
+        assert_eq!(
+            url_date("https://x.de/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        assert_eq!(
+            url_date("https://x.com/artikel/bericht_vom_22.04.2020_titel").as_deref(),
+            Some("2020-04-22")
+        );
+        // An id is not a date.
+        assert_eq!(url_date("https://x.com/p/1234-56-7890"), None);
+    }
+
+    #[test]
+    fn the_site_named_as_its_domain_is_cut_off_the_title() {
+        let m = page(
+            r#"<title>Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin</title>
+               <link rel="canonical" href="https://www.petri-heil.ch/de/winterhechte">"#,
+            "<p>Text</p>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Bielersee-Winterhechte"));
+        // A one-word domain must be the whole part: a headline that uses the
+        // word keeps it.
+        assert_eq!(
+            strip_domain("Die Zeit der Krise | Politik", "zeit"),
+            "Die Zeit der Krise | Politik"
+        );
+        assert_eq!(
+            strip_domain("Die Zeit der Krise | ZEIT ONLINE", "zeit"),
+            "Die Zeit der Krise"
+        );
+        assert_eq!(
+            domain_name("http://bayrische-bembel.de/a?b").as_deref(),
+            Some("bayrische bembel")
+        );
+    }
+
+    #[test]
+    fn the_title_part_the_description_opens_with_is_the_headline() {
+        let m = page(
+            r#"<title>EFC Bayrische Bembel - Eintracht Frankfurt stellt Weichen - Eintracht Presse</title>
+               <meta name="description" content="Eintracht Frankfurt stellt Weichen">"#,
+            "<p>Text</p>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Eintracht Frankfurt stellt Weichen")
+        );
+        // Without separators the title stays whole.
+        assert_eq!(
+            described_part(
+                "Eintracht Frankfurt stellt Weichen",
+                "Eintracht Frankfurt stellt Weichen"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn contains_any_agrees_with_contains() {
+        for hay in [
+            "",
+            "entry-meta post",
+            "mw-body content",
+            "byline author-box",
+            "x",
+        ] {
+            for needle in ["entry-meta", "author", "box", "date", "x"] {
+                assert_eq!(
+                    contains_any(hay, &[needle]),
+                    hay.contains(needle),
+                    "{hay} {needle}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn drupal_submitted_line_and_piped_dates() {
+        let m = page(
+            "",
+            r#"<h1>Faircoin Hackathon</h1><p>Text</p>
+               <div class="submitted">Gespeichert von <span class="username">rasos</span>
+               am 24. Juli 2017 - 18:55</div>"#,
+        );
+        assert_eq!(m.authors, ["rasos"]);
+        assert_eq!(m.published.as_deref().map(|d| &d[..10]), Some("2017-07-24"));
+        assert_eq!(
+            find_date("26 | 01 | 2022 Schweiz | Praxis").as_deref(),
+            Some("2022-01-26")
+        );
+        // A "submitted" line with a date only names nobody.
+        let m = page(
+            "",
+            r#"<h1>Faircoin Hackathon</h1><p>Text</p>
+               <footer class="submitted"><span>Freitag 8 Februar 2019</span></footer>"#,
+        );
+        assert!(m.authors.is_empty());
+        let m = page(
+            "",
+            r#"<h1>Was wir nicht hören wollen</h1><p>Text</p>
+               <li class="submitted">Author: <a href="/a">Gàbor Muniér</a>, Datum: 03.Mär.19</li>"#,
+        );
+        assert_eq!(m.authors, ["Gàbor Muniér"]);
+    }
+
+    #[test]
+    fn a_date_opening_the_headline_is_not_part_of_it() {
+        let m = page(
+            r#"<meta property="og:title" content="Das schönste Ende der Welt: Montauk">"#,
+            "<h1><span>Jun 17</span> Das schönste Ende der Welt: Montauk</h1><p>Text</p>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Das schönste Ende der Welt: Montauk")
+        );
     }
 }
