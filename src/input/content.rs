@@ -577,7 +577,9 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
     let strong: Vec<usize> = ranked[1..ranked.len().min(5)]
         .iter()
         .copied()
-        .filter(|&i| scores[i] >= 0.75 * top_score)
+        // Items of a list (a live ticker, teasers, a comment thread) are
+        // not parts of one article, however well each scores.
+        .filter(|&i| scores[i] >= 0.75 * top_score && !in_list_item(page, i as u32))
         .collect();
     if strong.len() >= 3 {
         let mut at = page.elements[top].parent;
@@ -1396,6 +1398,24 @@ mod tests {
         assert!(a.text.contains("2024 | $4m"), "{}", a.text);
         let kinds: Vec<BlockKind> = a.paragraphs.iter().map(|p| p.kind).collect();
         assert!(kinds.contains(&BlockKind::TableRow));
+    }
+
+    #[test]
+    fn a_ticker_of_list_items_beside_the_article_is_not_part_of_it() {
+        // Each ticker item scores nearly as well as the article; being items
+        // of a list, they do not pull the choice up to the page's wrapper.
+        let items: String = (0..6)
+            .map(|n| format!("<li class=\"item\"><span>14:{n}0</span><div class=\"item-content\">{}</div></li>", para(n, "Ticker")))
+            .collect();
+        let page = format!(
+            r#"<body><div class="wrapper"><div class="main"><article><div class="story-text">{}{}</div></article></div>
+            <div class="live"><ul>{items}</ul></div></div></body>"#,
+            para(1, "Story"),
+            para(2, "Story"),
+        );
+        let a = run(&page);
+        assert!(a.text.contains("Story paragraph 2"), "{}", a.text);
+        assert!(!a.text.contains("Ticker paragraph"), "{}", a.text);
     }
 
     #[test]
