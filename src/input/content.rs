@@ -76,7 +76,7 @@ const FURNITURE: &[(&str, Reason)] = &[
     ("-author-bio", Reason::AuthorBio), ("-about-author", Reason::AuthorBio),
     ("-author-description", Reason::AuthorBio), ("-author-profile", Reason::AuthorBio),
     ("-author-info", Reason::AuthorBio), ("-author-container", Reason::AuthorBio),
-    ("-entry-author-info", Reason::AuthorBio), ("saboxplugin", Reason::AuthorBio), ("-abh-", Reason::AuthorBio),
+    ("-entry-author-info", Reason::AuthorBio), ("-author-tooltip", Reason::AuthorBio), ("saboxplugin", Reason::AuthorBio), ("-abh-", Reason::AuthorBio),
     ("-about-the-author", Reason::AuthorBio), ("-author-box", Reason::AuthorBio),
     ("-authorbox", Reason::AuthorBio), ("-author-card", Reason::AuthorBio), ("-bio-box", Reason::AuthorBio),
     ("breadcrumb", Reason::Breadcrumb),
