@@ -9,7 +9,7 @@
 //! "Sign up for our newsletter" line inside an article, are removals by
 //! design). Prints each with its page and reason.
 //!
-//!   cargo bench --bench boilerplate -- [CORPUS_DIR]     (default ../shared/corpus)
+//!   cargo bench --bench boilerplate -- [CORPUS_DIR] [--blocks]    (default ../shared/corpus)
 
 use article_lens::{analyze, InputKind, Options};
 use flate2::read::GzDecoder;
@@ -36,6 +36,9 @@ fn main() {
         ..Options::default()
     };
     let (mut pages, mut paragraphs, mut removed) = (0usize, 0usize, 0usize);
+    let show_blocks = std::env::args().any(|a| a == "--blocks");
+    let mut by_reason: std::collections::HashMap<&str, usize> = Default::default();
+    let mut by_page: std::collections::HashMap<String, usize> = Default::default();
     for case in &cases {
         let Ok(file) = std::fs::File::open(case.join("expected.html.gz")) else {
             continue;
@@ -54,21 +57,49 @@ fn main() {
             }
         };
         paragraphs += a.paragraphs.len() + a.removed.len();
+        let name = case
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         for r in &a.removed {
             removed += 1;
-            let name = case
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            let preview: String = r.text.chars().take(100).collect();
-            println!(
-                "  wrongly removed [{name}] {}: {preview:?}",
-                r.reason.label()
-            );
+            *by_reason.entry(r.reason.label()).or_insert(0usize) += 1;
+            *by_page.entry(name.clone()).or_insert(0usize) += 1;
+            // The blocks themselves quote the corpus: on request only (the
+            // saved results keep counts).
+            if show_blocks {
+                let preview: String = r.text.chars().take(100).collect();
+                println!(
+                    "  wrongly removed [{name}] {}: {preview:?}",
+                    r.reason.label()
+                );
+            }
         }
     }
     println!(
         "Readability expected content: {pages} pages, {paragraphs} blocks, {removed} wrongly removed ({:.3}%)",
         100.0 * removed as f64 / paragraphs.max(1) as f64
     );
+    let mut reasons: Vec<_> = by_reason.into_iter().collect();
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
+    println!(
+        "  by reason: {}",
+        reasons
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut pages: Vec<_> = by_page.into_iter().collect();
+    pages.sort_by_key(|p| std::cmp::Reverse(p.1));
+    println!(
+        "  by page (most first): {}",
+        pages
+            .iter()
+            .take(15)
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!("  (--blocks lists every removed block)");
 }
