@@ -928,7 +928,7 @@ pub fn select(page: &mut Page) -> bool {
         .map(|i| choice.chosen[i] && choice.junk_at[i].is_none() && !clutter[i])
         .collect();
     mark_bylines(page, &choice.chosen);
-    keep_headline(page, &choice.chosen);
+    keep_headline(page);
     drop_orphan_headings(page);
     true
 }
@@ -970,7 +970,7 @@ fn drop_orphan_headings(page: &mut Page) {
 /// The article's headline is part of its text (as in a pasted article): the
 /// last `<h1>` before the first kept block, if it sits within a few levels of
 /// the article's container and is not furniture of its own.
-fn keep_headline(page: &mut Page, chosen: &[bool]) {
+fn keep_headline(page: &mut Page) {
     let Some(first) = page.blocks.iter().position(|b| b.removal.is_none()) else {
         return;
     };
@@ -1003,7 +1003,6 @@ fn keep_headline(page: &mut Page, chosen: &[bool]) {
         above_first.contains(a)
             && !matches!(page.elements[*a as usize].tag.as_str(), "body" | "html")
     });
-    let _ = chosen;
     if shares && page.blocks[h].text.chars().count() <= 300 {
         page.blocks[h].removal = None;
     }
