@@ -38,6 +38,13 @@ const BLOCKS: &[&str] = &[
     "caption", "ul",
 ];
 
+/// Void elements: they never close, so the walk pushes none of them on its
+/// stack of open elements (nor `img`, handled where it opens).
+#[rustfmt::skip]
+const VOID: &[&str] = &[
+    "img", "br", "hr", "wbr", "meta", "link", "base", "col", "area", "source", "param",
+];
+
 /// No parent.
 pub const NONE: u32 = u32::MAX;
 
@@ -454,19 +461,7 @@ fn walk(doc: &Html) -> Page {
                             }
                             _ => {}
                         }
-                        // Void elements never close: nothing to push.
-                        if matches!(
-                            name,
-                            "br" | "hr"
-                                | "wbr"
-                                | "meta"
-                                | "link"
-                                | "base"
-                                | "col"
-                                | "area"
-                                | "source"
-                                | "param"
-                        ) {
+                        if VOID.contains(&name) {
                             continue;
                         }
                         let index = w.page.elements.len() as u32;
@@ -505,20 +500,7 @@ fn walk(doc: &Html) -> Page {
                 }
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
-                    if matches!(
-                        name,
-                        "img"
-                            | "br"
-                            | "hr"
-                            | "wbr"
-                            | "meta"
-                            | "link"
-                            | "base"
-                            | "col"
-                            | "area"
-                            | "source"
-                            | "param"
-                    ) {
+                    if VOID.contains(&name) {
                         continue;
                     }
                     // The element closing is the innermost one open.
