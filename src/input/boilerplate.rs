@@ -58,6 +58,9 @@ pub enum Reason {
     Popup,
     /// A photo gallery or carousel and its captions.
     Gallery,
+    /// A request for the reader's rating or feedback ("Was this article
+    /// helpful?").
+    Feedback,
     /// A link list or widget inside the article's container.
     Clutter,
     /// Visible text of the page outside the article (main-content extraction).
@@ -88,6 +91,7 @@ impl Reason {
             Reason::Hidden => "hidden text",
             Reason::Popup => "pop-up or dialog",
             Reason::Gallery => "photo gallery",
+            Reason::Feedback => "feedback request",
             Reason::Clutter => "link list or widget in the article",
             Reason::OutsideArticle => "not part of the article",
         }
@@ -335,6 +339,20 @@ const PREFIXES: &[(&str, Reason)] = &[
     ("more:", Reason::ReadMore),
     ("continue reading", Reason::ReadMore),
     ("click here to", Reason::ReadMore),
+    ("was this article helpful", Reason::Feedback),
+    ("was this helpful", Reason::Feedback),
+    ("did you find this article helpful", Reason::Feedback),
+    ("did you find this useful", Reason::Feedback),
+    ("rate this article", Reason::Feedback),
+    ("war der artikel nützlich", Reason::Feedback),
+    ("war dieser artikel hilfreich", Reason::Feedback),
+    ("wie hilfreich war dieser artikel", Reason::Feedback),
+    ("artikel bewerten", Reason::Feedback),
+    ("cet article vous a-t-il été utile", Reason::Feedback),
+    ("cet article vous a été utile", Reason::Feedback),
+    ("¿te ha resultado útil", Reason::Feedback),
+    ("¿te resultó útil este artículo", Reason::Feedback),
+    ("¿fue útil este artículo", Reason::Feedback),
     // The same prompts in the other languages of the web's news.
     ("lea también:", Reason::ReadMore),
     ("lea también", Reason::ReadMore),
@@ -583,6 +601,10 @@ fn prefix(folded: &str, chars: usize) -> Option<Reason> {
         .iter()
         .find(|(p, _)| folded.starts_with(p))
         .map(|&(_, r)| r)
+        // A feedback request is a line of its own; a longer block that opens
+        // the same way is a writer's question ("Was this helpful to the
+        // campaign? Aides say it was not.").
+        .filter(|&r| r != Reason::Feedback || chars <= 60)
 }
 
 fn is_related_heading(folded: &str) -> bool {
@@ -1065,6 +1087,21 @@ mod social_tests {
         ] {
             assert_eq!(classify_block(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn feedback_requests() {
+        for t in [
+            "Was this article helpful?",
+            "War der Artikel nützlich?",
+            "¿Te ha resultado útil este artículo?",
+        ] {
+            assert_eq!(classify_block(t), Some(Reason::Feedback), "{t}");
+        }
+        assert_eq!(
+            classify_block("Was this article helpful to the campaign? Aides say it was not."),
+            None
+        );
     }
 
     #[test]
