@@ -457,7 +457,7 @@ struct Choice {
     agg: Vec<Agg>,
 }
 
-fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
+fn choose(page: &Page, agg: &[Agg], last_block: &[Option<&str>], mode: Mode) -> Option<Choice> {
     let n = page.elements.len();
     // Forward pass: inside an <article>/<main>? furniture at or above?
     let mut in_article_tag = vec![false; n];
@@ -476,7 +476,7 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         junk_above[i] = own_junk[i].or(parent_junk);
     }
     // From here on, containers are judged without the furniture inside them.
-    let agg = &aggregate(page, Some(&junk_above));
+    let agg = aggregate(page, Some(&junk_above));
 
     // Scoring.
     let mut scores = vec![f64::NAN; n];
@@ -638,12 +638,6 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
     // article's header, a body split in two by an advertisement), stopping at
     // the article's own element.
     let threshold = (scores[top] * 0.2).max(10.0);
-    let mut last_block: Vec<Option<&str>> = vec![None; n];
-    for b in &page.blocks {
-        if b.owner != NONE {
-            last_block[b.owner as usize] = Some(&b.text);
-        }
-    }
     let top_key = page.elements[top].key.clone();
     let mut level_top = top;
     for level in 0..3 {
@@ -684,7 +678,7 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
                             || (a.text > 0
                                 && a.text <= 80
                                 && ld == 0.0
-                                && ends_sentence(&last_block, s))))
+                                && ends_sentence(last_block, s))))
             };
             chosen[s] = append;
         }
@@ -722,7 +716,7 @@ fn choose(page: &Page, agg: &[Agg], mode: Mode) -> Option<Choice> {
         junk_at,
 
         kept,
-        agg: agg.clone(),
+        agg,
     })
 }
 
@@ -766,6 +760,17 @@ fn is_ancestor(page: &Page, anc: u32, mut node: u32) -> bool {
         node = page.elements[node as usize].parent;
     }
     false
+}
+
+/// The text of the last block each element owns directly, if any.
+fn last_blocks(page: &Page) -> Vec<Option<&str>> {
+    let mut last: Vec<Option<&str>> = vec![None; page.elements.len()];
+    for b in &page.blocks {
+        if b.owner != NONE {
+            last[b.owner as usize] = Some(&b.text);
+        }
+    }
+    last
 }
 
 /// Whether the last block owned by element `i` ends a sentence.
@@ -860,10 +865,11 @@ pub fn select(page: &mut Page) -> bool {
         return false;
     }
     let agg = aggregate(page, None);
-    let strict = choose(page, &agg, Mode::Strict);
+    let last_block = last_blocks(page);
+    let strict = choose(page, &agg, &last_block, Mode::Strict);
     let (choice, mode) = match strict {
         Some(c) if c.kept as usize >= MIN_ARTICLE_CHARS => (c, Mode::Strict),
-        other => match (other, choose(page, &agg, Mode::Relaxed)) {
+        other => match (other, choose(page, &agg, &last_block, Mode::Relaxed)) {
             (Some(s), Some(r)) if r.kept > s.kept => (r, Mode::Relaxed),
             (Some(s), _) => (s, Mode::Strict),
             (None, Some(r)) => (r, Mode::Relaxed),
@@ -881,12 +887,6 @@ pub fn select(page: &mut Page) -> bool {
     // Inside a data table nothing is clutter (Readability's rule too): a
     // cell's short text is data, not an empty widget.
     let mut in_table = vec![false; n];
-    let mut last_block: Vec<Option<&str>> = vec![None; n];
-    for b in &page.blocks {
-        if b.owner != NONE {
-            last_block[b.owner as usize] = Some(&b.text);
-        }
-    }
     for i in 0..n {
         let p = page.elements[i].parent;
         let (pc, pf, pt) = if p == NONE {

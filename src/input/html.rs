@@ -422,13 +422,8 @@ fn walk(doc: &Html) -> Page {
                     Node::Text(t) => w.push_text(t),
                     Node::Element(el) => {
                         let name = el.name();
-                        if SKIPPED.contains(&name) {
-                            w.count_skipped(name);
-                            skipping = Some(node.id());
-                            continue;
-                        }
                         let attrs = Attrs::of(el);
-                        if is_hidden(el, &attrs) {
+                        if SKIPPED.contains(&name) || is_hidden(el, &attrs) {
                             w.count_skipped(name);
                             skipping = Some(node.id());
                             continue;
@@ -529,15 +524,24 @@ fn walk(doc: &Html) -> Page {
     w.page
 }
 
-/// Parses `html`, finds the article in it and returns its blocks (those
-/// outside the article marked with why) and the page's metadata.
-pub fn extract(html: &str) -> HtmlInput {
+/// Parses `html` and returns its blocks and the page's metadata. With
+/// `find_article`, main-content extraction marks the blocks outside the
+/// article with why and lists the article's images; without (raw mode),
+/// every visible block is returned, nothing judged.
+pub fn extract(html: &str, find_article: bool) -> HtmlInput {
     let doc = Html::parse_document(&super::nesting::limit_nesting(html));
     let (meta, scripts_skipped) = super::metadata::read(&doc);
     let mut page = walk(&doc);
     drop(doc);
-    let main_found = super::content::select(&mut page);
-    let images = super::content::article_images(&page, meta.url.as_deref());
+    let (main_found, images) = if find_article {
+        let found = super::content::select(&mut page);
+        (
+            found,
+            super::content::article_images(&page, meta.url.as_deref()),
+        )
+    } else {
+        (false, Vec::new())
+    };
     HtmlInput {
         blocks: page.blocks,
         meta,
@@ -547,26 +551,12 @@ pub fn extract(html: &str) -> HtmlInput {
     }
 }
 
-/// Parses `html` and returns every visible block, nothing judged (raw mode).
-pub fn visible_blocks(html: &str) -> HtmlInput {
-    let doc = Html::parse_document(&super::nesting::limit_nesting(html));
-    let (meta, scripts_skipped) = super::metadata::read(&doc);
-    let page = walk(&doc);
-    HtmlInput {
-        blocks: page.blocks,
-        meta,
-        images: Vec::new(),
-        main_found: false,
-        scripts_skipped,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(html: &str) -> Vec<String> {
-        visible_blocks(html)
+        extract(html, false)
             .blocks
             .into_iter()
             .map(|b| b.text)
@@ -590,7 +580,7 @@ mod tests {
             <div style="display: none">gone</div><p aria-hidden="true">decor</p>
             <img src=x onerror="alert(2)" alt="A photo of the summit">
             <template><p>tpl</p></template><noscript>Enable JS</noscript>"#;
-        let got = extract(html);
+        let got = extract(html, true);
         let texts: Vec<&str> = got.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Visible"]);
         assert_eq!(got.scripts_skipped, 2);
@@ -613,14 +603,17 @@ mod tests {
 
     #[test]
     fn table_rows_are_hinted() {
-        let got = extract("<table><tr><td>Home</td><td>News</td></tr></table><p>x</p>");
+        let got = extract(
+            "<table><tr><td>Home</td><td>News</td></tr></table><p>x</p>",
+            true,
+        );
         assert_eq!(got.blocks[0].hint, Hint::TableRow);
         assert_eq!(got.blocks[1].hint, Hint::None);
     }
 
     #[test]
     fn nav_blocks_are_hinted() {
-        let got = extract("<nav><a>Home</a> <a>World</a></nav><p>Story.</p>");
+        let got = extract("<nav><a>Home</a> <a>World</a></nav><p>Story.</p>", true);
         assert_eq!(got.blocks[0].hint, Hint::Navigation);
         assert_eq!(got.blocks[1].hint, Hint::None);
     }

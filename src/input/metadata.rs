@@ -2888,7 +2888,7 @@ mod tests {
     use super::*;
 
     fn meta(html: &str) -> Meta {
-        crate::input::html::extract(html).meta
+        crate::input::html::extract(html, false).meta
     }
 
     #[test]
@@ -2909,7 +2909,8 @@ mod tests {
         assert_eq!(trust.published.as_deref(), Some("2022-01-04T10:00:00Z"));
         assert_eq!(
             crate::input::html::extract(
-                "<head><script></script><style></style></head><p>x<script></script>"
+                "<head><script></script><style></style></head><p>x<script></script>",
+                false
             )
             .scripts_skipped,
             3

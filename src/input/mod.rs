@@ -266,11 +266,7 @@ fn text_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
 
 fn html_blocks(input: &str, raw: bool, prepared: &mut Prepared) -> Vec<Block> {
     // Raw: every visible block, nothing judged.
-    let page = if raw {
-        html::visible_blocks(input)
-    } else {
-        html::extract(input)
-    };
+    let page = html::extract(input, !raw);
     prepared.meta = page.meta;
     prepared.images = page.images;
     if !raw && !page.main_found {
