@@ -80,26 +80,7 @@ fn main() {
         "Readability expected content: {pages} pages, {paragraphs} blocks, {removed} wrongly removed ({:.3}%)",
         100.0 * removed as f64 / paragraphs.max(1) as f64
     );
-    let mut reasons: Vec<_> = by_reason.into_iter().collect();
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
-    println!(
-        "  by reason: {}",
-        reasons
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let mut pages: Vec<_> = by_page.into_iter().collect();
-    pages.sort_by_key(|p| std::cmp::Reverse(p.1));
-    println!(
-        "  by page (most first): {}",
-        pages
-            .iter()
-            .take(15)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    println!("  by reason: {}", common::counts(by_reason, usize::MAX));
+    println!("  by page (most first): {}", common::counts(by_page, 15));
     println!("  (--blocks lists every removed block)");
 }

@@ -106,6 +106,15 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
+/// The `with` or `without` snippets of a trafilatura page, normalised.
+fn snippets<'a>(v: &'a serde_json::Value, key: &str) -> impl Iterator<Item = String> + 'a {
+    v.get(key)
+        .and_then(|x| x.as_array())
+        .into_iter()
+        .flatten()
+        .map(|s| norm(s.as_str().unwrap_or("")))
+}
+
 /// The text of an HTML fragment: its text nodes joined as the DOM's
 /// `textContent` joins them (the side-by-side browser bench does the same).
 fn html_text(html: &str) -> String {
@@ -268,14 +277,9 @@ fn readability(run: &mut Run, dir: &Path) {
     for (field, t) in &fields {
         println!("  {field:<14} {}", t.show());
     }
-    let mut lost: Vec<_> = lost.into_iter().collect();
-    lost.sort_by_key(|l| std::cmp::Reverse(l.1));
     println!(
         "    expected text removed, characters by reason: {}",
-        lost.iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        common::counts(lost, usize::MAX)
     );
     if run.show_pages {
         pages.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -319,13 +323,7 @@ fn trafilatura(run: &mut Run, dir: &Path) {
         let text = norm(a.as_ref().map(|a| a.text.as_str()).unwrap_or(""));
         let (mut w_ok, mut w_n, mut wo_ok, mut wo_n) = (0, 0, 0, 0);
         let mut missing = Vec::new();
-        for s in v
-            .get("with")
-            .and_then(|x| x.as_array())
-            .into_iter()
-            .flatten()
-        {
-            let s = norm(s.as_str().unwrap_or(""));
+        for s in snippets(v, "with") {
             let ok = text.contains(&s);
             with.add(ok);
             w_n += 1;
@@ -343,13 +341,7 @@ fn trafilatura(run: &mut Run, dir: &Path) {
                 ));
             }
         }
-        for s in v
-            .get("without")
-            .and_then(|x| x.as_array())
-            .into_iter()
-            .flatten()
-        {
-            let s = norm(s.as_str().unwrap_or(""));
+        for s in snippets(v, "without") {
             let ok = !text.contains(&s);
             without.add(ok);
             wo_n += 1;
@@ -423,15 +415,9 @@ fn trafilatura(run: &mut Run, dir: &Path) {
     println!("trafilatura pages ({}):", pages.len());
     println!("  with found     {}", with.show());
     println!("  without absent {}", without.show());
-    let mut kinds: Vec<_> = present_by_kind.into_iter().collect();
-    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     println!(
         "    present, by the paragraph that kept it: {}",
-        kinds
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        common::counts(present_by_kind, usize::MAX)
     );
     println!("  title          {}", title.show());
     println!("  author         {}", author.show());
