@@ -1,0 +1,336 @@
+//! Trains the entity tagger on CoNLL-2003 and writes `data/ner/model.bin`.
+//!
+//! ```text
+//! cargo run --release --example train_ner -- [--corpus DIR] [--epochs N]
+//!     [--cutoff N] [--out FILE]
+//! ```
+//!
+//! `make train-ner` runs it. It trains on `eng.train` only, reports exact-span
+//! F1 on `eng.testa` after each epoch (for PER, ORG, LOC, as the benchmark
+//! scores it), and keeps the epoch count it was given: the development set is
+//! for looking, not for choosing weights. The corpus is research data and is
+//! never copied into the repository; the model (weights over hashed features)
+//! is what ships.
+
+use article_lens::analyze::ner::{
+    features::{Extractor, FEATURE_VERSION},
+    gazetteer,
+    model::Model,
+    tag_document,
+    tags::{self, Tag, N_TAGS, START},
+    Scorer,
+};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+/// A CoNLL document: sentences of (word, label).
+type Doc = Vec<Vec<(String, Tag)>>;
+
+fn read_conll(path: &PathBuf) -> Vec<Doc> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut docs: Vec<Doc> = vec![Vec::new()];
+    let mut sent: Vec<(String, Tag)> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() {
+            if !sent.is_empty() {
+                docs.last_mut().unwrap().push(std::mem::take(&mut sent));
+            }
+            continue;
+        }
+        if cols[0] == "-DOCSTART-" {
+            if !docs.last().unwrap().is_empty() {
+                docs.push(Vec::new());
+            }
+            continue;
+        }
+        let prev = sent.last().map_or(START, |p| p.1);
+        let tag = Tag::from_conll(cols[cols.len() - 1], prev);
+        sent.push((cols[0].to_string(), tag));
+    }
+    docs.retain(|d| !d.is_empty());
+    docs
+}
+
+/// Averaged perceptron weights (Collins 2002), averaged lazily: each weight
+/// remembers when it last changed.
+struct Trainer {
+    index: HashMap<u32, usize>,
+    allowed: HashSet<u32>,
+    w: Vec<[f32; N_TAGS]>,
+    total: Vec<[f64; N_TAGS]>,
+    stamp: Vec<[u32; N_TAGS]>,
+    t: u32,
+}
+
+impl Scorer for Trainer {
+    fn scores(&mut self, features: &[u32]) -> [f32; N_TAGS] {
+        self.t += 1;
+        let mut s = [0f32; N_TAGS];
+        for f in features {
+            if let Some(&r) = self.index.get(f) {
+                for (s, w) in s.iter_mut().zip(&self.w[r]) {
+                    *s += w;
+                }
+            }
+        }
+        s
+    }
+
+    fn learn(&mut self, features: &[u32], gold: Tag, guess: Tag) {
+        for f in features {
+            if !self.allowed.contains(f) {
+                continue;
+            }
+            let r = *self.index.entry(*f).or_insert_with(|| {
+                self.w.push([0.0; N_TAGS]);
+                self.total.push([0.0; N_TAGS]);
+                self.stamp.push([0; N_TAGS]);
+                self.w.len() - 1
+            });
+            for (c, delta) in [(gold as usize, 1.0f32), (guess as usize, -1.0)] {
+                self.total[r][c] += (self.t - self.stamp[r][c]) as f64 * self.w[r][c] as f64;
+                self.stamp[r][c] = self.t;
+                self.w[r][c] += delta;
+            }
+        }
+    }
+}
+
+impl Trainer {
+    fn averaged(&self) -> Vec<(u32, [f32; N_TAGS])> {
+        let t = self.t.max(1) as f64;
+        self.index
+            .iter()
+            .map(|(&k, &r)| {
+                let mut a = [0f32; N_TAGS];
+                for c in 0..N_TAGS {
+                    let tot =
+                        self.total[r][c] + (self.t - self.stamp[r][c]) as f64 * self.w[r][c] as f64;
+                    a[c] = (tot / t) as f32;
+                }
+                (k, a)
+            })
+            .collect()
+    }
+}
+
+/// Floats scorer for evaluating averaged weights before quantisation.
+struct Fixed(HashMap<u32, [f32; N_TAGS]>);
+impl Scorer for Fixed {
+    fn scores(&mut self, features: &[u32]) -> [f32; N_TAGS] {
+        let mut s = [0f32; N_TAGS];
+        for f in features {
+            if let Some(w) = self.0.get(f) {
+                for (s, w) in s.iter_mut().zip(w) {
+                    *s += w;
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Exact-span precision, recall and F1 over PER, ORG, LOC (per type too).
+fn evaluate<S: Scorer>(ex: &Extractor, docs: &[Doc], scorer: &mut S) -> String {
+    let mut tp = [0usize; 3];
+    let mut fp = [0usize; 3];
+    let mut fneg = [0usize; 3];
+    for d in docs {
+        let words: Vec<Vec<&str>> = d
+            .iter()
+            .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+            .collect();
+        let pred = tag_document(ex, &words, scorer, None);
+        for (s, p) in d.iter().zip(&pred) {
+            let gold: Vec<Tag> = s.iter().map(|(_, t)| *t).collect();
+            let g: HashSet<_> = tags::spans(&gold).into_iter().filter(|x| x.2 < 3).collect();
+            let p: HashSet<_> = tags::spans(p).into_iter().filter(|x| x.2 < 3).collect();
+            for x in &p {
+                if g.contains(x) {
+                    tp[x.2] += 1;
+                } else {
+                    fp[x.2] += 1;
+                }
+            }
+            for x in g.difference(&p) {
+                fneg[x.2] += 1;
+            }
+            if std::env::var_os("NER_ERRORS").is_some() {
+                let text = |a: usize, b: usize| {
+                    s[a..b]
+                        .iter()
+                        .map(|(w, _)| w.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                for x in p.symmetric_difference(&g) {
+                    let side = if p.contains(x) { "FP" } else { "FN" };
+                    let ctx = text(x.0.saturating_sub(3), (x.1 + 3).min(s.len()));
+                    println!(
+                        "{side} {} [{}] in: {ctx}",
+                        ["PER", "ORG", "LOC"][x.2],
+                        text(x.0, x.1)
+                    );
+                }
+            }
+        }
+    }
+    let f = |tp: usize, fp: usize, fneg: usize| {
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fneg).max(1) as f64;
+        (
+            p,
+            r,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
+    };
+    let mut out = String::new();
+    for (k, name) in ["PER", "ORG", "LOC"].iter().enumerate() {
+        let (p, r, f1) = f(tp[k], fp[k], fneg[k]);
+        out += &format!("{name} P {p:.3} R {r:.3} F1 {f1:.3} | ");
+    }
+    let (p, r, f1) = f(tp.iter().sum(), fp.iter().sum(), fneg.iter().sum());
+    out += &format!("all P {p:.3} R {r:.3} F1 {f1:.4}");
+    out
+}
+
+fn main() {
+    let mut corpus = PathBuf::from("../shared/corpus/ner/conll2003");
+    let mut epochs = 12;
+    let mut cutoff = 2;
+    let mut out = PathBuf::from("data/ner/model.bin");
+    let mut prune = 0.0f32;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut val = || args.next().expect("missing value");
+        match a.as_str() {
+            "--corpus" => corpus = PathBuf::from(val()),
+            "--epochs" => epochs = val().parse().expect("--epochs N"),
+            "--cutoff" => cutoff = val().parse().expect("--cutoff N"),
+            "--out" => out = PathBuf::from(val()),
+            "--prune" => prune = val().parse().expect("--prune X"),
+            _ => panic!("unknown argument {a}"),
+        }
+    }
+    if !corpus.join("eng.train").exists() {
+        eprintln!(
+            "{} has no eng.train: the CoNLL-2003 corpus is not here, nothing to train.",
+            corpus.display()
+        );
+        return;
+    }
+    let train = read_conll(&corpus.join("eng.train"));
+    let dev = read_conll(&corpus.join("eng.testa"));
+    let gaz = gazetteer::builtin();
+    let ex = Extractor { gaz };
+    eprintln!(
+        "{} training documents, {} development",
+        train.len(),
+        dev.len()
+    );
+
+    // Features seen fewer than `cutoff` times (with the gold labels as
+    // history) are not learned: they are mostly noise, and they are most of
+    // the model's size.
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    {
+        struct Count<'a>(&'a mut HashMap<u32, u32>);
+        impl Scorer for Count<'_> {
+            fn scores(&mut self, features: &[u32]) -> [f32; N_TAGS] {
+                for f in features {
+                    *self.0.entry(*f).or_insert(0) += 1;
+                }
+                [0.0; N_TAGS]
+            }
+        }
+        let mut c = Count(&mut counts);
+        for d in &train {
+            let words: Vec<Vec<&str>> = d
+                .iter()
+                .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+                .collect();
+            tag_document(&ex, &words, &mut c, None);
+        }
+    }
+    let allowed: HashSet<u32> = counts
+        .iter()
+        .filter(|(_, &n)| n >= cutoff)
+        .map(|(&k, _)| k)
+        .collect();
+    eprintln!(
+        "{} features, {} seen at least {cutoff} times",
+        counts.len(),
+        allowed.len()
+    );
+
+    let mut tr = Trainer {
+        index: HashMap::new(),
+        allowed,
+        w: Vec::new(),
+        total: Vec::new(),
+        stamp: Vec::new(),
+        t: 0,
+    };
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for epoch in 1..=epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &d in &order {
+            let doc = &train[d];
+            let words: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+                .collect();
+            let gold: Vec<Vec<Tag>> = doc
+                .iter()
+                .map(|s| s.iter().map(|(_, t)| *t).collect())
+                .collect();
+            tag_document(&ex, &words, &mut tr, Some(&gold));
+        }
+        let avg = Fixed(tr.averaged().into_iter().collect());
+        let mut avg = avg;
+        eprintln!("epoch {epoch:2}: dev {}", evaluate(&ex, &dev, &mut avg));
+    }
+    let rows = tr.averaged();
+    if std::env::var_os("NER_STATS").is_some() {
+        let mut all: Vec<f32> = rows
+            .iter()
+            .flat_map(|(_, w)| w.iter().map(|v| v.abs()))
+            .filter(|v| *v > 0.0)
+            .collect();
+        all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let q = |f: f64| all[((all.len() - 1) as f64 * f) as usize];
+        eprintln!(
+            "nonzero weights {}, max {}, p50 {} p90 {} p99 {} p999 {} p10 {} p1 {}",
+            all.len(),
+            q(1.0),
+            q(0.5),
+            q(0.9),
+            q(0.99),
+            q(0.999),
+            q(0.1),
+            q(0.01)
+        );
+    }
+    let bytes = Model::encode(&rows, FEATURE_VERSION, prune);
+    let model = Model::decode(&bytes).expect("the model just written reads back");
+    eprintln!(
+        "quantised: {} features, {} bytes; dev {}",
+        model.len(),
+        bytes.len(),
+        evaluate(&ex, &dev, &mut &model)
+    );
+    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    eprintln!("wrote {}", out.display());
+}

@@ -1,0 +1,371 @@
+//! What the entity tagger looks at for each token: the word and its
+//! neighbours, the word's shape and affixes, the tags already given to the
+//! tokens before it, the gazetteers, and what the rest of the document says
+//! about the same word.
+//!
+//! Features are never strings at run time. Each token's strings (word, lower
+//! case, shape, affixes) are hashed once; a feature is then a template number
+//! mixed with one or two of those hashes into a 32-bit key. Training (the
+//! `train_ner` example) and tagging call the same [`Extractor`], so the keys a
+//! model was trained with are the keys it is asked about.
+
+use super::gazetteer::{Gazetteers, GAZ_KINDS};
+use super::tags::{Tag, TYPES};
+use std::collections::HashMap;
+
+/// Bumped whenever a template or a hash changes: a model trained with other
+/// features would silently score garbage, so loading one is refused.
+pub const FEATURE_VERSION: u32 = 3;
+
+/// 64-bit FNV-1a: stable across platforms (the model is trained natively and
+/// used in wasm32), no allocation.
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)).rotate_left(27);
+    x.wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
+/// The key of one feature: a template and up to two hashed values.
+#[inline]
+pub fn key(template: u32, a: u64, b: u64) -> u32 {
+    let mut h = mix(mix(template as u64 + 1, a), b);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 29;
+    (h >> 32) as u32
+}
+
+// Templates. Their numbers are part of the model: append, never renumber.
+const BIAS: u32 = 0;
+const WORD: u32 = 1;
+const WORD_CASED: u32 = 2;
+const WORD_M1: u32 = 3;
+const WORD_P1: u32 = 4;
+const WORD_M2: u32 = 5;
+const WORD_P2: u32 = 6;
+const SHAPE: u32 = 7;
+const SHAPE_M1: u32 = 8;
+const SHAPE_P1: u32 = 9;
+const SHAPE_M1_0: u32 = 10;
+const SHAPE_0_P1: u32 = 11;
+const PREFIX: u32 = 12; // + length 1..=4
+const SUFFIX: u32 = 16; // + length 1..=4
+const PREV_TAG: u32 = 20;
+const PREV_TAGS: u32 = 21;
+const PREV_TAG_WORD: u32 = 22;
+const PREV_TAG_SHAPE: u32 = 23;
+const FIRST_SHAPE: u32 = 24;
+const CAPS_WORD: u32 = 25;
+const BIGRAM_M1: u32 = 26;
+const BIGRAM_P1: u32 = 27;
+const GAZ: u32 = 28;
+const GAZ_M1: u32 = 29;
+const GAZ_P1: u32 = 30;
+const DOC_LOWER: u32 = 31;
+const DOC_CAPITAL: u32 = 32;
+const HISTORY: u32 = 33;
+const WORD_M1_SHAPE: u32 = 34;
+const SHAPE_P1_WORD_P1: u32 = 35;
+const LONG_SHAPE: u32 = 36;
+const WORD_CASED_M1: u32 = 37;
+const WORD_CASED_P1: u32 = 38;
+const HISTORY_NONE: u32 = 39;
+const GAZ_WORD: u32 = 40;
+
+/// Flags of a token.
+const INIT_CAP: u8 = 1;
+const ALL_CAPS: u8 = 2;
+const HAS_LETTER: u8 = 4;
+const LOWER: u8 = 8;
+
+/// A token as the features see it: hashes computed once.
+#[derive(Debug, Clone, Default)]
+pub struct TokInfo {
+    cased: u64,
+    lower: u64,
+    shape: u64,
+    long_shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    flags: u8,
+    /// Per gazetteer kind: 0 none, 1 begin, 2 inside, 3 last, 4 single.
+    pub gaz: [u8; GAZ_KINDS],
+}
+
+/// The shape of a word: letters as X/x, digits as d, other characters kept;
+/// the short form collapses repeats ("Xx", "X.X.", "d-d").
+fn shapes(w: &str) -> (String, String) {
+    let mut long = String::with_capacity(w.len().min(16));
+    let mut short = String::with_capacity(8);
+    let mut last = '\0';
+    for (n, c) in w.chars().enumerate() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if n < 12 {
+            long.push(s);
+        }
+        if s != last {
+            short.push(s);
+            last = s;
+        }
+    }
+    (short, long)
+}
+
+/// Folds typographic apostrophes and quotes so "Biden’s" and "Biden's" are
+/// one word to the model.
+pub fn fold(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.contains(['\u{2019}', '\u{2018}', '\u{201C}', '\u{201D}']) {
+        w.replace(['\u{2019}', '\u{2018}'], "'")
+            .replace(['\u{201C}', '\u{201D}'], "\"")
+            .into()
+    } else {
+        w.into()
+    }
+}
+
+impl TokInfo {
+    /// The hashes of one token.
+    pub fn new(word: &str) -> TokInfo {
+        let word = fold(word);
+        let lower = word.to_lowercase();
+        let (short, long) = shapes(&word);
+        let mut flags = 0;
+        let mut letters = 0;
+        let mut upper = 0;
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            }
+        }
+        if letters > 0 {
+            flags |= HAS_LETTER;
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                flags |= INIT_CAP;
+            }
+            if upper == letters {
+                flags |= ALL_CAPS;
+            }
+            if upper == 0 {
+                flags |= LOWER;
+            }
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        let mut prefix = [0u64; 4];
+        let mut suffix = [0u64; 4];
+        for k in 1..=4 {
+            if chars.len() > k {
+                prefix[k - 1] = hash_str(&chars[..k].iter().collect::<String>());
+                suffix[k - 1] = hash_str(&chars[chars.len() - k..].iter().collect::<String>());
+            }
+        }
+        TokInfo {
+            cased: hash_str(&word),
+            lower: hash_str(&lower),
+            shape: hash_str(&short),
+            long_shape: hash_str(&long),
+            prefix,
+            suffix,
+            flags,
+            gaz: [0; GAZ_KINDS],
+        }
+    }
+
+    /// The key the document-level tables use for this word.
+    pub fn lower_hash(&self) -> u64 {
+        self.lower
+    }
+
+    fn capitalised(&self) -> bool {
+        self.flags & INIT_CAP != 0
+    }
+}
+
+/// What a document says about its words, gathered before tagging: whether a
+/// word also appears in lower case (then a capital at a sentence start is
+/// probably just the sentence start), and whether it appears capitalised in
+/// the middle of a sentence (then it is probably a name even in a headline).
+#[derive(Debug, Default)]
+pub struct DocStats {
+    lower_seen: HashMap<u64, ()>,
+    capital_mid: HashMap<u64, ()>,
+    /// Entity types given so far to each word (lower case) in this document.
+    history: HashMap<u64, [u16; TYPES]>,
+}
+
+impl DocStats {
+    /// Gathers the document's words; `caps[s]` says sentence `s` is set in
+    /// capitals (a headline), whose capitals say nothing.
+    pub fn new(sentences: &[Vec<TokInfo>], caps: &[bool]) -> DocStats {
+        let mut d = DocStats::default();
+        for (s, toks) in sentences.iter().enumerate() {
+            for (i, t) in toks.iter().enumerate() {
+                if t.flags & LOWER != 0 && t.flags & HAS_LETTER != 0 {
+                    d.lower_seen.insert(t.lower, ());
+                } else if i > 0 && t.capitalised() && !caps.get(s).copied().unwrap_or(false) {
+                    d.capital_mid.insert(t.lower, ());
+                }
+            }
+        }
+        d
+    }
+
+    /// Records the entity just tagged, for the later mentions of its words.
+    pub fn remember(&mut self, toks: &[TokInfo], kind: usize) {
+        for t in toks {
+            if t.flags & HAS_LETTER != 0 {
+                let e = self.history.entry(t.lower).or_insert([0; TYPES]);
+                e[kind] = e[kind].saturating_add(1);
+            }
+        }
+    }
+}
+
+/// Whether a sentence is set in capitals (a headline or a dateline): most of
+/// its words of two letters or more have no lower-case letter.
+pub fn is_caps_sentence(words: &[&str]) -> bool {
+    let (mut n, mut caps) = (0, 0);
+    for w in words {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            n += 1;
+            if !w.chars().any(char::is_lowercase) {
+                caps += 1;
+            }
+        }
+    }
+    n >= 2 && caps * 5 >= n * 4
+}
+
+/// Builds the feature keys of a token.
+pub struct Extractor<'g> {
+    pub gaz: &'g Gazetteers,
+}
+
+/// Padding hashes for positions outside the sentence.
+const PAD: u64 = 0x5bd1_e995;
+const PAD_END: u64 = 0x1b87_3593;
+
+impl Extractor<'_> {
+    /// The hashed tokens of a sentence, with gazetteer matches marked.
+    pub fn sentence(&self, words: &[&str]) -> Vec<TokInfo> {
+        let mut toks: Vec<TokInfo> = words.iter().map(|w| TokInfo::new(w)).collect();
+        self.gaz.mark(words, &mut toks);
+        toks
+    }
+
+    /// The feature keys of token `i`, given the tags of the tokens before it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn features(
+        &self,
+        toks: &[TokInfo],
+        i: usize,
+        prev: Tag,
+        prev2: Tag,
+        caps: bool,
+        doc: &DocStats,
+        out: &mut Vec<u32>,
+    ) {
+        out.clear();
+        let t = &toks[i];
+        let at = |j: isize| -> Option<&TokInfo> {
+            if j < 0 {
+                None
+            } else {
+                toks.get(j as usize)
+            }
+        };
+        let ii = i as isize;
+        let lw = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.lower);
+        let cw = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.cased);
+        let sh = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.shape);
+        let p = prev as u64;
+        out.push(key(BIAS, 0, 0));
+        out.push(key(WORD, t.lower, 0));
+        out.push(key(WORD_CASED, t.cased, 0));
+        out.push(key(WORD_M1, lw(ii - 1), 0));
+        out.push(key(WORD_P1, lw(ii + 1), 0));
+        out.push(key(WORD_M2, lw(ii - 2), 0));
+        out.push(key(WORD_P2, lw(ii + 2), 0));
+        out.push(key(WORD_CASED_M1, cw(ii - 1), 0));
+        out.push(key(WORD_CASED_P1, cw(ii + 1), 0));
+        out.push(key(SHAPE, t.shape, caps as u64));
+        out.push(key(LONG_SHAPE, t.long_shape, 0));
+        out.push(key(SHAPE_M1, sh(ii - 1), 0));
+        out.push(key(SHAPE_P1, sh(ii + 1), 0));
+        out.push(key(SHAPE_M1_0, sh(ii - 1), t.shape));
+        out.push(key(SHAPE_0_P1, t.shape, sh(ii + 1)));
+        for k in 0..4 {
+            if t.prefix[k] != 0 {
+                out.push(key(PREFIX + k as u32, t.prefix[k], 0));
+            }
+            if t.suffix[k] != 0 {
+                out.push(key(SUFFIX + k as u32, t.suffix[k], 0));
+            }
+        }
+        out.push(key(PREV_TAG, p, 0));
+        out.push(key(PREV_TAGS, p, prev2 as u64));
+        out.push(key(PREV_TAG_WORD, p, t.lower));
+        out.push(key(PREV_TAG_SHAPE, p, t.shape));
+        if i == 0 {
+            out.push(key(FIRST_SHAPE, t.shape, 0));
+        }
+        if caps {
+            out.push(key(CAPS_WORD, t.lower, 0));
+        }
+        out.push(key(BIGRAM_M1, lw(ii - 1), t.lower));
+        out.push(key(BIGRAM_P1, t.lower, lw(ii + 1)));
+        out.push(key(WORD_M1_SHAPE, lw(ii - 1), t.shape));
+        out.push(key(SHAPE_P1_WORD_P1, t.shape, lw(ii + 1)));
+        for g in 0..GAZ_KINDS {
+            if t.gaz[g] != 0 {
+                out.push(key(GAZ, g as u64, t.gaz[g] as u64));
+                out.push(key(GAZ_WORD, g as u64 * 8 + t.gaz[g] as u64, t.shape));
+            }
+            if let Some(m) = at(ii - 1).filter(|m| m.gaz[g] != 0) {
+                out.push(key(GAZ_M1, g as u64, m.gaz[g] as u64));
+            }
+            if let Some(n) = at(ii + 1).filter(|n| n.gaz[g] != 0) {
+                out.push(key(GAZ_P1, g as u64, n.gaz[g] as u64));
+            }
+        }
+        if t.flags & HAS_LETTER != 0 && t.flags & LOWER == 0 {
+            let lower_seen = doc.lower_seen.contains_key(&t.lower);
+            let capital = doc.capital_mid.contains_key(&t.lower);
+            out.push(key(DOC_LOWER, lower_seen as u64, (i == 0 || caps) as u64));
+            out.push(key(DOC_CAPITAL, capital as u64, (i == 0 || caps) as u64));
+            match doc.history.get(&t.lower) {
+                Some(h) => {
+                    let total: u32 = h.iter().map(|&c| c as u32).sum();
+                    for (k, &c) in h.iter().enumerate() {
+                        if c > 0 {
+                            let share = (c as u32 * 4 / total.max(1)) as u64;
+                            out.push(key(HISTORY, k as u64, share));
+                        }
+                    }
+                }
+                None => out.push(key(HISTORY_NONE, 0, 0)),
+            }
+        }
+    }
+}
