@@ -17,7 +17,7 @@ use article_lens::analyze::ner::{
     gazetteer,
     model::Model,
     tag_document,
-    tags::{self, Tag, N_TAGS, START},
+    tags::{self, Tag, N_TAGS},
     Scorer,
 };
 use std::collections::{HashMap, HashSet};
@@ -30,24 +30,32 @@ fn read_conll(path: &PathBuf) -> Vec<Doc> {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut docs: Vec<Doc> = vec![Vec::new()];
-    let mut sent: Vec<(String, Tag)> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut raw: Vec<String> = Vec::new();
+    let flush = |docs: &mut Vec<Doc>, words: &mut Vec<String>, raw: &mut Vec<String>| {
+        if !words.is_empty() {
+            let r: Vec<&str> = raw.iter().map(String::as_str).collect();
+            let tags = tags::encode(words.len(), &tags::conll_spans(&r));
+            let sent = std::mem::take(words).into_iter().zip(tags).collect();
+            docs.last_mut().unwrap().push(sent);
+            raw.clear();
+        }
+    };
     for line in text.lines().chain(std::iter::once("")) {
         let cols: Vec<&str> = line.split_whitespace().collect();
         if cols.is_empty() {
-            if !sent.is_empty() {
-                docs.last_mut().unwrap().push(std::mem::take(&mut sent));
-            }
+            flush(&mut docs, &mut words, &mut raw);
             continue;
         }
         if cols[0] == "-DOCSTART-" {
+            flush(&mut docs, &mut words, &mut raw);
             if !docs.last().unwrap().is_empty() {
                 docs.push(Vec::new());
             }
             continue;
         }
-        let prev = sent.last().map_or(START, |p| p.1);
-        let tag = Tag::from_conll(cols[cols.len() - 1], prev);
-        sent.push((cols[0].to_string(), tag));
+        words.push(cols[0].to_string());
+        raw.push(cols[cols.len() - 1].to_string());
     }
     docs.retain(|d| !d.is_empty());
     docs
@@ -89,7 +97,7 @@ impl Scorer for Trainer {
                 self.stamp.push([0; N_TAGS]);
                 self.w.len() - 1
             });
-            for (c, delta) in [(gold as usize, 1.0f32), (guess as usize, -1.0)] {
+            for (c, delta) in [(gold.index(), 1.0f32), (guess.index(), -1.0)] {
                 self.total[r][c] += (self.t - self.stamp[r][c]) as f64 * self.w[r][c] as f64;
                 self.stamp[r][c] = self.t;
                 self.w[r][c] += delta;
@@ -104,12 +112,11 @@ impl Trainer {
         self.index
             .iter()
             .map(|(&k, &r)| {
-                let mut a = [0f32; N_TAGS];
-                for c in 0..N_TAGS {
+                let a = std::array::from_fn(|c| {
                     let tot =
                         self.total[r][c] + (self.t - self.stamp[r][c]) as f64 * self.w[r][c] as f64;
-                    a[c] = (tot / t) as f32;
-                }
+                    (tot / t) as f32
+                });
                 (k, a)
             })
             .collect()

@@ -80,6 +80,9 @@ const WORD_CASED_M1: u32 = 37;
 const WORD_CASED_P1: u32 = 38;
 const HISTORY_NONE: u32 = 39;
 const GAZ_WORD: u32 = 40;
+const AGGREGATE: u32 = 41;
+const AGGREGATE_SHAPE: u32 = 42;
+const NUMERIC_SENTENCE: u32 = 43;
 
 /// Flags of a token.
 const INIT_CAP: u8 = 1;
@@ -212,6 +215,11 @@ pub struct DocStats {
     capital_mid: HashMap<u64, ()>,
     /// Entity types given so far to each word (lower case) in this document.
     history: HashMap<u64, [u16; TYPES]>,
+    /// On the second pass: the labels the first pass gave to every capitalised
+    /// occurrence of each word in the whole document, later ones included
+    /// (the type, or `TYPES` for none) — Ratinov and Roth's "prediction
+    /// aggregation".
+    aggregate: Option<HashMap<u64, [u16; TYPES + 1]>>,
 }
 
 impl DocStats {
@@ -229,6 +237,23 @@ impl DocStats {
             }
         }
         d
+    }
+
+    /// Starts the second pass: what the first gave each capitalised word of
+    /// `sentences`, then a fresh history.
+    pub fn second_pass(&mut self, sentences: &[Vec<TokInfo>], tags: &[Vec<Tag>]) {
+        let mut agg: HashMap<u64, [u16; TYPES + 1]> = HashMap::new();
+        for (toks, tags) in sentences.iter().zip(tags) {
+            for (t, tag) in toks.iter().zip(tags) {
+                if t.flags & HAS_LETTER != 0 && t.flags & LOWER == 0 {
+                    let e = agg.entry(t.lower).or_insert([0; TYPES + 1]);
+                    let k = tag.kind().unwrap_or(TYPES);
+                    e[k] = e[k].saturating_add(1);
+                }
+            }
+        }
+        self.aggregate = Some(agg);
+        self.history.clear();
     }
 
     /// Records the entity just tagged, for the later mentions of its words.
@@ -299,7 +324,7 @@ impl Extractor<'_> {
         let lw = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.lower);
         let cw = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.cased);
         let sh = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.shape);
-        let p = prev as u64;
+        let p = prev.index() as u64;
         out.push(key(BIAS, 0, 0));
         out.push(key(WORD, t.lower, 0));
         out.push(key(WORD_CASED, t.cased, 0));
@@ -324,7 +349,7 @@ impl Extractor<'_> {
             }
         }
         out.push(key(PREV_TAG, p, 0));
-        out.push(key(PREV_TAGS, p, prev2 as u64));
+        out.push(key(PREV_TAGS, p, prev2.index() as u64));
         out.push(key(PREV_TAG_WORD, p, t.lower));
         out.push(key(PREV_TAG_SHAPE, p, t.shape));
         if i == 0 {
@@ -365,6 +390,16 @@ impl Extractor<'_> {
                     }
                 }
                 None => out.push(key(HISTORY_NONE, 0, 0)),
+            }
+            if let Some(h) = doc.aggregate.as_ref().and_then(|a| a.get(&t.lower)) {
+                let total: u32 = h.iter().map(|&c| c as u32).sum();
+                for (k, &c) in h.iter().enumerate() {
+                    if c > 0 {
+                        let share = (c as u32 * 4 / total.max(1)) as u64;
+                        out.push(key(AGGREGATE, k as u64, share));
+                        out.push(key(AGGREGATE_SHAPE, k as u64 * 8 + share, t.shape));
+                    }
+                }
             }
         }
     }

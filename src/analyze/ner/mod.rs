@@ -45,20 +45,34 @@ pub fn tag_document<S: Scorer>(
     let toks: Vec<Vec<TokInfo>> = sentences.iter().map(|s| ex.sentence(s)).collect();
     let caps: Vec<bool> = sentences.iter().map(|s| is_caps_sentence(s)).collect();
     let mut doc = DocStats::new(&toks, &caps);
+    let first = tag_pass(ex, &toks, &caps, &mut doc, scorer, gold);
+    doc.second_pass(&toks, &first);
+    tag_pass(ex, &toks, &caps, &mut doc, scorer, gold)
+}
+
+/// One left-to-right pass over a document.
+fn tag_pass<S: Scorer>(
+    ex: &Extractor,
+    toks: &[Vec<TokInfo>],
+    caps: &[bool],
+    doc: &mut DocStats,
+    scorer: &mut S,
+    gold: Option<&[Vec<Tag>]>,
+) -> Vec<Vec<Tag>> {
     let mut feats = Vec::with_capacity(64);
-    let mut out = Vec::with_capacity(sentences.len());
+    let mut out = Vec::with_capacity(toks.len());
     for (s, sent) in toks.iter().enumerate() {
         let mut tags: Vec<Tag> = Vec::with_capacity(sent.len());
         for i in 0..sent.len() {
             let prev = if i > 0 { tags[i - 1] } else { START };
             let prev2 = if i > 1 { tags[i - 2] } else { START };
-            ex.features(sent, i, prev, prev2, caps[s], &doc, &mut feats);
+            ex.features(sent, i, prev, prev2, caps[s], doc, &mut feats);
             let scores = scorer.scores(&feats);
             let mut best = Tag::O;
             let mut best_score = f32::NEG_INFINITY;
             for (k, &sc) in scores.iter().enumerate() {
                 let t = Tag::from_index(k);
-                if sc > best_score && t.may_follow(prev) {
+                if sc > best_score && t.may_follow(prev) && (i + 1 < sent.len() || t.may_end()) {
                     best = t;
                     best_score = sc;
                 }
