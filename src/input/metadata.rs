@@ -49,6 +49,7 @@ const HEADLINE_DATE: u8 = 13;
 const UPDATED_DATE: u8 = 14;
 const URL_DATE: u8 = 15;
 const HEADLINE_BYLINE: u8 = 16;
+const LABELLED_BYLINE: u8 = 17;
 
 /// A byline longer than this (characters) is a paragraph, not a byline
 /// (Readability's limit).
@@ -213,6 +214,11 @@ struct Scan {
     /// A label read whose date has not come yet ("Datum:" and "18.10.2021"
     /// are often two elements): updated or not, text so far, nodes left.
     pending_label: Option<(bool, String, u8)>,
+    /// Texts the page labels as its author's ("Autor: Jane Doe", "Text:"
+    /// and "Jane Doe" in the next element), label left out.
+    labelled_bylines: Vec<String>,
+    /// An author label read whose name has not come yet: nodes left.
+    pending_author: Option<u8>,
     h1_count: usize,
     /// `itemprop="headline"` text.
     headline: Option<String>,
@@ -511,6 +517,7 @@ impl Scan {
         if self.recent.len() > 4 * BEFORE_HEADING {
             self.recent = tail(&self.recent, BEFORE_HEADING).to_string();
         }
+        self.author_label(t);
         if self.labelled_dates.len() >= 8 {
             return;
         }
@@ -537,6 +544,112 @@ impl Scan {
             }
         }
     }
+}
+
+impl Scan {
+    /// A text that labels its author ("Autor: Jane Doe", "Ein Artikel von
+    /// Jane Doe"), or a bare label whose name is the next text ("Von:" and
+    /// "Jane Doe" in two elements).
+    fn author_label(&mut self, t: &str) {
+        if self.labelled_bylines.len() >= 4 {
+            return;
+        }
+        if let Some(left) = self.pending_author.take() {
+            if t.chars().count() <= MAX_NAME_CHARS {
+                if t.chars().any(char::is_alphabetic) {
+                    self.labelled_bylines.push(first_field(t).to_string());
+                    return;
+                }
+                if left > 1 {
+                    self.pending_author = Some(left - 1);
+                }
+            }
+        }
+        if t.len() > 2 * MAX_BYLINE_CHARS {
+            return;
+        }
+        if let Some(rest) = author_label(t) {
+            let rest = first_field(rest);
+            if rest.is_empty() {
+                self.pending_author = Some(2);
+            } else if rest.chars().count() <= MAX_NAME_CHARS {
+                // Longer, it is a caption's or a sentence's text ("Text: Mein
+                // Motto …, Erkenntnisse und Pläne für 2020 @site").
+                self.labelled_bylines.push(rest.to_string());
+            }
+        }
+    }
+}
+
+/// The text after a label that says who wrote the page, in English, German
+/// or French ("Autor:", "Text:", "Von:", "Written by", "Ein Artikel von"),
+/// when the label opens the text. A bare word needs its colon: "Text" and
+/// "Von" open sentences and headings too.
+fn author_label(t: &str) -> Option<&str> {
+    const WITH_COLON: &[&str] = &[
+        "autorin",
+        "autorinnen",
+        "autoren",
+        "autor",
+        "authors",
+        "author",
+        "auteurs",
+        "auteur",
+        "text",
+        "texte",
+        "text und fotos",
+        "text und bilder",
+        "von",
+        "by",
+        "written by",
+    ];
+    const PHRASES: &[&str] = &[
+        "written by",
+        "geschrieben von",
+        "verfasst von",
+        "ein artikel von",
+        "ein beitrag von",
+        "text von",
+        "texte de",
+        "écrit par",
+    ];
+    let t = t.trim_start();
+    // Most texts open with none of the labels' letters: settled without
+    // allocating.
+    let first = t.chars().next()?.to_lowercase().next()?;
+    if !matches!(first, 'a' | 'b' | 'e' | 'g' | 't' | 'v' | 'w' | 'é') {
+        return None;
+    }
+    for label in WITH_COLON {
+        if let Some(rest) = strip_prefix_ci(t, label) {
+            if let Some(rest) = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix(':') {
+                return Some(rest.trim());
+            }
+        }
+    }
+    for label in PHRASES {
+        if let Some(rest) = strip_prefix_ci(t, label) {
+            if rest.is_empty() || rest.starts_with([' ', '\u{a0}', ':']) {
+                return Some(rest.trim_start_matches([' ', '\u{a0}', ':']).trim());
+            }
+        }
+    }
+    None
+}
+
+/// A text's first field: fields set apart by a run of spaces ("Text von
+/// Jane Doe \u{a0} \u{a0}Illustration von John Roe") or a line break.
+fn first_field(t: &str) -> &str {
+    let t = t.trim();
+    let mut prev_space = false;
+    for (i, c) in t.char_indices() {
+        let space = c.is_whitespace();
+        if c == '\n' || (space && prev_space) {
+            return t[..i].trim();
+        }
+        prev_space = space;
+    }
+    t
 }
 
 /// At most the first `max` bytes of `s` (on a character boundary).
@@ -1551,6 +1664,14 @@ fn late_dates(scan: &Scan, heading: Option<&Heading>, f: &mut Fields) {
     if let Some((_, d)) = scan.labelled_dates.iter().find(|(updated, _)| *updated) {
         f.published.offer_date(UPDATED_DATE, Some(d));
     }
+    // The first labelled byline that names someone.
+    if let Some(b) = scan
+        .labelled_bylines
+        .iter()
+        .find(|b| !author_names(b).is_empty())
+    {
+        f.offer_byline(LABELLED_BYLINE, b);
+    }
     if f.published.value.is_none() {
         if let Some(d) = f.url.value.as_deref().and_then(url_date) {
             f.published.put(URL_DATE, d);
@@ -1621,6 +1742,9 @@ fn heading_byline(h: &Heading) -> Option<String> {
         } else {
             n
         };
+        if let Some(b) = dated_byline(t) {
+            return Some(b.to_string());
+        }
         let Some((first, rest)) = t.split_once(' ') else {
             continue;
         };
@@ -1635,6 +1759,43 @@ fn heading_byline(h: &Heading) -> Option<String> {
         }
     }
     None
+}
+
+/// The name in a line that gives the date and then the writer
+/// ("11.12.2019 - Jane Doe", "06.11.2023 13:30 von Jane Doe", "3. Mai 2021 |
+/// Jane Doe"): the date opens the line, and a separator or "by" leads to a
+/// name and nothing else.
+fn dated_byline(t: &str) -> Option<&str> {
+    let toks = tokens(t);
+    let (_, end) = date_at(&toks, 0)?;
+    // Where the date ends in the text: after as many numbers and words as
+    // the date and a time have.
+    let mut rest = t;
+    for tok in &toks[..end] {
+        let at = match tok {
+            Tok::Word(w) => rest.find(w)? + w.len(),
+            Tok::Num(_, len) => rest.find(|c: char| c.is_ascii_digit())? + len,
+            Tok::Sep(c) => rest.find(*c)? + c.len_utf8(),
+        };
+        rest = &rest[at..];
+    }
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, ':' | '.' | ' ' | '\u{a0}' | ',')
+    });
+    let rest = ["- ", "– ", "— ", "| ", "· ", "/ "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+        .or_else(|| {
+            let (by, name) = rest.split_once(' ')?;
+            is_by(by).then_some(name)
+        })?
+        .trim();
+    let names = author_names(rest);
+    (rest.starts_with(char::is_uppercase)
+        && rest.split_whitespace().count() <= MAX_NAME_WORDS
+        && names.len() == 1
+        && names[0] == rest)
+        .then_some(rest)
 }
 
 /// "By", "Von", "Par", "Por" opening a byline.
@@ -3469,5 +3630,58 @@ mod tests {
             m.title.as_deref(),
             Some("Das schönste Ende der Welt: Montauk")
         );
+    }
+
+    #[test]
+    fn a_labelled_author_line_is_the_last_resort_byline() {
+        // Label and name in one text, fields set apart by spaces.
+        let m = page(
+            "",
+            "<h1>Der historische Purzelbaum</h1><p>Erster Absatz.</p>\
+             <p><em>Text von Christian Seiler \u{a0} \u{a0}Illustration von Markus Roost</em></p>",
+        );
+        assert_eq!(m.authors, ["Christian Seiler"]);
+        // A bare label, the name in the next element.
+        let m = page(
+            "",
+            "<h1>Skoda: der lange Weg</h1><p>Erster Absatz.</p>\
+             <p><b>Autor: </b>Peter Maahn/SP-X</p>",
+        );
+        assert_eq!(m.authors, ["Peter Maahn"]);
+        // A stated author wins over it.
+        let m = page(
+            r#"<meta name="author" content="Jane Doe">"#,
+            "<h1>Skoda: der lange Weg</h1><p>Erster Absatz.</p><p>Autor: John Roe</p>",
+        );
+        assert_eq!(m.authors, ["Jane Doe"]);
+        // "Text:" before a caption's long text names nobody; "Von" opening a
+        // sentence is no label.
+        let m = page(
+            "",
+            "<h1>Mein Motto</h1><p>Von Anfang an war klar, dass es so kommt.</p>\
+             <h6>Text: Mein Motto Konsumsparen: Fazit, Erkenntnisse und meine Pläne für 2020</h6>",
+        );
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn a_date_then_a_name_under_the_headline_is_a_byline() {
+        let m = page(
+            "",
+            r#"<h1>Variablen und ihr Zuhause</h1><p class="muted">11.12.2019 - Amelie Loevenich</p><p>Text</p>"#,
+        );
+        assert_eq!(m.authors, ["Amelie Loevenich"]);
+        assert_eq!(m.published.as_deref().map(|d| &d[..10]), Some("2019-12-11"));
+        let m = page(
+            "",
+            "<h1>Ehe-Zoff eskaliert</h1><p>06.11.2023 13:30 von Olga</p><p>Text</p>",
+        );
+        assert_eq!(m.authors, ["Olga"]);
+        // A date and a sentence is not a byline.
+        let m = page(
+            "",
+            "<h1>Ehe-Zoff eskaliert</h1><p>06.11.2023 - Die Lage in Berlin bleibt ruhig</p><p>Text</p>",
+        );
+        assert!(m.authors.is_empty());
     }
 }
