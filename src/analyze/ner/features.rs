@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 /// Bumped whenever a template or a hash changes: a model trained with other
 /// features would silently score garbage, so loading one is refused.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// 64-bit FNV-1a: stable across platforms (the model is trained natively and
 /// used in wasm32), no allocation.
@@ -80,9 +80,16 @@ const WORD_CASED_M1: u32 = 37;
 const WORD_CASED_P1: u32 = 38;
 const HISTORY_NONE: u32 = 39;
 const GAZ_WORD: u32 = 40;
-const AGGREGATE: u32 = 41;
-const AGGREGATE_SHAPE: u32 = 42;
-const NUMERIC_SENTENCE: u32 = 43;
+// 41 and 42: a second pass over the document's first-pass labels
+// (Ratinov and Roth's prediction aggregation) cost 0.2 points; removed.
+const CLASS: u32 = 44;
+const CLASS_COARSE: u32 = 45;
+const CLASS_M1: u32 = 46;
+const CLASS_P1: u32 = 47;
+const COARSE_M1_0: u32 = 48;
+const COARSE_0_P1: u32 = 49;
+const CLASS_SHAPE: u32 = 50;
+const PREV_TAG_CLASS: u32 = 51;
 
 /// Flags of a token.
 const INIT_CAP: u8 = 1;
@@ -102,6 +109,8 @@ pub struct TokInfo {
     flags: u8,
     /// Per gazetteer kind: 0 none, 1 begin, 2 inside, 3 last, 4 single.
     pub gaz: [u8; GAZ_KINDS],
+    /// The word's fine and coarse class, if it has one.
+    pub class: Option<(u16, u8)>,
 }
 
 /// The shape of a word: letters as X/x, digits as d, other characters kept;
@@ -192,6 +201,7 @@ impl TokInfo {
             suffix,
             flags,
             gaz: [0; GAZ_KINDS],
+            class: None,
         }
     }
 
@@ -215,11 +225,6 @@ pub struct DocStats {
     capital_mid: HashMap<u64, ()>,
     /// Entity types given so far to each word (lower case) in this document.
     history: HashMap<u64, [u16; TYPES]>,
-    /// On the second pass: the labels the first pass gave to every capitalised
-    /// occurrence of each word in the whole document, later ones included
-    /// (the type, or `TYPES` for none) — Ratinov and Roth's "prediction
-    /// aggregation".
-    aggregate: Option<HashMap<u64, [u16; TYPES + 1]>>,
 }
 
 impl DocStats {
@@ -237,23 +242,6 @@ impl DocStats {
             }
         }
         d
-    }
-
-    /// Starts the second pass: what the first gave each capitalised word of
-    /// `sentences`, then a fresh history.
-    pub fn second_pass(&mut self, sentences: &[Vec<TokInfo>], tags: &[Vec<Tag>]) {
-        let mut agg: HashMap<u64, [u16; TYPES + 1]> = HashMap::new();
-        for (toks, tags) in sentences.iter().zip(tags) {
-            for (t, tag) in toks.iter().zip(tags) {
-                if t.flags & HAS_LETTER != 0 && t.flags & LOWER == 0 {
-                    let e = agg.entry(t.lower).or_insert([0; TYPES + 1]);
-                    let k = tag.kind().unwrap_or(TYPES);
-                    e[k] = e[k].saturating_add(1);
-                }
-            }
-        }
-        self.aggregate = Some(agg);
-        self.history.clear();
     }
 
     /// Records the entity just tagged, for the later mentions of its words.
@@ -362,6 +350,18 @@ impl Extractor<'_> {
         out.push(key(BIGRAM_P1, t.lower, lw(ii + 1)));
         out.push(key(WORD_M1_SHAPE, lw(ii - 1), t.shape));
         out.push(key(SHAPE_P1_WORD_P1, t.shape, lw(ii + 1)));
+        // Word classes; unknown words have class "none", itself informative.
+        let fine = |t: Option<&TokInfo>| t.map_or(0xffff, |t| t.class.map_or(0xfffe, |c| c.0 as u64));
+        let coarse = |t: Option<&TokInfo>| t.map_or(0xff, |t| t.class.map_or(0xfe, |c| c.1 as u64));
+        let (f0, c0) = (fine(Some(t)), coarse(Some(t)));
+        out.push(key(CLASS, f0, 0));
+        out.push(key(CLASS_COARSE, c0, 0));
+        out.push(key(CLASS_M1, fine(at(ii - 1)), 0));
+        out.push(key(CLASS_P1, fine(at(ii + 1)), 0));
+        out.push(key(COARSE_M1_0, coarse(at(ii - 1)), c0));
+        out.push(key(COARSE_0_P1, c0, coarse(at(ii + 1))));
+        out.push(key(CLASS_SHAPE, f0, t.shape));
+        out.push(key(PREV_TAG_CLASS, p, f0));
         for g in 0..GAZ_KINDS {
             if t.gaz[g] != 0 {
                 out.push(key(GAZ, g as u64, t.gaz[g] as u64));
@@ -390,16 +390,6 @@ impl Extractor<'_> {
                     }
                 }
                 None => out.push(key(HISTORY_NONE, 0, 0)),
-            }
-            if let Some(h) = doc.aggregate.as_ref().and_then(|a| a.get(&t.lower)) {
-                let total: u32 = h.iter().map(|&c| c as u32).sum();
-                for (k, &c) in h.iter().enumerate() {
-                    if c > 0 {
-                        let share = (c as u32 * 4 / total.max(1)) as u64;
-                        out.push(key(AGGREGATE, k as u64, share));
-                        out.push(key(AGGREGATE_SHAPE, k as u64 * 8 + share, t.shape));
-                    }
-                }
             }
         }
     }

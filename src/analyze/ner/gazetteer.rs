@@ -36,6 +36,9 @@ fn feed(mut h: u64, s: &str) -> u64 {
 #[derive(Debug, Default)]
 pub struct Gazetteers {
     entries: HashMap<u64, u8>,
+    /// Word classes (see `scripts/build-word-clusters.py`): the hash of a
+    /// lower-case word to its fine and coarse class.
+    classes: HashMap<u64, (u16, u8)>,
 }
 
 impl Gazetteers {
@@ -51,6 +54,27 @@ impl Gazetteers {
                 self.add(kind, entry);
             }
         }
+    }
+
+    /// Reads word classes: lines of "fine coarse word word …".
+    pub fn add_classes(&mut self, text: &str) {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut it = line.split_whitespace();
+            let (Some(Ok(fine)), Some(Ok(coarse))) =
+                (it.next().map(str::parse), it.next().map(str::parse))
+            else {
+                continue;
+            };
+            for w in it {
+                self.classes
+                    .insert(super::features::hash_str(w), (fine, coarse));
+            }
+        }
+    }
+
+    /// The classes of a word given the hash of its lower-case form.
+    pub fn class_of(&self, lower_hash: u64) -> Option<(u16, u8)> {
+        self.classes.get(&lower_hash).copied()
     }
 
     /// Adds one entry to list `kind`.
@@ -85,6 +109,9 @@ impl Gazetteers {
     /// Marks in `toks` the longest match of each list covering each token
     /// (1 first token, 2 inside, 3 last, 4 a one-token entry).
     pub fn mark(&self, words: &[&str], toks: &mut [super::features::TokInfo]) {
+        for t in toks.iter_mut() {
+            t.class = self.class_of(t.lower_hash());
+        }
         if self.entries.is_empty() {
             return;
         }
@@ -136,6 +163,9 @@ impl Gazetteers {
 /// The lists compiled into the binary, by kind.
 const LISTS: &[(usize, &str)] = &[];
 
+/// The word classes compiled into the binary.
+const CLASSES: &str = include_str!("../../../data/ner/clusters.txt");
+
 /// The compiled-in lists, built on first use (a few milliseconds).
 pub fn builtin() -> &'static Gazetteers {
     static G: std::sync::OnceLock<Gazetteers> = std::sync::OnceLock::new();
@@ -144,6 +174,7 @@ pub fn builtin() -> &'static Gazetteers {
         for (kind, text) in LISTS {
             g.add_list(*kind, text);
         }
+        g.add_classes(CLASSES);
         g
     })
 }

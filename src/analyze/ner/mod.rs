@@ -45,8 +45,6 @@ pub fn tag_document<S: Scorer>(
     let toks: Vec<Vec<TokInfo>> = sentences.iter().map(|s| ex.sentence(s)).collect();
     let caps: Vec<bool> = sentences.iter().map(|s| is_caps_sentence(s)).collect();
     let mut doc = DocStats::new(&toks, &caps);
-    let first = tag_pass(ex, &toks, &caps, &mut doc, scorer, gold);
-    doc.second_pass(&toks, &first);
     tag_pass(ex, &toks, &caps, &mut doc, scorer, gold)
 }
 
