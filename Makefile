@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -33,7 +33,7 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser bench-extract bench-boilerplate
+bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner
 
 bench-native:
 	@mkdir -p bench/results
@@ -53,6 +53,13 @@ bench-extract: setup-test wasm
 bench-boilerplate:
 	@mkdir -p bench/results
 	cargo bench --bench boilerplate -- $(CORPUS) | tee bench/results/boilerplate.md
+
+# Named entities on CoNLL-2003 eng.testa: article-lens and compromise side by
+# side in Chromium, same texts, same scorer (bench/results/ner.md), then the native run
+# (profile release), which also lists every miss in bench/results/ner-misses.json.
+bench-ner: setup-test wasm
+	node bench/ner.mjs $(CORPUS)
+	cargo bench --profile release --bench ner -- $(CORPUS)
 
 clean:
 	cargo clean
