@@ -213,6 +213,7 @@ fn main() {
     let mut cutoff = 2;
     let mut out = PathBuf::from("data/ner/model.bin");
     let mut prune = 0.0f32;
+    let mut unit = 32767.0f32;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().expect("missing value");
@@ -222,6 +223,7 @@ fn main() {
             "--cutoff" => cutoff = val().parse().expect("--cutoff N"),
             "--out" => out = PathBuf::from(val()),
             "--prune" => prune = val().parse().expect("--prune X"),
+            "--unit" => unit = val().parse().expect("--unit N"),
             _ => panic!("unknown argument {a}"),
         }
     }
@@ -330,7 +332,7 @@ fn main() {
             q(0.01)
         );
     }
-    let bytes = Model::encode(&rows, FEATURE_VERSION, prune);
+    let bytes = Model::encode(&rows, FEATURE_VERSION, prune, unit);
     let model = Model::decode(&bytes).expect("the model just written reads back");
     eprintln!(
         "quantised: {} features, {} bytes; dev {}",

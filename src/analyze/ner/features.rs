@@ -9,7 +9,7 @@
 //! `train_ner` example) and tagging call the same [`Extractor`], so the keys a
 //! model was trained with are the keys it is asked about.
 
-use super::gazetteer::{Gazetteers, GAZ_KINDS};
+use super::gazetteer::{Gazetteers, COUNTRY, GAZ_KINDS, PLACE};
 use super::tags::{Tag, TYPES};
 use std::collections::HashMap;
 
@@ -90,6 +90,9 @@ const COARSE_M1_0: u32 = 48;
 const COARSE_0_P1: u32 = 49;
 const CLASS_SHAPE: u32 = 50;
 const PREV_TAG_CLASS: u32 = 51;
+const NUMERIC_SENTENCE: u32 = 52;
+const NUMERIC_PLACE: u32 = 53;
+const NUMERIC_CLASS: u32 = 54;
 
 /// Flags of a token.
 const INIT_CAP: u8 = 1;
@@ -255,6 +258,36 @@ impl DocStats {
     }
 }
 
+/// What the features know of a whole sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentInfo {
+    /// Set in capitals (a headline or a dateline): its capitals say nothing.
+    pub caps: bool,
+    /// How much of it is numbers, 0 to 3: a row of a results table, where a
+    /// city is usually a team.
+    pub numeric: u8,
+}
+
+impl SentInfo {
+    /// Looks at a sentence's words.
+    pub fn new(words: &[&str]) -> SentInfo {
+        let numbers = words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        let share = numbers * 10 / words.len().max(1);
+        SentInfo {
+            caps: is_caps_sentence(words),
+            numeric: match share {
+                0 if numbers == 0 => 0,
+                0..=1 => 1,
+                2..=3 => 2,
+                _ => 3,
+            },
+        }
+    }
+}
+
 /// Whether a sentence is set in capitals (a headline or a dateline): most of
 /// its words of two letters or more have no lower-case letter.
 pub fn is_caps_sentence(words: &[&str]) -> bool {
@@ -295,11 +328,12 @@ impl Extractor<'_> {
         i: usize,
         prev: Tag,
         prev2: Tag,
-        caps: bool,
+        sentence: SentInfo,
         doc: &DocStats,
         out: &mut Vec<u32>,
     ) {
         out.clear();
+        let caps = sentence.caps;
         let t = &toks[i];
         let at = |j: isize| -> Option<&TokInfo> {
             if j < 0 {
@@ -351,7 +385,8 @@ impl Extractor<'_> {
         out.push(key(WORD_M1_SHAPE, lw(ii - 1), t.shape));
         out.push(key(SHAPE_P1_WORD_P1, t.shape, lw(ii + 1)));
         // Word classes; unknown words have class "none", itself informative.
-        let fine = |t: Option<&TokInfo>| t.map_or(0xffff, |t| t.class.map_or(0xfffe, |c| c.0 as u64));
+        let fine =
+            |t: Option<&TokInfo>| t.map_or(0xffff, |t| t.class.map_or(0xfffe, |c| c.0 as u64));
         let coarse = |t: Option<&TokInfo>| t.map_or(0xff, |t| t.class.map_or(0xfe, |c| c.1 as u64));
         let (f0, c0) = (fine(Some(t)), coarse(Some(t)));
         out.push(key(CLASS, f0, 0));
@@ -362,6 +397,16 @@ impl Extractor<'_> {
         out.push(key(COARSE_0_P1, c0, coarse(at(ii + 1))));
         out.push(key(CLASS_SHAPE, f0, t.shape));
         out.push(key(PREV_TAG_CLASS, p, f0));
+        if sentence.numeric > 0 {
+            let place = (t.gaz[PLACE] | t.gaz[COUNTRY]) != 0;
+            out.push(key(NUMERIC_SENTENCE, sentence.numeric as u64, t.shape));
+            out.push(key(
+                NUMERIC_PLACE,
+                sentence.numeric as u64 * 2 + place as u64,
+                t.shape,
+            ));
+            out.push(key(NUMERIC_CLASS, sentence.numeric as u64, f0));
+        }
         for g in 0..GAZ_KINDS {
             if t.gaz[g] != 0 {
                 out.push(key(GAZ, g as u64, t.gaz[g] as u64));

@@ -160,8 +160,23 @@ impl Gazetteers {
     }
 }
 
-/// The lists compiled into the binary, by kind.
-const LISTS: &[(usize, &str)] = &[];
+/// The lists compiled into the binary, by kind (`data/SOURCES.md` says where
+/// each comes from; `make ner-data` rebuilds them).
+const LISTS: &[(usize, &str)] = &[
+    (
+        FIRST_NAME,
+        include_str!("../../../data/ner/first-names.txt"),
+    ),
+    (SURNAME, include_str!("../../../data/ner/surnames.txt")),
+    (COUNTRY, include_str!("../../../data/ner/countries.tsv")),
+    (PLACE, include_str!("../../../data/ner/places.txt")),
+    (ORG_WORD, include_str!("../../../data/ner/org-words.txt")),
+    (ORG, include_str!("../../../data/ner/orgs.txt")),
+    (TITLE, include_str!("../../../data/ner/titles.txt")),
+];
+
+/// Nationalities: a country, then its demonyms (only those are listed).
+pub const DEMONYMS: &str = include_str!("../../../data/ner/demonyms.tsv");
 
 /// The word classes compiled into the binary.
 const CLASSES: &str = include_str!("../../../data/ner/clusters.txt");
@@ -173,6 +188,11 @@ pub fn builtin() -> &'static Gazetteers {
         let mut g = Gazetteers::default();
         for (kind, text) in LISTS {
             g.add_list(*kind, text);
+        }
+        for line in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
+            for d in line.split('\t').skip(1) {
+                g.add(DEMONYM, d);
+            }
         }
         g.add_classes(CLASSES);
         g

@@ -13,8 +13,38 @@ pub mod gazetteer;
 pub mod model;
 pub mod tags;
 
-use features::{is_caps_sentence, DocStats, Extractor, TokInfo};
+use features::{DocStats, Extractor, SentInfo, TokInfo};
 use tags::{Tag, N_TAGS, START};
+
+/// The trained model, compiled in (`make train-ner` writes it).
+const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
+
+/// The compiled-in model, decoded on first use; `None` if it does not match
+/// this build's features (then no entities are found, rather than wrong
+/// ones — and the test below fails first).
+pub fn model() -> Option<&'static model::Model> {
+    static M: std::sync::OnceLock<Option<model::Model>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        model::Model::decode(MODEL)
+            .ok()
+            .filter(|m| m.feature_version == features::FEATURE_VERSION)
+    })
+    .as_ref()
+}
+
+/// Tags a whole text's sentences (each a list of words) with the compiled-in
+/// model and lists.
+pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+    match model() {
+        Some(m) => {
+            let ex = Extractor {
+                gaz: gazetteer::builtin(),
+            };
+            tag_document(&ex, sentences, &mut &*m, None)
+        }
+        None => sentences.iter().map(|s| vec![Tag::O; s.len()]).collect(),
+    }
+}
 
 /// Something that scores a token's features and, when training, learns.
 pub trait Scorer {
@@ -43,16 +73,17 @@ pub fn tag_document<S: Scorer>(
     gold: Option<&[Vec<Tag>]>,
 ) -> Vec<Vec<Tag>> {
     let toks: Vec<Vec<TokInfo>> = sentences.iter().map(|s| ex.sentence(s)).collect();
-    let caps: Vec<bool> = sentences.iter().map(|s| is_caps_sentence(s)).collect();
+    let info: Vec<SentInfo> = sentences.iter().map(|s| SentInfo::new(s)).collect();
+    let caps: Vec<bool> = info.iter().map(|s| s.caps).collect();
     let mut doc = DocStats::new(&toks, &caps);
-    tag_pass(ex, &toks, &caps, &mut doc, scorer, gold)
+    tag_pass(ex, &toks, &info, &mut doc, scorer, gold)
 }
 
 /// One left-to-right pass over a document.
 fn tag_pass<S: Scorer>(
     ex: &Extractor,
     toks: &[Vec<TokInfo>],
-    caps: &[bool],
+    info: &[SentInfo],
     doc: &mut DocStats,
     scorer: &mut S,
     gold: Option<&[Vec<Tag>]>,
@@ -64,7 +95,7 @@ fn tag_pass<S: Scorer>(
         for i in 0..sent.len() {
             let prev = if i > 0 { tags[i - 1] } else { START };
             let prev2 = if i > 1 { tags[i - 2] } else { START };
-            ex.features(sent, i, prev, prev2, caps[s], doc, &mut feats);
+            ex.features(sent, i, prev, prev2, info[s], doc, &mut feats);
             let scores = scorer.scores(&feats);
             let mut best = Tag::O;
             let mut best_score = f32::NEG_INFINITY;
@@ -132,6 +163,35 @@ pub fn words(text: &str, tokens: &[crate::segment::Token]) -> Vec<(usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_model_matches_the_features() {
+        let m = model().expect(
+            "data/ner/model.bin decodes and was trained with these features: run make train-ner",
+        );
+        assert!(m.len() > 10_000);
+    }
+
+    #[test]
+    fn tags_names_in_a_sentence() {
+        let s: Vec<&str> =
+            "Chancellor Angela Merkel met officials of Siemens in Munich on Tuesday ."
+                .split(' ')
+                .collect();
+        let tags = tag(std::slice::from_ref(&s));
+        let names: Vec<(String, &str)> = tags::spans(&tags[0])
+            .into_iter()
+            .map(|(a, b, k)| (s[a..b].join(" "), tags::TYPE_NAMES[k]))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Angela Merkel".to_string(), "PER"),
+                ("Siemens".to_string(), "ORG"),
+                ("Munich".to_string(), "LOC")
+            ]
+        );
+    }
 
     #[test]
     fn words_join_compounds_and_split_possessives() {

@@ -7,8 +7,8 @@ use super::tags::N_TAGS;
 
 const MAGIC: &[u8; 6] = b"ALNER\0";
 const FORMAT: u16 = 2;
-/// The largest weight's integer value.
-const UNIT: f32 = 32767.0;
+/// The largest weight's integer value, at most.
+pub const MAX_UNIT: f32 = 32767.0;
 
 /// The weights, ready to score.
 #[derive(Debug, Clone)]
@@ -57,7 +57,13 @@ impl Model {
     /// absolute (8-bit codes, linear or logarithmic, cost two points of F1),
     /// while most weights are small and take one or two bytes. Weights under
     /// `prune` times the largest are dropped, and rows left empty with them.
-    pub fn encode(rows: &[(u32, [f32; N_TAGS])], feature_version: u32, prune: f32) -> Vec<u8> {
+    pub fn encode(
+        rows: &[(u32, [f32; N_TAGS])],
+        feature_version: u32,
+        prune: f32,
+        unit: f32,
+    ) -> Vec<u8> {
+        let unit = unit.clamp(1.0, MAX_UNIT);
         let max = rows
             .iter()
             .flat_map(|(_, w)| w.iter())
@@ -70,7 +76,7 @@ impl Model {
                 let mut q = [0i16; N_TAGS];
                 for (q, &w) in q.iter_mut().zip(w) {
                     if w.abs() >= floor {
-                        *q = (w / max * UNIT).round().clamp(-UNIT, UNIT) as i16;
+                        *q = (w / max * unit).round().clamp(-unit, unit) as i16;
                     }
                 }
                 (*k, q)
@@ -214,7 +220,7 @@ mod tests {
         b[3] = 0.002;
         b[4] = 0.000_01;
         let zero = [0f32; N_TAGS];
-        let bytes = Model::encode(&[(77, a), (5, b), (9, zero)], 42, 0.0);
+        let bytes = Model::encode(&[(77, a), (5, b), (9, zero)], 42, 0.0, MAX_UNIT);
         let m = Model::decode(&bytes).unwrap();
         assert_eq!(m.feature_version, 42);
         assert_eq!(m.len(), 2, "the all-zero row is dropped");
@@ -230,7 +236,7 @@ mod tests {
         for cut in [0, 5, 12, 20, bytes.len() - 1] {
             assert!(Model::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
-        let pruned = Model::decode(&Model::encode(&[(77, a), (5, b)], 42, 0.01)).unwrap();
+        let pruned = Model::decode(&Model::encode(&[(77, a), (5, b)], 42, 0.01, MAX_UNIT)).unwrap();
         assert_eq!(
             pruned.len(),
             1,

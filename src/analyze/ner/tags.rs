@@ -132,7 +132,9 @@ mod tests {
 
     #[test]
     fn iob1_to_bio_and_back() {
-        let raw = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG", "I-ORG", "I-ORG"];
+        let raw = [
+            "I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG", "I-ORG", "I-ORG",
+        ];
         let sp = conll_spans(&raw);
         assert_eq!(sp, [(0, 2, 0), (3, 4, 2), (4, 5, 2), (5, 8, 1)]);
         let tags = encode(raw.len(), &sp);
