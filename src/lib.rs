@@ -98,6 +98,8 @@ pub fn analyze_timed(
     };
     let stats = analyze::stats::stats(&doc, &ctx);
     lap("stats", &mut timings);
+    let entities = analyze::entities::entities(&doc);
+    lap("entities", &mut timings);
 
     // 5. The output, offsets in UTF-16.
     let sentences = doc
@@ -140,7 +142,7 @@ pub fn analyze_timed(
         images: prepared.images,
         sentences,
         stats,
-        entities: Vec::new(),
+        entities,
         quotes: Vec::new(),
         times: Vec::new(),
         quantities: Vec::new(),

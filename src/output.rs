@@ -172,8 +172,19 @@ pub struct Entity {
     /// `PERSON`, `ORG`, `PLACE`, `GROUP`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The fullest name the text gives it (a country's usual name).
     pub name: String,
+    /// Its first mention (also `mentions[0]`).
+    pub first: Span,
+    /// How many times it is mentioned.
+    pub count: u32,
+    /// Every mention, in text order: the name only, without titles or a
+    /// possessive "'s".
     pub mentions: Vec<Span>,
+    /// The other names it goes by in the text ("Biden", "NATO", "U.S.").
+    pub aliases: Vec<String>,
+    /// Titles and roles written beside it ("US President", "Kremlin
+    /// assistant").
     pub roles: Vec<String>,
 }
 
@@ -427,6 +438,7 @@ impl Remap for Removed {
 impl Remap for Entity {
     fn remap(&mut self, map: &Utf16Map) {
         self.mentions.remap(map);
+        self.first.remap(map);
     }
 }
 

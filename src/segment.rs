@@ -229,10 +229,12 @@ fn joins(prev: &str, next: &str) -> bool {
     if is_initials(word) {
         // "George W. Bush", "J. R. R. Tolkien", but not "vitamin D. Researchers":
         // before a name stands a capital, another initial, or a function word
-        // ("and", "with", "said"); "vitamin" is neither.
+        // ("and", "with", "said") or punctuation ("innings: M. Butcher");
+        // "vitamin" is none of these.
         let before_lower = before.to_lowercase();
         let name_before = before.is_empty()
             || before_capitalised
+            || !before.chars().any(char::is_alphanumeric)
             || is_initials(before.trim_end_matches('.'))
             || OPENERS.contains(&before_lower.as_str())
             || SPEECH_VERBS.contains(&before_lower.as_str());
@@ -503,6 +505,13 @@ mod tests {
 
     #[test]
     fn initials_and_decimals() {
+        assert_eq!(
+            split("Scores: M. Butcher 12, (D. Bicknell 3). Growth was 3.5 percent."),
+            [
+                "Scores: M. Butcher 12, (D. Bicknell 3).",
+                "Growth was 3.5 percent."
+            ]
+        );
         assert_eq!(
             split("George W. Bush and J. R. R. Tolkien met. Growth was 3.5 percent."),
             [

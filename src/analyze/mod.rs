@@ -3,6 +3,7 @@
 //! or another layer. Layers still to come (entities, quotes, times, quantities,
 //! key phrases, summary, warnings) follow the same shape.
 
+pub mod entities;
 pub mod ner;
 pub mod stats;
 

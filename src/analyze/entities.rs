@@ -1,0 +1,518 @@
+//! Who is in the article: people, organisations, places and national groups,
+//! each with every mention, its other names and the roles written beside it.
+//!
+//! The tagger ([`super::ner`]) finds the names sentence by sentence; this
+//! layer turns names into entities:
+//! - titles written before a name are its roles, not part of it ("US
+//!   President Joe Biden" is the mention "Joe Biden" with the role "US
+//!   President"), and so are appositions ("Jen Psaki, the White House press
+//!   secretary,");
+//! - mentions of one entity are grouped: a surname or a given name alone
+//!   joins the full name it belongs to ("Biden", "Biden's" → Joe Biden), an
+//!   acronym joins the name whose initials it is ("NATO" ↔ "North Atlantic
+//!   Treaty Organization"), and a country's other names join its name from
+//!   the country list ("US", "U.S.", "the United States" → United States);
+//! - a name the tagger typed differently in different places takes the type
+//!   most of its mentions have.
+
+use super::ner::{self, gazetteer, tags};
+use crate::document::Document;
+use crate::output::{Entity, Span};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Words that end a run of role words when walking back from a name.
+const ROLE_STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "said",
+    "says",
+    "told",
+    "by",
+    "with",
+    "to",
+    "from",
+    "as",
+    "after",
+    "before",
+    "for",
+    "that",
+    "who",
+    "when",
+    "while",
+    "where",
+    "which",
+    "on",
+    "in",
+    "at",
+    "of",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "not",
+    "also",
+    "then",
+    "than",
+    "if",
+    "because",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "i",
+    "you",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "new",
+];
+
+/// Forms of address: before a name they are titles, not roles.
+const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."];
+
+/// Words left out of an organisation's initials ("Organization of the
+/// Petroleum Exporting Countries" is OPEC).
+const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "&", "de", "to", "at"];
+
+/// Longest role read before or after a name, in words.
+const MAX_ROLE_WORDS: usize = 7;
+
+/// Output types, by tagger type (MISC becomes GROUP only for nationalities).
+const KIND_NAMES: [&str; 4] = ["PERSON", "ORG", "PLACE", "GROUP"];
+
+/// A name found in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// 0 person, 1 organisation, 2 place, 3 group.
+    kind: usize,
+    /// The name's words.
+    words: Vec<String>,
+    roles: Vec<String>,
+}
+
+fn lower(s: &str) -> String {
+    ner::features::fold(s).to_lowercase()
+}
+
+/// The country list: a name, then its other names, tab-separated.
+const COUNTRIES: &str = include_str!("../../data/ner/countries.tsv");
+
+/// Country names and aliases (lower case) to the name the list uses.
+fn countries() -> &'static HashMap<String, String> {
+    static C: OnceLock<HashMap<String, String>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut m = HashMap::new();
+        for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let Some(canonical) = cols.next() else {
+                continue;
+            };
+            for alias in std::iter::once(canonical).chain(cols) {
+                m.entry(lower(alias.trim()))
+                    .or_insert_with(|| canonical.to_string());
+            }
+        }
+        m
+    })
+}
+
+/// Nationality words (lower case), plurals too ("Russians").
+fn is_demonym(w: &str) -> bool {
+    let g = gazetteer::builtin();
+    g.contains(gazetteer::DEMONYM, w)
+        || w.strip_suffix('s')
+            .is_some_and(|s| g.contains(gazetteer::DEMONYM, s))
+}
+
+fn is_title(words: &[&str]) -> bool {
+    gazetteer::builtin().contains(gazetteer::TITLE, &words.join(" "))
+}
+
+/// The role written before word `a` of a sentence: a run of title words,
+/// capitalised words and modifiers ending in a title right before the name
+/// ("White House Press Secretary", "Kremlin assistant", "former President").
+fn role_before(words: &[&str], a: usize) -> Option<usize> {
+    // The title nearest the name, possibly of several words ("Prime
+    // Minister", "Press Secretary").
+    let mut head = None;
+    for n in (1..=3.min(a)).rev() {
+        if is_title(&words[a - n..a]) {
+            head = Some(a - n);
+            break;
+        }
+    }
+    let mut start = head?;
+    if HONORIFICS.contains(&lower(words[start]).as_str()) {
+        return None;
+    }
+    while start > 0 && a - start < MAX_ROLE_WORDS {
+        let w = words[start - 1];
+        let l = lower(w);
+        if ROLE_STOP.contains(&l.as_str())
+            || HONORIFICS.contains(&l.as_str())
+            || !w.chars().any(char::is_alphabetic)
+            || w == "'s"
+        {
+            break;
+        }
+        start -= 1;
+    }
+    Some(start)
+}
+
+/// The role in an apposition after a name ending at word `b`: ", the White
+/// House press secretary," or ", a spokesman for the State Department,"; its
+/// words as a range.
+fn role_after(words: &[&str], b: usize) -> Option<(usize, usize)> {
+    if words.get(b) != Some(&",") {
+        return None;
+    }
+    let mut i = b + 1;
+    if words.get(i).is_some_and(|w| {
+        matches!(
+            lower(w).as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its"
+        )
+    }) {
+        i += 1;
+    }
+    let start = i;
+    while i < words.len() && i - start <= MAX_ROLE_WORDS {
+        let w = words[i];
+        if matches!(w, "," | "." | ";" | ":" | ")" | "\"" | "”") {
+            break;
+        }
+        let l = lower(w);
+        if matches!(
+            l.as_str(),
+            "said" | "says" | "told" | "who" | "which" | "and"
+        ) {
+            return None;
+        }
+        i += 1;
+    }
+    if i == start || i - start > MAX_ROLE_WORDS || !matches!(words.get(i), Some(&",") | Some(&"."))
+    {
+        return None;
+    }
+    let run = &words[start..i];
+    // A role names a title: its last word, or the word before "of"/"for"/
+    // "to"/"at" ("spokesman for the State Department").
+    let head = run
+        .iter()
+        .position(|w| matches!(lower(w).as_str(), "of" | "for" | "to" | "at"))
+        .unwrap_or(run.len());
+    if head == 0 || !is_title(&run[head - 1..head]) {
+        return None;
+    }
+    Some((start, i))
+}
+
+/// The names the tagger finds in the document, with their roles.
+fn mentions(doc: &Document) -> Vec<Mention> {
+    let text = doc.text;
+    let sent_words: Vec<Vec<(usize, usize)>> = doc
+        .sentences
+        .iter()
+        .map(|s| ner::words(text, &doc.tokens[s.tokens.clone()]))
+        .collect();
+    let strs: Vec<Vec<&str>> = sent_words
+        .iter()
+        .map(|ws| ws.iter().map(|&(a, b)| &text[a..b]).collect())
+        .collect();
+    let tagged = ner::tag(&strs);
+    let mut out = Vec::new();
+    for ((ws, words), tags) in sent_words.iter().zip(&strs).zip(&tagged) {
+        for (mut a, b, kind) in tags::spans(tags) {
+            let mut roles = Vec::new();
+            let kind = match kind {
+                3 if b - a == 1 && is_demonym(words[a]) => 3,
+                3 => continue,
+                k => k,
+            };
+            // Roles as written, from the first word's start to the last's end.
+            let written = |from: usize, to: usize| text[ws[from].0..ws[to - 1].1].to_string();
+            if kind == 0 {
+                // A title the tagger took into the name.
+                let first = a;
+                while a + 1 < b && is_title(&words[a..a + 1]) {
+                    a += 1;
+                }
+                let title_start = role_before(words, a).unwrap_or(first);
+                if a > title_start && !HONORIFICS.contains(&lower(words[a - 1]).as_str()) {
+                    roles.push(written(title_start, a));
+                }
+                if let Some((from, to)) = role_after(words, b) {
+                    roles.push(written(from, to));
+                }
+            } else if kind != 3 && b - a > 1 && lower(words[a]) == "the" {
+                a += 1;
+            }
+            out.push(Mention {
+                start: ws[a].0,
+                end: ws[b - 1].1,
+                kind,
+                words: words[a..b].iter().map(|w| w.to_string()).collect(),
+                roles,
+            });
+        }
+    }
+    out
+}
+
+/// The initials of an organisation's name ("North Atlantic Treaty
+/// Organization" → "NATO"), if it has at least two.
+fn initials(words: &[String]) -> Option<String> {
+    let letters: String = words
+        .iter()
+        .filter(|w| !INITIALS_SKIP.contains(&lower(w).as_str()))
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (letters.chars().count() >= 2 && words.len() >= 2).then_some(letters)
+}
+
+/// An acronym's letters ("U.N." → "UN"), if the word is one.
+fn acronym(w: &str) -> Option<String> {
+    let letters: String = w.chars().filter(|c| *c != '.').collect();
+    (letters.chars().count() >= 2
+        && letters.chars().all(|c| c.is_uppercase())
+        && letters.chars().count() <= 8)
+        .then_some(letters)
+}
+
+/// One entity being assembled.
+struct Group {
+    kind: usize,
+    /// Indexes into the mentions.
+    members: Vec<usize>,
+}
+
+impl Group {
+    /// Whether one of its names has the initials `letters`.
+    fn has_initials(&self, ms: &[Mention], letters: &str) -> bool {
+        self.members
+            .iter()
+            .any(|&j| initials(&ms[j].words).as_deref() == Some(letters))
+    }
+}
+
+/// The key under which equal names meet: lower case, a country's listed
+/// name for its other names.
+fn name_key(m: &Mention, kind: usize) -> String {
+    let name = lower(&m.words.join(" "));
+    if kind == 2 {
+        if let Some(c) = countries().get(&name) {
+            return lower(c);
+        }
+    }
+    name
+}
+
+/// The person a one-word name refers to: one already named in full whose
+/// surname (else given name) it is; the one mentioned last before it wins.
+fn person_for(groups: &[Group], ms: &[Mention], m: &Mention) -> Option<usize> {
+    let w = lower(&m.words[0]);
+    for surname in [true, false] {
+        let best = (0..groups.len())
+            .filter(|&g| groups[g].kind == 0)
+            .filter(|&g| {
+                groups[g].members.iter().any(|&j| {
+                    let ws = &ms[j].words;
+                    let part = if surname { &ws[ws.len() - 1] } else { &ws[0] };
+                    ws.len() > 1 && lower(part) == w
+                })
+            })
+            .max_by_key(|&g| {
+                let last_before = groups[g]
+                    .members
+                    .iter()
+                    .map(|&j| ms[j].start)
+                    .filter(|&s| s < m.start)
+                    .max();
+                (last_before, std::cmp::Reverse(g))
+            });
+        if best.is_some() {
+            return best;
+        }
+    }
+    None
+}
+
+/// Groups the mentions into entities, each with its mentions in text order.
+fn group(ms: &[Mention]) -> Vec<Group> {
+    // 1. One type per name: the type most of its mentions have.
+    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    for m in ms {
+        votes.entry(m.words.join(" ")).or_default()[m.kind] += 1;
+    }
+    let kinds: Vec<usize> = ms
+        .iter()
+        .map(|m| {
+            let v = votes[&m.words.join(" ")];
+            (0..4)
+                .max_by_key(|&k| (v[k], k == m.kind))
+                .unwrap_or(m.kind)
+        })
+        .collect();
+
+    // 2. Longer names first, so that a surname or an acronym met before its
+    // full name still finds it.
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(ms[i].words.len()), ms[i].start));
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<(usize, String), usize> = HashMap::new();
+    for &i in &order {
+        let (m, kind) = (&ms[i], kinds[i]);
+        let key = (kind, name_key(m, kind));
+        // A surname alone is resolved each time: two people may share it, and
+        // the one meant is the one named last.
+        let surname = (kind == 0 && m.words.len() == 1)
+            .then(|| person_for(&groups, ms, m))
+            .flatten();
+        let g = match surname.or_else(|| by_key.get(&key).copied()) {
+            Some(g) => g,
+            None => {
+                let found = match kind {
+                    1 if m.words.len() == 1 => acronym(&m.words[0]).and_then(|a| {
+                        (0..groups.len())
+                            .find(|&g| groups[g].kind == 1 && groups[g].has_initials(ms, &a))
+                    }),
+                    _ => None,
+                };
+                let g = found.unwrap_or_else(|| {
+                    groups.push(Group {
+                        kind,
+                        members: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+                by_key.insert(key, g);
+                g
+            }
+        };
+        groups[g].members.push(i);
+    }
+    for g in &mut groups {
+        g.members.sort_by_key(|&i| ms[i].start);
+    }
+    groups.retain(|g| !g.members.is_empty());
+    groups
+}
+
+/// The entities of a document. Spans are byte offsets here (the output
+/// turns them into UTF-16).
+pub fn entities(doc: &Document) -> Vec<Entity> {
+    let ms = mentions(doc);
+    let groups = group(&ms);
+    let mut out: Vec<Entity> = groups
+        .into_iter()
+        .map(|g| {
+            let names: Vec<String> = g.members.iter().map(|&i| ms[i].words.join(" ")).collect();
+            // The name: a country's listed name, else the longest written
+            // form (the first of equals).
+            let longest = g
+                .members
+                .iter()
+                .zip(&names)
+                .max_by_key(|(&i, _)| (ms[i].words.len(), std::cmp::Reverse(ms[i].start)))
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            let name = if g.kind == 2 {
+                countries()
+                    .get(&lower(&longest))
+                    .cloned()
+                    .unwrap_or(longest)
+            } else {
+                longest
+            };
+            let mut aliases: Vec<String> = Vec::new();
+            for n in &names {
+                if *n != name && !aliases.contains(n) {
+                    aliases.push(n.clone());
+                }
+            }
+            // Roles once each; one that a longer one ends with ("President"
+            // beside "US President") says nothing more.
+            let mut roles: Vec<String> = Vec::new();
+            for &i in &g.members {
+                for r in &ms[i].roles {
+                    if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
+                        roles.push(r.clone());
+                    }
+                }
+            }
+            let all = roles.clone();
+            roles.retain(|r| {
+                let l = lower(r);
+                !all.iter().any(|x| {
+                    let x = lower(x);
+                    x.len() > l.len() && x.ends_with(&l) && x[..x.len() - l.len()].ends_with(' ')
+                })
+            });
+            let mentions: Vec<Span> = g
+                .members
+                .iter()
+                .map(|&i| Span::new(ms[i].start, ms[i].end))
+                .collect();
+            Entity {
+                id: 0,
+                kind: KIND_NAMES[g.kind].to_string(),
+                name,
+                first: mentions[0],
+                count: mentions.len() as u32,
+                mentions,
+                aliases,
+                roles,
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| (std::cmp::Reverse(e.count), e.first.start));
+    for (i, e) in out.iter_mut().enumerate() {
+        e.id = i as u32;
+    }
+    out
+}
