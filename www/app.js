@@ -37,6 +37,8 @@ const ui = {
   removedCount: $('removed-count'),
   text: $('text'),
   showRemoved: $('show-removed'),
+  entities: $('entities'),
+  entitiesCount: $('entities-count'),
   images: $('images'),
   imagesCount: $('images-count'),
   imagesSection: $('images-section'),
@@ -56,6 +58,8 @@ const state = {
   /** Blocks the user put back (numbers from removed[].block). */
   keep: new Set(),
   analysis: null,
+  /** The entity whose mentions are highlighted, by id. */
+  selected: null,
 };
 
 // ---------- small helpers ----------
@@ -403,6 +407,87 @@ function renderImages(a) {
     img.alt ? el('span', { class: 'image-alt' }, ` — ${img.alt}`) : '')));
 }
 
+/** The types of entities, in the order the panel lists them. */
+const ENTITY_TYPES = [
+  ['PERSON', 'People'],
+  ['ORG', 'Organisations'],
+  ['PLACE', 'Places'],
+  ['GROUP', 'Groups'],
+];
+
+/** Every mention in text order, each with its entity: what the text view marks. */
+function mentionList(a) {
+  const list = [];
+  for (const e of a.entities || []) {
+    for (const m of e.mentions) list.push({ start: m.start, end: m.end, entity: e });
+  }
+  list.sort((x, y) => x.start - y.start || y.end - x.end);
+  // Mentions never overlap; should two ever do, the first one wins.
+  const out = [];
+  for (const m of list) if (!out.length || m.start >= out[out.length - 1].end) out.push(m);
+  return out;
+}
+
+function selectEntity(id) {
+  state.selected = state.selected === id ? null : id;
+  for (const b of ui.entities.querySelectorAll('button.entity')) {
+    b.setAttribute('aria-pressed', String(Number(b.dataset.entity) === state.selected));
+  }
+  let first = null;
+  for (const m of ui.text.querySelectorAll('mark.ent')) {
+    const on = Number(m.dataset.entity) === state.selected;
+    m.classList.toggle('selected', on);
+    if (on && !first) first = m;
+  }
+  if (first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+function renderEntities(a) {
+  const entities = a.entities || [];
+  ui.entitiesCount.textContent = entities.length ? `(${entities.length})` : '';
+  if (!entities.some((e) => e.id === state.selected)) state.selected = null;
+  const groups = ENTITY_TYPES.map(([type, label]) => {
+    const list = entities.filter((e) => e.type === type);
+    if (!list.length) return null;
+    return el('section', { class: 'entity-group', dataset: { type } },
+      el('h4', {}, label, ' ', el('span', { class: 'count' }, `(${list.length})`)),
+      el('ul', {}, ...list.map((e) => el('li', {},
+        el('button', {
+          type: 'button',
+          class: 'entity',
+          dataset: { entity: String(e.id), type: e.type },
+          ariaPressed: String(e.id === state.selected),
+          title: `Highlight the ${e.count} mention(s) of ${e.name}`,
+          onclick: () => selectEntity(e.id),
+        },
+        el('span', { class: 'entity-name' }, e.name),
+        ' ',
+        el('span', { class: 'entity-count' }, `×${num(e.count)}`)),
+        e.roles.length ? el('span', { class: 'entity-roles' }, e.roles.join('; ')) : '',
+        e.aliases.length ? el('span', { class: 'entity-aliases' }, `also ${e.aliases.join(', ')}`) : ''))));
+  }).filter(Boolean);
+  if (!groups.length) groups.push(el('p', { class: 'empty' }, 'No people, organisations or places found.'));
+  ui.entities.replaceChildren(...groups);
+}
+
+/** Appends text[start, end) to `parent`, with the mentions inside it marked.
+ *  `cursor.i` walks the mention list once over the whole text. */
+function appendMarked(parent, text, start, end, mentions, cursor) {
+  let at = start;
+  while (cursor.i < mentions.length && mentions[cursor.i].end <= end) {
+    const m = mentions[cursor.i++];
+    if (m.start < at) continue;
+    if (m.start > at) parent.append(text.slice(at, m.start));
+    parent.append(el('mark', {
+      class: `ent ent-${m.entity.type.toLowerCase()}${m.entity.id === state.selected ? ' selected' : ''}`,
+      dataset: { entity: String(m.entity.id) },
+      title: `${m.entity.name} (${m.entity.type.toLowerCase()})`,
+    }, text.slice(m.start, m.end)));
+    at = m.end;
+  }
+  if (end > at) parent.append(text.slice(at, end));
+}
+
 function renderText(a) {
   const text = a.text;
   const frag = document.createDocumentFragment();
@@ -416,20 +501,25 @@ function renderText(a) {
   const longest = a.stats.longest_sentence ? a.sentences[a.stats.longest_sentence.index] : null;
   const shown = Math.min(a.paragraphs.length, MAX_PARAGRAPHS_SHOWN);
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const mentions = mentionList(a);
+  const cursor = { i: 0 };
   for (let i = 0; i < shown; i++) {
     const p = a.paragraphs[i];
     flush(p.start);
     // The headline is in the header above; the text does not repeat it.
-    if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) continue;
+    if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) {
+      while (cursor.i < mentions.length && mentions[cursor.i].end <= p.end) cursor.i++;
+      continue;
+    }
     const para = paragraphElement(p.kind);
     if (longest && longest.start >= p.start && longest.end <= p.end) {
-      para.append(
-        text.slice(p.start, longest.start),
-        el('mark', { class: 'longest', tabIndex: -1, title: 'The longest sentence' }, text.slice(longest.start, longest.end)),
-        text.slice(longest.end, p.end),
-      );
+      appendMarked(para, text, p.start, longest.start, mentions, cursor);
+      const mark = el('mark', { class: 'longest', tabIndex: -1, title: 'The longest sentence' });
+      appendMarked(mark, text, longest.start, longest.end, mentions, cursor);
+      para.append(mark);
+      appendMarked(para, text, longest.end, p.end, mentions, cursor);
     } else {
-      para.append(text.slice(p.start, p.end));
+      appendMarked(para, text, p.start, p.end, mentions, cursor);
     }
     frag.append(para);
   }
@@ -455,6 +545,7 @@ function render(a) {
   renderNotices(a);
   renderStats(a);
   renderRemoved(a);
+  renderEntities(a);
   renderText(a);
   renderImages(a);
   ui.json.textContent = '';

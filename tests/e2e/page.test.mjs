@@ -396,3 +396,34 @@ test('hostile markup never runs, never loads anything and never reaches the page
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('who is in it: people, organisations and places, and choosing one highlights its mentions', async () => {
+  const { context, page, problems } = await openPage(browser, url);
+  await paste(page, { 'text/plain': seedText() });
+  assert.equal(await waitDone(page), 'done');
+  const people = await page.locator('#entities [data-type="PERSON"] .entity-name').allTextContents();
+  assert.deepEqual(people.sort(), ['Anna Nowak', 'Donald Tusk', 'Olaf Scholz', 'Steffen Hebestreit']);
+  const scholz = page.locator('#entities button.entity', { hasText: 'Olaf Scholz' });
+  const item = page.locator('#entities li').filter({ has: page.locator('button.entity', { hasText: 'Olaf Scholz' }) });
+  assert.match(await item.textContent(), /German Chancellor/);
+  assert.match(await item.textContent(), /also Scholz/);
+  const count = Number((await scholz.locator('.entity-count').textContent()).replace('×', ''));
+  assert.ok(count >= 5, `${count} mentions`);
+  // Every mention is marked in the text; none is chosen yet.
+  assert.equal(await page.locator('#text mark.ent.selected').count(), 0);
+  await scholz.click();
+  assert.equal(await scholz.getAttribute('aria-pressed'), 'true');
+  const marked = await page.locator('#text mark.ent.selected').allTextContents();
+  // The headline is in the header, not the text: its mention is not drawn.
+  assert.ok(marked.length >= count - 1 && marked.length <= count, `${marked.length} of ${count}`);
+  for (const m of marked) assert.ok(m === 'Olaf Scholz' || m === 'Scholz', m);
+  await screenshot(page, 'page-entities.png');
+  // Choosing it again clears the highlight.
+  await scholz.click();
+  assert.equal(await page.locator('#text mark.ent.selected').count(), 0);
+  // Places and organisations are listed too.
+  assert.ok((await page.locator('#entities [data-type="PLACE"] .entity-name').allTextContents()).includes('Warsaw'));
+  assert.ok((await page.locator('#entities [data-type="ORG"] .entity-name').allTextContents()).includes('European Commission'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
