@@ -11,6 +11,11 @@ use proptest::prelude::*;
 fn article_like() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("Mr. ".to_string()),
+        Just("President Joe Biden ".to_string()),
+        Just("the North Atlantic Treaty Organization (NATO) ".to_string()),
+        Just("O'Brien's ".to_string()),
+        Just("Jean-Claude ".to_string()),
+        Just("LONDON ".to_string()),
         Just("U.S. ".to_string()),
         Just("Jan. 13".to_string()),
         Just("3.5 ".to_string()),
@@ -97,6 +102,23 @@ fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
     for r in &a.removed {
         check(r.at, r.at, "removed.at")?;
     }
+    let mut all = Vec::new();
+    for (i, e) in a.entities.iter().enumerate() {
+        prop_assert_eq!(e.id as usize, i);
+        prop_assert_eq!(e.count as usize, e.mentions.len());
+        prop_assert!(!e.mentions.is_empty() && e.first == e.mentions[0]);
+        for m in &e.mentions {
+            check(m.start, m.end, "entity mention")?;
+            prop_assert!(m.start < m.end, "empty mention");
+            all.push((m.start, m.end));
+        }
+    }
+    all.sort();
+    prop_assert!(
+        all.windows(2).all(|w| w[0].1 <= w[1].0),
+        "mentions overlap: {:?}",
+        all
+    );
     Ok(())
 }
 
