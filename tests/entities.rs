@@ -197,3 +197,25 @@ fn the_seed_article_when_present() {
     assert_eq!(nato.aliases, ["NATO"]);
     assert_eq!(find(&a, "United States").aliases, ["US"]);
 }
+
+#[test]
+fn roles_stop_at_verbs_and_other_names() {
+    let a = run("Sen. Maria Alvarez met Dr. Samuel Okafor, the director of the Institute of Allergy and Infectious Diseases, on Monday. \
+                 Kremlin foreign policy adviser Yuri Ushakov and former President Barack Obama spoke later.");
+    let okafor = find(&a, "Samuel Okafor");
+    assert_eq!(
+        okafor.roles[0], "Dr.",
+        "not 'Sen. Maria Alvarez met Dr.': {:?}",
+        okafor.roles
+    );
+    assert_eq!(
+        okafor.roles[1],
+        "director of the Institute of Allergy and Infectious Diseases"
+    );
+    assert_eq!(find(&a, "Maria Alvarez").roles, ["Sen."]);
+    assert_eq!(
+        find(&a, "Yuri Ushakov").roles,
+        ["Kremlin foreign policy adviser"]
+    );
+    assert_eq!(find(&a, "Barack Obama").roles, ["former President"]);
+}

@@ -109,6 +109,93 @@ const ROLE_STOP: &[&str] = &[
     "new",
 ];
 
+/// Lower-case words that modify a role before a name ("former President",
+/// "deputy foreign minister", "German government spokesman"): a lower-case
+/// word in the run must be one of these or a role word itself, so that a
+/// verb ("met Dr. Fauci") ends it.
+const ROLE_MODIFIERS: &[&str] = &[
+    "former",
+    "deputy",
+    "acting",
+    "senior",
+    "junior",
+    "interim",
+    "outgoing",
+    "incoming",
+    "longtime",
+    "veteran",
+    "top",
+    "chief",
+    "vice",
+    "assistant",
+    "associate",
+    "general",
+    "foreign",
+    "policy",
+    "government",
+    "press",
+    "state",
+    "national",
+    "federal",
+    "regional",
+    "local",
+    "city",
+    "county",
+    "party",
+    "opposition",
+    "campaign",
+    "company",
+    "team",
+    "club",
+    "military",
+    "army",
+    "police",
+    "defense",
+    "defence",
+    "security",
+    "intelligence",
+    "finance",
+    "financial",
+    "health",
+    "interior",
+    "justice",
+    "trade",
+    "economy",
+    "economic",
+    "energy",
+    "education",
+    "transport",
+    "labor",
+    "labour",
+    "communications",
+    "operating",
+    "technology",
+    "executive",
+    "managing",
+    "prime",
+    "union",
+    "administration",
+    "white",
+    "house",
+    "news",
+    "then",
+    "then-",
+    "co",
+    "first",
+    "lady",
+    "head",
+    "coach",
+    "world",
+    "olympic",
+    "reigning",
+    "defending",
+    "presidential",
+    "republican",
+    "democratic",
+    "conservative",
+    "liberal",
+];
+
 /// Forms of address: before a name they are titles, not roles.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."];
 
@@ -116,8 +203,11 @@ const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "
 /// Petroleum Exporting Countries" is OPEC).
 const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "&", "de", "to", "at"];
 
-/// Longest role read before or after a name, in words.
+/// Longest role read before a name, in words.
 const MAX_ROLE_WORDS: usize = 7;
+/// Longest apposition read after a name, in words ("the director of the
+/// National Institute of Allergy and Infectious Diseases").
+const MAX_APPOSITION_WORDS: usize = 12;
 
 /// Output types, by tagger type (MISC becomes GROUP only for nationalities).
 const KIND_NAMES: [&str; 4] = ["PERSON", "ORG", "PLACE", "GROUP"];
@@ -175,7 +265,7 @@ fn is_title(words: &[&str]) -> bool {
 /// The role written before word `a` of a sentence: a run of title words,
 /// capitalised words and modifiers ending in a title right before the name
 /// ("White House Press Secretary", "Kremlin assistant", "former President").
-fn role_before(words: &[&str], a: usize) -> Option<usize> {
+fn role_before(words: &[&str], a: usize, in_person: &[bool]) -> Option<usize> {
     // The title nearest the name, possibly of several words ("Prime
     // Minister", "Press Secretary").
     let mut head = None;
@@ -192,10 +282,13 @@ fn role_before(words: &[&str], a: usize) -> Option<usize> {
     while start > 0 && a - start < MAX_ROLE_WORDS {
         let w = words[start - 1];
         let l = lower(w);
+        let modifier = ROLE_MODIFIERS.contains(&l.as_str()) || is_title(&[w]);
         if ROLE_STOP.contains(&l.as_str())
             || HONORIFICS.contains(&l.as_str())
             || !w.chars().any(char::is_alphabetic)
             || w == "'s"
+            || in_person[start - 1]
+            || (!w.starts_with(char::is_uppercase) && !modifier)
         {
             break;
         }
@@ -221,21 +314,24 @@ fn role_after(words: &[&str], b: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     let start = i;
-    while i < words.len() && i - start <= MAX_ROLE_WORDS {
+    // "and" inside the role only after "of"/"for" ("director of the Institute
+    // of Allergy and Infectious Diseases"); before, it means a list of names.
+    let mut of = false;
+    while i < words.len() && i - start <= MAX_APPOSITION_WORDS {
         let w = words[i];
-        if matches!(w, "," | "." | ";" | ":" | ")" | "\"" | "”") {
+        if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "\"" | "”" | "“") {
             break;
         }
         let l = lower(w);
-        if matches!(
-            l.as_str(),
-            "said" | "says" | "told" | "who" | "which" | "and"
-        ) {
+        if matches!(l.as_str(), "said" | "says" | "told" | "who" | "which") || (l == "and" && !of) {
             return None;
         }
+        of |= matches!(l.as_str(), "of" | "for" | "to" | "at");
         i += 1;
     }
-    if i == start || i - start > MAX_ROLE_WORDS || !matches!(words.get(i), Some(&",") | Some(&"."))
+    if i == start
+        || i - start > MAX_APPOSITION_WORDS
+        || !matches!(words.get(i), Some(&",") | Some(&".") | Some(&"("))
     {
         return None;
     }
@@ -267,7 +363,15 @@ fn mentions(doc: &Document) -> Vec<Mention> {
     let tagged = ner::tag(&strs);
     let mut out = Vec::new();
     for ((ws, words), tags) in sent_words.iter().zip(&strs).zip(&tagged) {
-        for (mut a, b, kind) in tags::spans(tags) {
+        let spans = tags::spans(tags);
+        // A role never runs into another person's name.
+        let mut in_person = vec![false; words.len()];
+        for &(a, b, k) in &spans {
+            if k == 0 {
+                in_person[a..b].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        for (mut a, b, kind) in spans {
             let mut roles = Vec::new();
             let kind = match kind {
                 3 if b - a == 1 && is_demonym(words[a]) => 3,
@@ -282,7 +386,7 @@ fn mentions(doc: &Document) -> Vec<Mention> {
                 while a + 1 < b && is_title(&words[a..a + 1]) {
                     a += 1;
                 }
-                let title_start = role_before(words, a).unwrap_or(first);
+                let title_start = role_before(words, a, &in_person).unwrap_or(first);
                 if a > title_start && !HONORIFICS.contains(&lower(words[a - 1]).as_str()) {
                     roles.push(written(title_start, a));
                 }
