@@ -424,6 +424,29 @@ mod tests {
     }
 
     #[test]
+    fn odd_sentences_get_one_label_a_word() {
+        let long: Vec<&str> = ["Smith", ",", "Jones", "and", "O'Brien"]
+            .into_iter()
+            .cycle()
+            .take(50_000)
+            .collect();
+        let sents: Vec<Vec<&str>> = vec![
+            vec![],
+            vec!["東京", "で", "会議"],
+            "PRESIDENT JOE BIDEN MET VLADIMIR PUTIN"
+                .split(' ')
+                .collect(),
+            "no capitals in this sentence at all".split(' ').collect(),
+            long,
+        ];
+        let tags = tag(&sents);
+        for (s, t) in sents.iter().zip(&tags) {
+            assert_eq!(s.len(), t.len());
+        }
+        assert!(tags[0].is_empty() && tags[1].iter().all(|t| *t == Tag::O));
+    }
+
+    #[test]
     fn words_join_compounds_and_split_possessives() {
         let text = "Jean-Claude Juncker met Biden's aide in the U.S. on 2-3 May.";
         let mut toks = Vec::new();
