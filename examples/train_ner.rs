@@ -220,6 +220,7 @@ fn main() {
     let mut unit = 500.0f32;
     let mut beam = article_lens::analyze::ner::BEAM;
     let mut train_beam = article_lens::analyze::ner::BEAM;
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().expect("missing value");
@@ -230,6 +231,7 @@ fn main() {
             "--out" => out = PathBuf::from(val()),
             "--prune" => prune = val().parse().expect("--prune X"),
             "--unit" => unit = val().parse().expect("--unit N"),
+            "--seed" => seed = val().parse().expect("--seed N"),
             "--beam" => beam = val().parse().expect("--beam N"),
             "--train-beam" => train_beam = val().parse().expect("--train-beam N"),
             _ => panic!("unknown argument {a}"),
@@ -295,7 +297,6 @@ fn main() {
         t: 0,
     };
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for epoch in 1..=epochs {
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
