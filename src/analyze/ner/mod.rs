@@ -1,12 +1,17 @@
 //! The named-entity tagger: an averaged perceptron over hashed features (see
-//! [`features`]), decoding greedily left to right with BIO constraints, trained
-//! on CoNLL-2003 by `examples/train_ner.rs` (`make train-ner`) and compiled
-//! into the binary.
+//! [`features`]), decoding left to right with a beam of [`BEAM`] hypotheses
+//! under BIO constraints, trained (with the same beam, updating early) on
+//! CoNLL-2003 by `examples/train_ner.rs` (`make train-ner`) and compiled into
+//! the binary.
 //!
-//! Why this shape: a greedy perceptron with rich features and gazetteers is
-//! within a few points of a CRF, tags a million tokens a second, and its
+//! Why this shape: a perceptron with rich features and gazetteers is within
+//! a few points of a CRF, tags half a million tokens a second, and its
 //! weights fit in well under a megabyte once quantised. A neural tagger would
-//! be a few points better and a hundred times larger and slower.
+//! be a few points better and a hundred times larger and slower. The beam,
+//! trained as a beam, scored 1.6 points of F1 above greedy decoding on the
+//! development set (0.936 against 0.919, same features); decoding with a beam
+//! a model trained greedily is far worse than greedy (0.26), since a greedy
+//! model's scores are not comparable across different previous labels.
 
 pub mod features;
 pub mod gazetteer;
@@ -50,8 +55,13 @@ pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
 pub trait Scorer {
     /// One score per label.
     fn scores(&mut self, features: &[u32]) -> [f32; N_TAGS];
+    /// Adds `delta` to the weights of `features` for label `tag` (training).
+    fn update(&mut self, _features: &[u32], _tag: Tag, _delta: f32) {}
     /// Called when the best label was `guess` and the right one `gold`.
-    fn learn(&mut self, _features: &[u32], _gold: Tag, _guess: Tag) {}
+    fn learn(&mut self, features: &[u32], gold: Tag, guess: Tag) {
+        self.update(features, gold, 1.0);
+        self.update(features, guess, -1.0);
+    }
 }
 
 impl Scorer for &model::Model {
@@ -61,6 +71,11 @@ impl Scorer for &model::Model {
         s.map(|v| v as f32)
     }
 }
+
+/// The beam width the compiled-in tagger was trained and decodes with
+/// (development F1 of one model trained with beam 4, decoded with beams 1, 2,
+/// 3, 4, 6, 8: 0.907, 0.931, 0.934, 0.936, 0.936, 0.936).
+pub const BEAM: usize = 4;
 
 /// Tags a document's sentences (each a list of words), in order, so that
 /// each sentence can use what earlier ones were tagged. With `gold`, the
@@ -72,53 +87,268 @@ pub fn tag_document<S: Scorer>(
     scorer: &mut S,
     gold: Option<&[Vec<Tag>]>,
 ) -> Vec<Vec<Tag>> {
+    tag_document_beam(ex, sentences, scorer, gold, BEAM)
+}
+
+/// [`tag_document`] with a given beam width (1: greedy). Training with a
+/// beam updates early, where the right labels first fall out of the beam,
+/// and goes on from the right labels.
+pub fn tag_document_beam<S: Scorer>(
+    ex: &Extractor,
+    sentences: &[Vec<&str>],
+    scorer: &mut S,
+    gold: Option<&[Vec<Tag>]>,
+    beam: usize,
+) -> Vec<Vec<Tag>> {
     let toks: Vec<Vec<TokInfo>> = sentences.iter().map(|s| ex.sentence(s)).collect();
     let info: Vec<SentInfo> = sentences.iter().map(|s| SentInfo::new(s)).collect();
     let caps: Vec<bool> = info.iter().map(|s| s.caps).collect();
     let mut doc = DocStats::new(&toks, &caps);
-    tag_pass(ex, &toks, &info, &mut doc, scorer, gold)
-}
-
-/// One left-to-right pass over a document.
-fn tag_pass<S: Scorer>(
-    ex: &Extractor,
-    toks: &[Vec<TokInfo>],
-    info: &[SentInfo],
-    doc: &mut DocStats,
-    scorer: &mut S,
-    gold: Option<&[Vec<Tag>]>,
-) -> Vec<Vec<Tag>> {
-    let mut feats = Vec::with_capacity(64);
     let mut out = Vec::with_capacity(toks.len());
+    let mut feats = Vec::with_capacity(64);
+    let mut dec = Beam::default();
     for (s, sent) in toks.iter().enumerate() {
-        let mut tags: Vec<Tag> = Vec::with_capacity(sent.len());
-        for i in 0..sent.len() {
-            let prev = if i > 0 { tags[i - 1] } else { START };
-            let prev2 = if i > 1 { tags[i - 2] } else { START };
-            ex.features(sent, i, prev, prev2, info[s], doc, &mut feats);
-            let scores = scorer.scores(&feats);
-            let mut best = Tag::O;
-            let mut best_score = f32::NEG_INFINITY;
-            for (k, &sc) in scores.iter().enumerate() {
-                let t = Tag::from_index(k);
-                if sc > best_score && t.may_follow(prev) && (i + 1 < sent.len() || t.may_end()) {
-                    best = t;
-                    best_score = sc;
-                }
-            }
-            if let Some(g) = gold.and_then(|g| g.get(s)).and_then(|g| g.get(i)) {
-                if *g != best {
-                    scorer.learn(&feats, *g, best);
-                }
-            }
-            tags.push(best);
-        }
+        let g = gold
+            .and_then(|g| g.get(s))
+            .filter(|g| g.len() == sent.len());
+        let tags = if beam <= 1 {
+            greedy(ex, sent, info[s], &doc, scorer, g, &mut feats)
+        } else {
+            dec.decode(ex, sent, info[s], &doc, scorer, g, beam)
+        };
         for (start, end, kind) in tags::spans(&tags) {
             doc.remember(&sent[start..end], kind);
         }
         out.push(tags);
     }
     out
+}
+
+/// The best label of a token given its scores and the label before it.
+#[inline]
+fn best_label(scores: &[f32; N_TAGS], prev: Tag, last: bool) -> Tag {
+    let mut best = Tag::O;
+    let mut best_score = f32::NEG_INFINITY;
+    for (k, &sc) in scores.iter().enumerate() {
+        let t = Tag::from_index(k);
+        if sc > best_score && t.may_follow(prev) && (!last || t.may_end()) {
+            best = t;
+            best_score = sc;
+        }
+    }
+    best
+}
+
+/// Greedy left-to-right labelling of one sentence.
+fn greedy<S: Scorer>(
+    ex: &Extractor,
+    sent: &[TokInfo],
+    info: SentInfo,
+    doc: &DocStats,
+    scorer: &mut S,
+    gold: Option<&Vec<Tag>>,
+    feats: &mut Vec<u32>,
+) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = Vec::with_capacity(sent.len());
+    for i in 0..sent.len() {
+        let prev = if i > 0 { tags[i - 1] } else { START };
+        let prev2 = if i > 1 { tags[i - 2] } else { START };
+        ex.features(sent, i, prev, prev2, info, doc, feats);
+        let scores = scorer.scores(feats);
+        let best = best_label(&scores, prev, i + 1 == sent.len());
+        if let Some(g) = gold.map(|g| g[i]) {
+            if g != best {
+                scorer.learn(feats, g, best);
+            }
+        }
+        tags.push(best);
+    }
+    tags
+}
+
+/// One hypothesis in the beam: its score, its last two labels, the
+/// hypothesis it extends (index into the previous step), and whether it is
+/// the right labelling so far.
+#[derive(Debug, Clone, Copy)]
+struct Hyp {
+    score: f32,
+    tag: Tag,
+    prev: Tag,
+    back: u32,
+    gold: bool,
+}
+
+/// Reusable buffers of the beam decoder.
+#[derive(Default)]
+struct Beam {
+    steps: Vec<Vec<Hyp>>,
+    cands: Vec<Hyp>,
+    stat: Vec<u32>,
+    dynf: Vec<u32>,
+    cache: Vec<((Tag, Tag), [f32; N_TAGS])>,
+}
+
+impl Beam {
+    #[allow(clippy::too_many_arguments)]
+    fn decode<S: Scorer>(
+        &mut self,
+        ex: &Extractor,
+        sent: &[TokInfo],
+        info: SentInfo,
+        doc: &DocStats,
+        scorer: &mut S,
+        gold: Option<&Vec<Tag>>,
+        width: usize,
+    ) -> Vec<Tag> {
+        let n = sent.len();
+        for s in &mut self.steps {
+            s.clear();
+        }
+        while self.steps.len() < n {
+            self.steps.push(Vec::new());
+        }
+        for i in 0..n {
+            self.stat.clear();
+            ex.token_features(sent, i, info, doc, &mut self.stat);
+            let ss = scorer.scores(&self.stat);
+            self.cands.clear();
+            self.cache.clear();
+            let last = i + 1 == n;
+            let start = [Hyp {
+                score: 0.0,
+                tag: START,
+                prev: START,
+                back: 0,
+                gold: true,
+            }];
+            let (before, rest) = self.steps.split_at_mut(i);
+            let parents: &[Hyp] = if i == 0 { &start } else { &before[i - 1] };
+            for (b, h) in parents.iter().enumerate() {
+                let sig = (h.tag, h.prev);
+                let ds = match self.cache.iter().find(|c| c.0 == sig) {
+                    Some(c) => c.1,
+                    None => {
+                        self.dynf.clear();
+                        ex.tag_features(&sent[i], h.tag, h.prev, &mut self.dynf);
+                        let d = scorer.scores(&self.dynf);
+                        self.cache.push((sig, d));
+                        d
+                    }
+                };
+                for k in 0..N_TAGS {
+                    let t = Tag::from_index(k);
+                    if !t.may_follow(h.tag) || (last && !t.may_end()) {
+                        continue;
+                    }
+                    self.cands.push(Hyp {
+                        score: h.score + ss[k] + ds[k],
+                        tag: t,
+                        prev: h.tag,
+                        back: b as u32,
+                        gold: h.gold && gold.is_some_and(|g| g[i] == t),
+                    });
+                }
+            }
+            self.cands
+                .sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
+            let step = &mut rest[0];
+            for c in &self.cands {
+                if step.len() == width {
+                    break;
+                }
+                // Hypotheses with the same last two labels have the same
+                // future: only the best is kept.
+                if step.iter().any(|h| h.tag == c.tag && h.prev == c.prev) {
+                    continue;
+                }
+                step.push(*c);
+            }
+            let fell_out = !step.iter().any(|h| h.gold) || (last && !step[0].gold);
+            let best_score = step[0].score;
+            if let Some(g) = gold.filter(|_| fell_out) {
+                {
+                    // Early update on the prefix, then go on from the
+                    // right labels.
+                    let pred = self.path(i, 0);
+                    self.update(ex, sent, info, doc, scorer, &g[..=i], &pred);
+                    let gold_hyp = Hyp {
+                        score: best_score,
+                        tag: g[i],
+                        prev: if i > 0 { g[i - 1] } else { START },
+                        back: 0,
+                        gold: true,
+                    };
+                    // Re-root: the previous steps become the gold path.
+                    for j in 0..i {
+                        self.steps[j].clear();
+                        self.steps[j].push(Hyp {
+                            score: 0.0,
+                            tag: g[j],
+                            prev: if j > 0 { g[j - 1] } else { START },
+                            back: 0,
+                            gold: true,
+                        });
+                    }
+                    self.steps[i].clear();
+                    self.steps[i].push(gold_hyp);
+                }
+            }
+        }
+        if n == 0 {
+            return Vec::new();
+        }
+        self.path(n - 1, 0)
+    }
+
+    /// The labels of hypothesis `h` at step `i`, from the first token.
+    fn path(&self, i: usize, mut h: usize) -> Vec<Tag> {
+        let mut out = vec![Tag::O; i + 1];
+        for j in (0..=i).rev() {
+            let hy = self.steps[j][h];
+            out[j] = hy.tag;
+            h = hy.back as usize;
+        }
+        out
+    }
+
+    /// The perceptron update of the right labels against the predicted ones.
+    #[allow(clippy::too_many_arguments)]
+    fn update<S: Scorer>(
+        &mut self,
+        ex: &Extractor,
+        sent: &[TokInfo],
+        info: SentInfo,
+        doc: &DocStats,
+        scorer: &mut S,
+        gold: &[Tag],
+        pred: &[Tag],
+    ) {
+        let at = |v: &[Tag], j: usize| if j < v.len() { v[j] } else { START };
+        for j in 0..gold.len() {
+            let (gp, gp2) = (
+                if j > 0 { at(gold, j - 1) } else { START },
+                if j > 1 { at(gold, j - 2) } else { START },
+            );
+            let (pp, pp2) = (
+                if j > 0 { at(pred, j - 1) } else { START },
+                if j > 1 { at(pred, j - 2) } else { START },
+            );
+            if gold[j] == pred[j] && gp == pp && gp2 == pp2 {
+                continue;
+            }
+            if gold[j] != pred[j] {
+                self.stat.clear();
+                ex.token_features(sent, j, info, doc, &mut self.stat);
+                scorer.learn(&self.stat, gold[j], pred[j]);
+            }
+            self.dynf.clear();
+            ex.tag_features(&sent[j], gp, gp2, &mut self.dynf);
+            scorer.update(&self.dynf, gold[j], 1.0);
+            self.dynf.clear();
+            ex.tag_features(&sent[j], pp, pp2, &mut self.dynf);
+            scorer.update(&self.dynf, pred[j], -1.0);
+        }
+    }
 }
 
 /// The words of a sentence as the tagger reads them, as byte ranges of the
@@ -191,6 +421,29 @@ mod tests {
                 ("Munich".to_string(), "LOC")
             ]
         );
+    }
+
+    #[test]
+    fn odd_sentences_get_one_label_a_word() {
+        let long: Vec<&str> = ["Smith", ",", "Jones", "and", "O'Brien"]
+            .into_iter()
+            .cycle()
+            .take(50_000)
+            .collect();
+        let sents: Vec<Vec<&str>> = vec![
+            vec![],
+            vec!["東京", "で", "会議"],
+            "PRESIDENT JOE BIDEN MET VLADIMIR PUTIN"
+                .split(' ')
+                .collect(),
+            "no capitals in this sentence at all".split(' ').collect(),
+            long,
+        ];
+        let tags = tag(&sents);
+        for (s, t) in sents.iter().zip(&tags) {
+            assert_eq!(s.len(), t.len());
+        }
+        assert!(tags[0].is_empty() && tags[1].iter().all(|t| *t == Tag::O));
     }
 
     #[test]
