@@ -250,6 +250,15 @@ fn countries() -> &'static HashMap<String, String> {
     })
 }
 
+/// A country's code as news writes it ("US", "U.S.", "UK", "UAE"): two to
+/// four capitals, with or without full stops, that the country list has.
+fn is_country_code(w: &str) -> bool {
+    let letters = w.chars().filter(|c| *c != '.').count();
+    (2..=4).contains(&letters)
+        && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && countries().contains_key(&lower(w))
+}
+
 /// Nationality words (lower case), plurals too ("Russians").
 fn is_demonym(w: &str) -> bool {
     let g = gazetteer::builtin();
@@ -371,6 +380,21 @@ fn mentions(doc: &Document) -> Vec<Mention> {
                 in_person[a..b].iter_mut().for_each(|x| *x = true);
             }
         }
+        // Country codes the tagger left alone ("US President Joe Biden"):
+        // written in capitals, listed as a country's other name, outside a
+        // headline set in capitals.
+        let caps = ner::features::is_caps_sentence(words);
+        let mut spans = spans;
+        let mut covered = vec![false; words.len()];
+        for &(a, b, _) in &spans {
+            covered[a..b].iter_mut().for_each(|x| *x = true);
+        }
+        for (i, w) in words.iter().enumerate() {
+            if !covered[i] && !caps && is_country_code(w) {
+                spans.push((i, i + 1, 2));
+            }
+        }
+        spans.sort_unstable();
         for (mut a, b, kind) in spans {
             let mut roles = Vec::new();
             let kind = match kind {
@@ -435,15 +459,6 @@ struct Group {
     members: Vec<usize>,
 }
 
-impl Group {
-    /// Whether one of its names has the initials `letters`.
-    fn has_initials(&self, ms: &[Mention], letters: &str) -> bool {
-        self.members
-            .iter()
-            .any(|&j| initials(&ms[j].words).as_deref() == Some(letters))
-    }
-}
-
 /// The key under which equal names meet: lower case, a country's listed
 /// name for its other names.
 fn name_key(m: &Mention, kind: usize) -> String {
@@ -456,34 +471,72 @@ fn name_key(m: &Mention, kind: usize) -> String {
     name
 }
 
-/// The person a one-word name refers to: one already named in full whose
-/// surname (else given name) it is; the one mentioned last before it wins.
-fn person_for(groups: &[Group], ms: &[Mention], m: &Mention) -> Option<usize> {
-    let w = lower(&m.words[0]);
-    for surname in [true, false] {
-        let best = (0..groups.len())
-            .filter(|&g| groups[g].kind == 0)
-            .filter(|&g| {
-                groups[g].members.iter().any(|&j| {
-                    let ws = &ms[j].words;
-                    let part = if surname { &ws[ws.len() - 1] } else { &ws[0] };
-                    ws.len() > 1 && lower(part) == w
-                })
-            })
-            .max_by_key(|&g| {
-                let last_before = groups[g]
-                    .members
-                    .iter()
-                    .map(|&j| ms[j].start)
-                    .filter(|&s| s < m.start)
-                    .max();
-                (last_before, std::cmp::Reverse(g))
-            });
-        if best.is_some() {
-            return best;
+/// Where a one-word name or an acronym can find its entity, kept as groups
+/// are made so that grouping stays linear in the mentions.
+#[derive(Default)]
+struct Index {
+    /// Surname (lower case) → people named in full with it.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Given name (lower case) → people named in full with it.
+    given: HashMap<String, Vec<usize>>,
+    /// Initials → the organisation whose full name has them (the first).
+    initials: HashMap<String, usize>,
+    /// Per group, the starts of its full-name mentions, in text order.
+    full_starts: Vec<Vec<usize>>,
+}
+
+impl Index {
+    /// Records mention `m` (of kind `kind`) in group `g`.
+    fn add(&mut self, g: usize, m: &Mention, kind: usize) {
+        if self.full_starts.len() <= g {
+            self.full_starts.resize(g + 1, Vec::new());
+        }
+        if m.words.len() < 2 {
+            return;
+        }
+        match kind {
+            0 => {
+                let starts = &mut self.full_starts[g];
+                let at = starts.partition_point(|&s| s < m.start);
+                starts.insert(at, m.start);
+                for (map, w) in [
+                    (&mut self.surnames, &m.words[m.words.len() - 1]),
+                    (&mut self.given, &m.words[0]),
+                ] {
+                    let list = map.entry(lower(w)).or_default();
+                    if !list.contains(&g) {
+                        list.push(g);
+                    }
+                }
+            }
+            1 => {
+                if let Some(i) = initials(&m.words) {
+                    self.initials.entry(i).or_insert(g);
+                }
+            }
+            _ => {}
         }
     }
-    None
+
+    /// The person a one-word name refers to: one named in full whose surname
+    /// (else given name) it is; the one named last before it wins, else the
+    /// first named.
+    fn person(&self, m: &Mention) -> Option<usize> {
+        let w = lower(&m.words[0]);
+        for map in [&self.surnames, &self.given] {
+            if let Some(cands) = map.get(&w) {
+                return cands.iter().copied().max_by_key(|&g| {
+                    let starts = &self.full_starts[g];
+                    let before = starts.partition_point(|&s| s < m.start);
+                    (
+                        before.checked_sub(1).map(|i| starts[i]),
+                        std::cmp::Reverse(g),
+                    )
+                });
+            }
+        }
+        None
+    }
 }
 
 /// Groups the mentions into entities, each with its mentions in text order.
@@ -497,9 +550,7 @@ fn group(ms: &[Mention]) -> Vec<Group> {
         .iter()
         .map(|m| {
             let v = votes[&m.words.join(" ")];
-            (0..4)
-                .max_by_key(|&k| (v[k], k == m.kind))
-                .unwrap_or(m.kind)
+            (0..4).max_by_key(|&k| (v[k], k == m.kind)).unwrap_or(m.kind)
         })
         .collect();
 
@@ -509,22 +560,21 @@ fn group(ms: &[Mention]) -> Vec<Group> {
     order.sort_by_key(|&i| (std::cmp::Reverse(ms[i].words.len()), ms[i].start));
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(usize, String), usize> = HashMap::new();
+    let mut index = Index::default();
     for &i in &order {
         let (m, kind) = (&ms[i], kinds[i]);
         let key = (kind, name_key(m, kind));
         // A surname alone is resolved each time: two people may share it, and
         // the one meant is the one named last.
         let surname = (kind == 0 && m.words.len() == 1)
-            .then(|| person_for(&groups, ms, m))
+            .then(|| index.person(m))
             .flatten();
         let g = match surname.or_else(|| by_key.get(&key).copied()) {
             Some(g) => g,
             None => {
                 let found = match kind {
-                    1 if m.words.len() == 1 => acronym(&m.words[0]).and_then(|a| {
-                        (0..groups.len())
-                            .find(|&g| groups[g].kind == 1 && groups[g].has_initials(ms, &a))
-                    }),
+                    1 if m.words.len() == 1 => acronym(&m.words[0])
+                        .and_then(|a| index.initials.get(&a).copied()),
                     _ => None,
                 };
                 let g = found.unwrap_or_else(|| {
@@ -538,6 +588,7 @@ fn group(ms: &[Mention]) -> Vec<Group> {
                 g
             }
         };
+        index.add(g, m, kind);
         groups[g].members.push(i);
     }
     for g in &mut groups {
