@@ -550,7 +550,9 @@ fn group(ms: &[Mention]) -> Vec<Group> {
         .iter()
         .map(|m| {
             let v = votes[&m.words.join(" ")];
-            (0..4).max_by_key(|&k| (v[k], k == m.kind)).unwrap_or(m.kind)
+            (0..4)
+                .max_by_key(|&k| (v[k], k == m.kind))
+                .unwrap_or(m.kind)
         })
         .collect();
 
@@ -573,8 +575,9 @@ fn group(ms: &[Mention]) -> Vec<Group> {
             Some(g) => g,
             None => {
                 let found = match kind {
-                    1 if m.words.len() == 1 => acronym(&m.words[0])
-                        .and_then(|a| index.initials.get(&a).copied()),
+                    1 if m.words.len() == 1 => {
+                        acronym(&m.words[0]).and_then(|a| index.initials.get(&a).copied())
+                    }
                     _ => None,
                 };
                 let g = found.unwrap_or_else(|| {

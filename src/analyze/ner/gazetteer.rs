@@ -4,7 +4,7 @@
 //! ("May" is a given name and a month, "Georgia" a state, a country and a
 //! given name). The lists and their sources are in `data/SOURCES.md`.
 
-use std::collections::HashMap;
+use super::features::HashKeyed;
 
 /// The lists, by number (the number is part of the model's features).
 pub const GAZ_KINDS: usize = 8;
@@ -35,10 +35,10 @@ fn feed(mut h: u64, s: &str) -> u64 {
 /// single spaces, to the lists that hold it (a bit each).
 #[derive(Debug, Default)]
 pub struct Gazetteers {
-    entries: HashMap<u64, u8>,
+    entries: HashKeyed<u8>,
     /// Word classes (see `scripts/build-word-clusters.py`): the hash of a
     /// lower-case word to its fine and coarse class.
-    classes: HashMap<u64, (u16, u8)>,
+    classes: HashKeyed<(u16, u8)>,
 }
 
 impl Gazetteers {
