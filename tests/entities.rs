@@ -199,6 +199,15 @@ fn the_seed_article_when_present() {
 }
 
 #[test]
+fn a_title_alone_is_not_a_person() {
+    let a = run(
+        "Chancellor Olaf Scholz spoke first. “The Chancellor set out two options,” an aide said. \
+                 The President and the Prime Minister did not comment.",
+    );
+    assert_eq!(people(&a), ["Olaf Scholz"]);
+}
+
+#[test]
 fn roles_stop_at_verbs_and_other_names() {
     let a = run("Sen. Maria Alvarez met Dr. Samuel Okafor, the director of the Institute of Allergy and Infectious Diseases, on Monday. \
                  Kremlin foreign policy adviser Yuri Ushakov and former President Barack Obama spoke later.");

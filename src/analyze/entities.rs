@@ -404,6 +404,10 @@ fn mentions(doc: &Document) -> Vec<Mention> {
             };
             // Roles as written, from the first word's start to the last's end.
             let written = |from: usize, to: usize| text[ws[from].0..ws[to - 1].1].to_string();
+            if kind == 0 && words[a..b].iter().all(|w| is_title(&[w])) {
+                // "The Chancellor set out…": a title alone is not a name.
+                continue;
+            }
             if kind == 0 {
                 // A title the tagger took into the name.
                 let first = a;

@@ -370,6 +370,8 @@ test('hostile markup never runs, never loads anything and never reaches the page
   page.on('request', (r) => requests.push(r.url()));
   const before = { title: await page.title(), href: page.url() };
   for (const kind of ['html-paste', 'file']) {
+    // Forget the last run's "done", so that waiting sees this run's.
+    await page.evaluate(() => { document.body.dataset.state = 'stale'; });
     if (kind === 'html-paste') {
       await paste(page, { 'text/html': html, 'text/plain': 'Council approves budget' });
     } else {
