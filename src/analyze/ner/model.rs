@@ -7,14 +7,22 @@ use super::tags::N_TAGS;
 
 const MAGIC: &[u8; 6] = b"ALNER\0";
 const FORMAT: u16 = 2;
+/// Keys below `2^DIRECT_BITS` index the slot table directly (4 MB at most).
+const DIRECT_BITS: u32 = 20;
+
 /// The largest weight's integer value, at most.
 pub const MAX_UNIT: f32 = 32767.0;
 
 /// The weights, ready to score.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Slot → row + 1 (0: empty). Capacity a power of two, at most half full.
+    /// Slot → row + 1 (0: empty). Keys of up to [`DIRECT_BITS`] bits index
+    /// it directly (one memory access instead of a probe, a key compare and
+    /// a second access: the tagger's time is these cache misses); wider keys
+    /// use it as an open-addressing table, at most half full.
     slots: Vec<u32>,
+    /// Whether `slots` is indexed by the key itself.
+    direct: bool,
     keys: Vec<u32>,
     weights: Vec<i16>,
     /// The largest weight (for reporting; decisions need only the integer
@@ -147,17 +155,29 @@ impl Model {
                 weights[r * N_TAGS + t] = v.clamp(-32767, 32767) as i16;
             }
         }
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut slots = vec![0u32; cap];
-        for (r, &k) in keys.iter().enumerate() {
-            let mut s = k as usize & (cap - 1);
-            while slots[s] != 0 {
-                s = (s + 1) & (cap - 1);
+        let max_key = keys.last().copied().unwrap_or(0);
+        let direct = max_key < (1 << DIRECT_BITS);
+        let slots = if direct {
+            let mut slots = vec![0u32; max_key as usize + 1];
+            for (r, &k) in keys.iter().enumerate() {
+                slots[k as usize] = r as u32 + 1;
             }
-            slots[s] = r as u32 + 1;
-        }
+            slots
+        } else {
+            let cap = (n * 2).next_power_of_two().max(16);
+            let mut slots = vec![0u32; cap];
+            for (r, &k) in keys.iter().enumerate() {
+                let mut s = k as usize & (cap - 1);
+                while slots[s] != 0 {
+                    s = (s + 1) & (cap - 1);
+                }
+                slots[s] = r as u32 + 1;
+            }
+            slots
+        };
         Ok(Model {
             slots,
+            direct,
             keys,
             weights,
             scale,
@@ -178,6 +198,10 @@ impl Model {
     /// The weights of one feature, if it has any.
     #[inline]
     pub fn row(&self, key: u32) -> Option<&[i16]> {
+        if self.direct {
+            let r = *self.slots.get(key as usize)? as usize;
+            return (r > 0).then(|| &self.weights[(r - 1) * N_TAGS..r * N_TAGS]);
+        }
         let mask = self.slots.len() - 1;
         let mut s = key as usize & mask;
         loop {
