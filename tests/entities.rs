@@ -228,3 +228,20 @@ fn roles_stop_at_verbs_and_other_names() {
     );
     assert_eq!(find(&a, "Barack Obama").roles, ["former President"]);
 }
+
+#[test]
+fn a_country_is_one_place_however_written() {
+    let a = run("The US said on Monday it would send aid. U.S. officials met their counterparts in Nairobi, \
+                 and the United States promised more. America will not wait, the envoy said.");
+    let us = find(&a, "United States");
+    assert_eq!(us.kind, "PLACE");
+    assert_eq!(
+        mention_texts(&a, us),
+        ["US", "U.S.", "United States", "America"]
+    );
+    assert!(a
+        .entities
+        .iter()
+        .filter(|e| e.kind == "PLACE")
+        .all(|e| e.name != "US"));
+}

@@ -400,6 +400,9 @@ fn mentions(doc: &Document) -> Vec<Mention> {
             let kind = match kind {
                 3 if b - a == 1 && is_demonym(words[a]) => 3,
                 3 => continue,
+                // A country's name alone is the place, even where the tagger
+                // read it as the government acting ("the US said").
+                1 if countries().contains_key(&lower(&words[a..b].join(" "))) => 2,
                 k => k,
             };
             // Roles as written, from the first word's start to the last's end.
