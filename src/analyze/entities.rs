@@ -681,3 +681,61 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(ws: &[&str]) -> Vec<String> {
+        ws.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn initials_skip_function_words() {
+        let i = |ws: &[&str]| initials(&owned(ws));
+        assert_eq!(
+            i(&["North", "Atlantic", "Treaty", "Organization"]).as_deref(),
+            Some("NATO")
+        );
+        assert_eq!(
+            i(&[
+                "Organization",
+                "of",
+                "the",
+                "Petroleum",
+                "Exporting",
+                "Countries"
+            ])
+            .as_deref(),
+            Some("OPEC")
+        );
+        assert_eq!(i(&["Reuters"]), None, "one word has no initials");
+        assert_eq!(acronym("U.N.").as_deref(), Some("UN"));
+        assert_eq!(acronym("NATO").as_deref(), Some("NATO"));
+        assert_eq!(acronym("Nato"), None);
+        assert_eq!(acronym("A"), None);
+    }
+
+    #[test]
+    fn country_codes() {
+        assert!(is_country_code("US") && is_country_code("U.S.") && is_country_code("UK"));
+        assert!(!is_country_code("us") && !is_country_code("IT'S") && !is_country_code("NATO"));
+    }
+
+    #[test]
+    fn roles_around_names() {
+        let words: Vec<&str> = "said White House Press Secretary Jen Psaki"
+            .split(' ')
+            .collect();
+        let no_person = vec![false; words.len()];
+        assert_eq!(role_before(&words, 5, &no_person), Some(1));
+        let words: Vec<&str> = "Jen Psaki , the White House press secretary , said"
+            .split(' ')
+            .collect();
+        assert_eq!(role_after(&words, 2), Some((4, 8)));
+        let words: Vec<&str> = "Jen Psaki , Joe Biden and Ned Price came"
+            .split(' ')
+            .collect();
+        assert_eq!(role_after(&words, 2), None, "a list of names is no role");
+    }
+}
