@@ -317,6 +317,40 @@ const RELATED_HEADINGS: &[&str] = &[
     "read next",
     "up next",
     "what to read next",
+    "further reading",
+    "zum weiterlesen",
+    "weiterführende artikel",
+    "weiterführende links",
+    "weitere informationen zum thema",
+    "lire aussi",
+    "à lire également",
+    "sur le même thème",
+    "más noticias",
+    "otras noticias",
+    "lee también",
+];
+
+/// Openings of a short heading over a list of other articles, whatever
+/// follows: "Mehr zum Thema auf example.de", "Weitere Beiträge aus der
+/// Kolumne", "Plus d'articles et vidéos sur le sujet". A section heading of
+/// the article itself never opens this way.
+const RELATED_OPENERS: &[&str] = &[
+    "mehr zum thema ",
+    "weitere beiträge ",
+    "weitere artikel ",
+    "weitere nachrichten ",
+    "weitere news ",
+    "mehr artikel ",
+    "mehr beiträge ",
+    "mehr nachrichten ",
+    "more stories ",
+    "more articles ",
+    "more news ",
+    "plus d'articles ",
+    "autres articles ",
+    "más artículos ",
+    "más noticias ",
+    "otras noticias ",
 ];
 
 /// Prefixes of short blocks that are prompts or links, whatever follows.
@@ -607,12 +641,15 @@ fn prefix(folded: &str, chars: usize) -> Option<Reason> {
         .filter(|&r| r != Reason::Feedback || chars <= 60)
 }
 
-fn is_related_heading(folded: &str) -> bool {
+fn is_related_heading(folded: &str, sentence: bool) -> bool {
     if folded.len() > MAX_EXACT_BYTES {
         return false;
     }
     RELATED_HEADINGS.contains(&folded)
         || (folded.starts_with("more from ") && folded.split_whitespace().count() <= 5)
+        || (!sentence
+            && RELATED_OPENERS.iter().any(|o| folded.starts_with(o))
+            && folded.split_whitespace().count() <= 7)
 }
 
 /// What a consent notice is about. A paragraph with a phrase like "we and our
@@ -854,13 +891,21 @@ pub fn classify_block(text: &str) -> Option<Reason> {
         .or_else(|| is_social_prompt(&folded, chars).then_some(Reason::SharePrompt))
         .or_else(|| is_comment_prompt(&folded, chars).then_some(Reason::Comments))
         .or_else(|| is_breadcrumb(text.trim(), chars).then_some(Reason::Breadcrumb))
-        .or_else(|| is_related_heading(&folded).then_some(Reason::RelatedLinks))
+        .or_else(|| is_related_heading(&folded, sentence).then_some(Reason::RelatedLinks))
 }
 
 /// Classifies the blocks of a document, in order. Context matters for one rule:
 /// a related-links heading takes the headlines that follow it.
 pub fn classify(blocks: &[&str]) -> Vec<Option<Reason>> {
+    classify_sections(blocks, &vec![false; blocks.len()])
+}
+
+/// [`classify`], told which blocks are headings (HTML knows): the headlines
+/// a related-links heading takes stop at the next heading, which opens a
+/// section of its own ("Further link" after "More on this topic").
+pub fn classify_sections(blocks: &[&str], headings: &[bool]) -> Vec<Option<Reason>> {
     let mut out: Vec<Option<Reason>> = blocks.iter().map(|b| classify_block(b)).collect();
+    let heading = |j: usize| headings.get(j).copied().unwrap_or(false);
     let mut i = 0;
     while i < blocks.len() {
         if out[i] == Some(Reason::RelatedLinks) {
@@ -869,6 +914,7 @@ pub fn classify(blocks: &[&str]) -> Vec<Option<Reason>> {
             while j < blocks.len()
                 && taken < MAX_RELATED_ITEMS
                 && (out[j].is_none() || out[j] == Some(Reason::ReadMore))
+                && !(heading(j) && out[j].is_none())
                 && is_headline_like(blocks[j])
             {
                 out[j] = Some(Reason::RelatedLinks);
@@ -1030,6 +1076,46 @@ mod tests {
                 Some(Reason::RelatedLinks),
                 Some(Reason::RelatedLinks),
                 Some(Reason::RelatedLinks),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn related_openers_and_the_section_that_follows() {
+        for t in [
+            "Mehr zum Thema auf example.de",
+            "Weitere Beiträge aus der Kolumne:",
+            "Zum Weiterlesen:",
+            "Plus d'articles et vidéos sur le sujet",
+            "Más noticias de Deportes",
+        ] {
+            assert_eq!(classify_block(t), Some(Reason::RelatedLinks), "{t}");
+        }
+        // Section headings of an article that open alike, and sentences.
+        for t in [
+            "Mehr zum Thema Datenschutz lesen Sie in unserem ausführlichen Ratgeber über die neuen Regeln.",
+            "Weitere Beiträge sind geplant.",
+            "More stories like this one are coming, the editor said.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
+        // The headlines under it end at the next heading.
+        let blocks = [
+            "The glossary lists 200 words.",
+            "Mehr zum Thema auf example.de",
+            "2019-01-14: Auftakt des Zentrums für Lexikographie",
+            "Further link",
+            "www.example.org/glossary",
+        ];
+        let headings = [false, true, false, true, false];
+        assert_eq!(
+            classify_sections(&blocks, &headings),
+            vec![
+                None,
+                Some(Reason::RelatedLinks),
+                Some(Reason::RelatedLinks),
+                None,
                 None
             ]
         );
