@@ -71,6 +71,7 @@ const FURNITURE: &[(&str, Reason)] = &[
     ("-ad-", Reason::Advertisement), ("-ads-", Reason::Advertisement), ("-advert", Reason::Advertisement),
     ("-adslot", Reason::Advertisement), ("-ad-slot", Reason::Advertisement), ("adsense", Reason::Advertisement),
     ("-affiliate", Reason::Advertisement), ("-aawp-disclaimer", Reason::Advertisement),
+    ("-disclaimer", Reason::Advertisement), ("-disclosure", Reason::Advertisement),
     ("-dfp-", Reason::Advertisement), ("-sponsor", Reason::Advertisement), ("-promo", Reason::Advertisement),
     ("-ad-container", Reason::Advertisement), ("-adwrap", Reason::Advertisement),
     ("-author-bio", Reason::AuthorBio), ("-about-author", Reason::AuthorBio),
@@ -1032,11 +1033,40 @@ fn keep_lead(page: &mut Page, headline: usize, first: usize) {
 }
 
 /// Author and date lines inside the article: short blocks in an element whose
-/// class says so, or a "By Jane Doe" line among the first blocks.
+/// class says so, or a "By Jane Doe" line among the first blocks. After the
+/// article's last block of its own, longer text in such an element is the
+/// box about the author ("Martin has worked as…", a plea for a coffee).
 fn mark_bylines(page: &mut Page, chosen: &[bool]) {
+    let n = page.blocks.len();
+    // Whether each block sits in an author or date element of the article
+    // (or, just outside it, one whose class says so).
+    let mut by_class = vec![false; n];
+    for (bi, b) in page.blocks.iter().enumerate() {
+        let inside = match b.removal {
+            None => true,
+            Some(Reason::OutsideArticle) => false,
+            Some(_) => continue,
+        };
+        let mut at = b.owner;
+        for _ in 0..4 {
+            if at == NONE || (inside && !chosen[at as usize]) {
+                break;
+            }
+            let el = &page.elements[at as usize];
+            if el.class.byline && !el.class.body {
+                by_class[bi] = true;
+                break;
+            }
+            at = el.parent;
+        }
+    }
+    // The article's last block that is not about its author.
+    let last_own = (0..n)
+        .rev()
+        .find(|&i| page.blocks[i].removal.is_none() && !by_class[i]);
     let mut seen = 0usize;
-    for bi in 0..page.blocks.len() {
-        let inside = match page.blocks[bi].removal {
+    for (bi, (b, &named)) in page.blocks.iter_mut().zip(&by_class).enumerate() {
+        let inside = match b.removal {
             None => true,
             // Just outside the container: still the article's author line
             // when its class says so.
@@ -1046,27 +1076,17 @@ fn mark_bylines(page: &mut Page, chosen: &[bool]) {
         if inside {
             seen += 1;
         }
-        let b = &page.blocks[bi];
         let chars = b.text.chars().count();
+        if inside && named && last_own.is_some_and(|l| bi > l) && chars > MAX_BYLINE_CHARS {
+            b.removal = Some(Reason::AuthorBio);
+            continue;
+        }
         if chars > MAX_BYLINE_CHARS || b.kind == BlockKind::Heading {
             continue;
         }
-        let mut at = b.owner;
-        let mut by_class = false;
-        for _ in 0..4 {
-            if at == NONE || (inside && !chosen[at as usize]) {
-                break;
-            }
-            let el = &page.elements[at as usize];
-            if el.class.byline && !el.class.body {
-                by_class = true;
-                break;
-            }
-            at = el.parent;
-        }
         let by_line = inside && seen <= 6 && (looks_like_byline(&b.text) || is_dateline(&b.text));
-        if by_class || by_line {
-            page.blocks[bi].removal = Some(Reason::Byline);
+        if named || by_line {
+            b.removal = Some(Reason::Byline);
         }
     }
 }
@@ -1485,6 +1505,59 @@ mod tests {
             ]
         );
         assert_eq!(a.images[0].alt.as_deref(), Some("A bridge"));
+    }
+
+    #[test]
+    fn disclaimers_and_disclosures_by_class_go() {
+        let html = format!(
+            r#"<body><article><div class="entry">{}{}{}{}
+              <p class="disclosure-text">We recommend the best products through an independent review process, and advertisers do not influence our picks.</p>
+              <div class="editorial-disclaimer"><p>NOTE: The advertising disclaimer below does not apply to this article.</p></div>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Fourth paragraph 4"), "{}", a.text);
+        assert!(!a.text.contains("independent review"), "{}", a.text);
+        assert!(!a.text.contains("advertising disclaimer"), "{}", a.text);
+        assert_eq!(
+            reason_of(&a, "independent review"),
+            Some(Reason::Advertisement)
+        );
+    }
+
+    #[test]
+    fn author_box_after_the_article_goes_and_one_inside_stays() {
+        let bio = "Martin has worked as a professional developer since 2007, and he writes about testing, \
+                   deployment and the habits of teams that ship often; before that he ran the \
+                   infrastructure of a small hosting company for six years.";
+        let html = format!(
+            r#"<body><article><div class="entry-content">{}{}{}</div>
+              <div class="article-author"><div class="author-section"><p>{bio}</p></div></div>
+            </article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Third paragraph 3"), "{}", a.text);
+        assert!(!a.text.contains("Martin has worked"), "{}", a.text);
+        assert_eq!(reason_of(&a, "Martin has worked"), Some(Reason::AuthorBio));
+        // The same text in an author-named element before the article's
+        // last paragraph is not a box after it: kept.
+        let html = format!(
+            r#"<body><article><div class="entry-content">{}
+              <div class="author-section"><p>{bio}</p></div>{}{}</div>
+            </article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Martin has worked"), "{}", a.text);
     }
 }
 
