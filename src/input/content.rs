@@ -44,6 +44,8 @@ const MIN_ARTICLE_CHARS: usize = 500;
 const PROSE_CHARS: usize = 80;
 /// An author or date line is short.
 const MAX_BYLINE_CHARS: usize = 150;
+/// A link after the article's last paragraph is a headline or a label.
+const MAX_TRAILING_LINK_CHARS: usize = 160;
 
 /// Word patterns in `class`/`id` keys (see `html::class_key`): a leading '-'
 /// anchors at a word start, a trailing one at a word end.
@@ -929,9 +931,41 @@ pub fn select(page: &mut Page) -> bool {
         .map(|i| choice.chosen[i] && choice.junk_at[i].is_none() && !clutter[i])
         .collect();
     mark_bylines(page, &choice.chosen);
+    drop_trailing_links(page);
     keep_headline(page);
     drop_orphan_headings(page);
     true
+}
+
+/// After the article's last paragraph of prose, short blocks that are all
+/// link are where it points elsewhere ("Read the report here", the title of
+/// a related story, "All press releases"), not more of it. Headings are left
+/// to [`drop_orphan_headings`], table rows and list items to the list rules.
+fn drop_trailing_links(page: &mut Page) {
+    let prose = |b: &super::html::HtmlBlock| {
+        let chars = b.text.chars().count();
+        b.removal.is_none()
+            && matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
+            && chars >= PROSE_CHARS
+            && (b.link_chars as f64) < 0.3 * visible_chars(&b.text) as f64
+    };
+    let Some(last) = page.blocks.iter().rposition(prose) else {
+        return;
+    };
+    for b in &mut page.blocks[last + 1..] {
+        let chars = visible_chars(&b.text);
+        let linked = chars > 0 && b.link_chars as usize * 10 >= chars * 9;
+        if b.removal.is_none()
+            && b.kind == BlockKind::Paragraph
+            && linked
+            && b.text.chars().count() <= MAX_TRAILING_LINK_CHARS
+        {
+            // What the text rules would call it, if they know ("Sign up for
+            // our newsletter"), else a link to elsewhere.
+            b.removal =
+                Some(super::boilerplate::classify_block(&b.text).unwrap_or(Reason::RelatedLinks));
+        }
+    }
 }
 
 /// A heading whose section was all taken out ("Related stories" over a
@@ -1505,6 +1539,40 @@ mod tests {
             ]
         );
         assert_eq!(a.images[0].alt.as_deref(), Some("A bridge"));
+    }
+
+    #[test]
+    fn links_after_the_last_paragraph_go_and_links_between_stay() {
+        let html = format!(
+            r#"<body><article><div class="story">{}{}
+              <p><a href="/video">Watch the council's vote</a></p>{}{}
+              <p><a href="/b">Mayor opens the old bridge to cyclists</a></p>
+              <p><a href="/press">All press releases of the city</a></p>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Fourth paragraph 4"), "{}", a.text);
+        assert!(a.text.contains("Watch the council's vote"), "{}", a.text);
+        assert!(!a.text.contains("Mayor opens"), "{}", a.text);
+        assert!(!a.text.contains("All press releases"), "{}", a.text);
+        assert_eq!(reason_of(&a, "Mayor opens"), Some(Reason::RelatedLinks));
+        // A sentence with a link in it is not a link.
+        let html = format!(
+            r#"<body><article><div class="story">{}{}{}{}
+              <p>The full report is <a href="/r">on the city's website</a>.</p>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+        );
+        assert!(run(&html)
+            .text
+            .contains("The full report is on the city's website."));
     }
 
     #[test]
