@@ -382,6 +382,18 @@ const PREFIXES: &[(&str, Reason)] = &[
     ("war dieser artikel hilfreich", Reason::Feedback),
     ("wie hilfreich war dieser artikel", Reason::Feedback),
     ("artikel bewerten", Reason::Feedback),
+    ("möchten sie den artikel teilen", Reason::SharePrompt),
+    ("möchten sie diesen artikel teilen", Reason::SharePrompt),
+    ("möchtest du den artikel teilen", Reason::SharePrompt),
+    ("diesen artikel teilen", Reason::SharePrompt),
+    ("artikel teilen", Reason::SharePrompt),
+    ("beitrag teilen", Reason::SharePrompt),
+    ("partager cet article", Reason::SharePrompt),
+    ("partagez cet article", Reason::SharePrompt),
+    ("compartir este artículo", Reason::SharePrompt),
+    ("comparte este artículo", Reason::SharePrompt),
+    ("share this article:", Reason::SharePrompt),
+    ("share this story:", Reason::SharePrompt),
     ("cet article vous a-t-il été utile", Reason::Feedback),
     ("cet article vous a été utile", Reason::Feedback),
     ("¿te ha resultado útil", Reason::Feedback),
@@ -638,7 +650,17 @@ fn prefix(folded: &str, chars: usize) -> Option<Reason> {
         // A feedback request is a line of its own; a longer block that opens
         // the same way is a writer's question ("Was this helpful to the
         // campaign? Aides say it was not.").
-        .filter(|&r| r != Reason::Feedback || chars <= 60)
+        // (Its own line may be followed by the tally: "War der Artikel
+        // nützlich?\n(95 Stimmen: 4,73 von 5)".)
+        .filter(|&r| {
+            r != Reason::Feedback
+                || chars <= 60
+                || (chars <= 120
+                    && folded
+                        .lines()
+                        .next()
+                        .is_some_and(|l| l.chars().count() <= 60))
+        })
 }
 
 fn is_related_heading(folded: &str, sentence: bool) -> bool {
@@ -839,6 +861,21 @@ fn is_comment_prompt(folded: &str, chars: usize) -> bool {
         "ingresar",
         "iniciar sesión",
         "anmelden",
+        "melden sie sich an",
+        "melde dich an",
+        // Invitations to write one.
+        "verraten sie",
+        "verrate uns",
+        "schreiben sie uns",
+        "hinterlasse",
+        "hinterlassen sie",
+        "let us know",
+        "tell us",
+        "share your thoughts",
+        "leave a comment",
+        "dites-nous",
+        "cuéntanos",
+        "déjanos",
         "eingeloggt",
         "registrier",
         "connecté",
@@ -859,6 +896,48 @@ fn is_comment_prompt(folded: &str, chars: usize) -> bool {
         && COMMENT.iter().any(|c| folded.contains(c))
         && TERMS.iter().any(|t| folded.contains(t))
         && !SPEECH.iter().any(|s| folded.contains(s))
+}
+
+/// A short block that ends by sending the reader to a sign-up ("Do you want
+/// to hear about our campaigns? Sign up here").
+fn is_signup_tail(folded: &str, chars: usize) -> bool {
+    const TAILS: &[&str] = &[
+        "sign up here",
+        "sign up now",
+        "subscribe here",
+        "subscribe now",
+        "hier anmelden",
+        "jetzt anmelden",
+        "hier abonnieren",
+        "jetzt abonnieren",
+        "inscrivez-vous ici",
+        "abonnez-vous ici",
+        "suscríbete aquí",
+        "regístrate aquí",
+    ];
+    chars <= 160 && !is_attributed(folded) && TAILS.iter().any(|t| folded.ends_with(t))
+}
+
+/// A site's invitation to install its app: a download word, the app and a
+/// store or platform ("Download the Nationnews apps for iOS and Android").
+fn is_app_prompt(folded: &str, chars: usize) -> bool {
+    const DOWNLOAD: &[&str] = &[
+        "download",
+        "herunterladen",
+        "laden sie",
+        "lade dir",
+        "télécharge",
+        "descarga",
+        "descárgate",
+    ];
+    const STORES: &[&str] = &["app store", "google play", "play store"];
+    let words = || folded.split(|c: char| !c.is_alphanumeric());
+    chars <= MAX_PROMPT_CHARS
+        && DOWNLOAD.iter().any(|d| folded.contains(d))
+        && words().any(|w| matches!(w, "app" | "apps" | "appli" | "application"))
+        && (words().any(|w| matches!(w, "ios" | "android"))
+            || STORES.iter().any(|st| folded.contains(st)))
+        && !is_attributed(folded)
 }
 
 /// Looks like a headline in a list of links: short, not a finished sentence.
@@ -890,6 +969,8 @@ pub fn classify_block(text: &str) -> Option<Reason> {
         .or_else(|| is_share_bar(&folded).then_some(Reason::SharePrompt))
         .or_else(|| is_social_prompt(&folded, chars).then_some(Reason::SharePrompt))
         .or_else(|| is_comment_prompt(&folded, chars).then_some(Reason::Comments))
+        .or_else(|| is_signup_tail(&folded, chars).then_some(Reason::SubscribePrompt))
+        .or_else(|| is_app_prompt(&folded, chars).then_some(Reason::SubscribePrompt))
         .or_else(|| is_breadcrumb(text.trim(), chars).then_some(Reason::Breadcrumb))
         .or_else(|| is_related_heading(&folded, sentence).then_some(Reason::RelatedLinks))
 }
@@ -1119,6 +1200,54 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn closing_prompts_to_share_rate_comment_sign_up_and_install() {
+        for (t, r) in [
+            ("Möchten Sie den Artikel teilen?", Reason::SharePrompt),
+            ("Partager cet article", Reason::SharePrompt),
+            (
+                "War der Artikel nützlich?\n(95 Stimmen: 4,73 von 5)\nLoading...",
+                Reason::Feedback,
+            ),
+            (
+                "Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?",
+                Reason::Comments,
+            ),
+            (
+                "Diskutieren Sie mit uns\nMelden Sie sich an und teilen Sie\nIhre Meinung im Kommentarbereich.",
+                Reason::Comments,
+            ),
+            (
+                "Let us know in the comments which trail you liked best",
+                Reason::Comments,
+            ),
+            (
+                "Do you want to be informed of our campaigns? Sign up here",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "For the latest stories and breaking news updates download the Example News apps for iOS and Android.",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "Laden Sie jetzt unsere App im App Store oder bei Google Play herunter.",
+                Reason::SubscribePrompt,
+            ),
+        ] {
+            assert_eq!(classify_block(t), Some(r), "{t}");
+        }
+        // News that uses the same words.
+        for t in [
+            "The company said users could download the app for iOS and Android from Monday.",
+            "Curious readers can download the studio's application from its website.",
+            "Residents were told to sign up for alerts, the mayor said, and more than 2,000 did.",
+            "Was this helpful to the campaign? Aides say it was not, and the polls moved against them all week.",
+            "He declined to comment and told us to log in to the portal.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -1118,7 +1118,11 @@ fn mark_bylines(page: &mut Page, chosen: &[bool]) {
         if chars > MAX_BYLINE_CHARS || b.kind == BlockKind::Heading {
             continue;
         }
-        let by_line = inside && seen <= 6 && (looks_like_byline(&b.text) || is_dateline(&b.text));
+        // A date line that says what the date is ("Updated 5 March 2024",
+        // "Stand: 05.02.2020") is the article's metadata wherever it stands.
+        let by_line = inside
+            && ((seen <= 6 && (looks_like_byline(&b.text) || is_dateline(&b.text)))
+                || (is_dateline(&b.text) && has_date_label(&b.text)));
         if named || by_line {
             b.removal = Some(Reason::Byline);
         }
@@ -1208,6 +1212,31 @@ fn is_dateline(text: &str) -> bool {
         .all(|w| OTHER.contains(w) || MONTHS.iter().any(|m| w.starts_with(m)));
     let numeric = t.contains(['.', '/', '-']) && words.iter().all(|w| OTHER.contains(w));
     (month || numeric) && only_date_words
+}
+
+/// A date line that opens with what the date is.
+fn has_date_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "updated",
+        "last updated",
+        "published",
+        "posted",
+        "last modified",
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "veröffentlicht",
+        "stand",
+        "publié",
+        "mis à jour",
+        "actualizado",
+        "publicado",
+    ];
+    let lower = text.trim().to_lowercase();
+    LABELS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.starts_with([' ', ':', ',']))
+    })
 }
 
 /// "By Jane Doe", "By JANE DOE and John Roe | Reuters".
@@ -1573,6 +1602,26 @@ mod tests {
         assert!(run(&html)
             .text
             .contains("The full report is on the city's website."));
+    }
+
+    #[test]
+    fn a_labelled_date_line_goes_anywhere_in_the_article() {
+        let html = format!(
+            r#"<body><article><div class="story">{}{}{}{}{}{}{}
+              <p>Aktualisiert am 17.01.2021.</p><p>5 March 2024</p>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+            para(5, "Fifth"),
+            para(6, "Sixth"),
+            para(7, "Seventh"),
+        );
+        let a = run(&html);
+        assert_eq!(reason_of(&a, "Aktualisiert am"), Some(Reason::Byline));
+        // An unlabelled date this far down may be the article's own line.
+        assert!(a.text.contains("5 March 2024"), "{}", a.text);
     }
 
     #[test]
