@@ -382,6 +382,13 @@ const PREFIXES: &[(&str, Reason)] = &[
     ("war dieser artikel hilfreich", Reason::Feedback),
     ("wie hilfreich war dieser artikel", Reason::Feedback),
     ("artikel bewerten", Reason::Feedback),
+    ("hazte miembro", Reason::SubscribePrompt),
+    ("hazte socio", Reason::SubscribePrompt),
+    ("become a member", Reason::SubscribePrompt),
+    ("become a supporter", Reason::SubscribePrompt),
+    ("devenez membre", Reason::SubscribePrompt),
+    ("werden sie mitglied", Reason::SubscribePrompt),
+    ("werde mitglied", Reason::SubscribePrompt),
     ("möchten sie den artikel teilen", Reason::SharePrompt),
     ("möchten sie diesen artikel teilen", Reason::SharePrompt),
     ("möchtest du den artikel teilen", Reason::SharePrompt),
@@ -898,6 +905,28 @@ fn is_comment_prompt(folded: &str, chars: usize) -> bool {
         && !SPEECH.iter().any(|s| folded.contains(s))
 }
 
+/// A short notice that the post is advertising or earns from its links
+/// ("*Werbung. Dieser Beitrag enthält Werbung für …", "This post contains
+/// affiliate links"), as bloggers must label it.
+fn is_ad_disclosure(folded: &str, chars: usize) -> bool {
+    const DISCLOSURES: &[&str] = &[
+        "enthält werbung",
+        "enthält affiliate",
+        "unbezahlte werbung",
+        "unbeauftragte werbung",
+        "bezahlte partnerschaft",
+        "contains affiliate link",
+        "contains paid promotion",
+        "this post is sponsored",
+        "this is a sponsored post",
+        "contient des liens affiliés",
+        "contiene enlaces de afiliados",
+    ];
+    chars <= MAX_PROMPT_CHARS
+        && !is_attributed(folded)
+        && (folded.starts_with("*werbung") || DISCLOSURES.iter().any(|d| folded.contains(d)))
+}
+
 /// A short block that ends by sending the reader to a sign-up ("Do you want
 /// to hear about our campaigns? Sign up here").
 fn is_signup_tail(folded: &str, chars: usize) -> bool {
@@ -970,6 +999,7 @@ pub fn classify_block(text: &str) -> Option<Reason> {
         .or_else(|| is_social_prompt(&folded, chars).then_some(Reason::SharePrompt))
         .or_else(|| is_comment_prompt(&folded, chars).then_some(Reason::Comments))
         .or_else(|| is_signup_tail(&folded, chars).then_some(Reason::SubscribePrompt))
+        .or_else(|| is_ad_disclosure(&folded, chars).then_some(Reason::Advertisement))
         .or_else(|| is_app_prompt(&folded, chars).then_some(Reason::SubscribePrompt))
         .or_else(|| is_breadcrumb(text.trim(), chars).then_some(Reason::Breadcrumb))
         .or_else(|| is_related_heading(&folded, sentence).then_some(Reason::RelatedLinks))
@@ -1245,6 +1275,34 @@ mod tests {
             "Residents were told to sign up for alerts, the mayor said, and more than 2,000 did.",
             "Was this helpful to the campaign? Aides say it was not, and the polls moved against them all week.",
             "He declined to comment and told us to log in to the portal.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn membership_drives_and_advertising_disclosures() {
+        for (t, r) in [
+            (
+                "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "Become a member and support independent journalism",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "*Werbung. Dieser Beitrag enthält Werbung für Example.",
+                Reason::Advertisement,
+            ),
+            ("This post contains affiliate links.", Reason::Advertisement),
+        ] {
+            assert_eq!(classify_block(t), Some(r), "{t}");
+        }
+        for t in [
+            "The regulator said the post contains affiliate links that were not labelled.",
+            "Werbung im Fernsehen ist für viele Sender die wichtigste Einnahmequelle, und sie wird teurer.",
+            "To become a member of the club, players must have lived in the town for five years.",
         ] {
             assert_eq!(classify_block(t), None, "{t}");
         }
