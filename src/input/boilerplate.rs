@@ -317,6 +317,40 @@ const RELATED_HEADINGS: &[&str] = &[
     "read next",
     "up next",
     "what to read next",
+    "further reading",
+    "zum weiterlesen",
+    "weiterführende artikel",
+    "weiterführende links",
+    "weitere informationen zum thema",
+    "lire aussi",
+    "à lire également",
+    "sur le même thème",
+    "más noticias",
+    "otras noticias",
+    "lee también",
+];
+
+/// Openings of a short heading over a list of other articles, whatever
+/// follows: "Mehr zum Thema auf example.de", "Weitere Beiträge aus der
+/// Kolumne", "Plus d'articles et vidéos sur le sujet". A section heading of
+/// the article itself never opens this way.
+const RELATED_OPENERS: &[&str] = &[
+    "mehr zum thema ",
+    "weitere beiträge ",
+    "weitere artikel ",
+    "weitere nachrichten ",
+    "weitere news ",
+    "mehr artikel ",
+    "mehr beiträge ",
+    "mehr nachrichten ",
+    "more stories ",
+    "more articles ",
+    "more news ",
+    "plus d'articles ",
+    "autres articles ",
+    "más artículos ",
+    "más noticias ",
+    "otras noticias ",
 ];
 
 /// Prefixes of short blocks that are prompts or links, whatever follows.
@@ -348,6 +382,25 @@ const PREFIXES: &[(&str, Reason)] = &[
     ("war dieser artikel hilfreich", Reason::Feedback),
     ("wie hilfreich war dieser artikel", Reason::Feedback),
     ("artikel bewerten", Reason::Feedback),
+    ("hazte miembro", Reason::SubscribePrompt),
+    ("hazte socio", Reason::SubscribePrompt),
+    ("become a member", Reason::SubscribePrompt),
+    ("become a supporter", Reason::SubscribePrompt),
+    ("devenez membre", Reason::SubscribePrompt),
+    ("werden sie mitglied", Reason::SubscribePrompt),
+    ("werde mitglied", Reason::SubscribePrompt),
+    ("möchten sie den artikel teilen", Reason::SharePrompt),
+    ("möchten sie diesen artikel teilen", Reason::SharePrompt),
+    ("möchtest du den artikel teilen", Reason::SharePrompt),
+    ("diesen artikel teilen", Reason::SharePrompt),
+    ("artikel teilen", Reason::SharePrompt),
+    ("beitrag teilen", Reason::SharePrompt),
+    ("partager cet article", Reason::SharePrompt),
+    ("partagez cet article", Reason::SharePrompt),
+    ("compartir este artículo", Reason::SharePrompt),
+    ("comparte este artículo", Reason::SharePrompt),
+    ("share this article:", Reason::SharePrompt),
+    ("share this story:", Reason::SharePrompt),
     ("cet article vous a-t-il été utile", Reason::Feedback),
     ("cet article vous a été utile", Reason::Feedback),
     ("¿te ha resultado útil", Reason::Feedback),
@@ -604,15 +657,28 @@ fn prefix(folded: &str, chars: usize) -> Option<Reason> {
         // A feedback request is a line of its own; a longer block that opens
         // the same way is a writer's question ("Was this helpful to the
         // campaign? Aides say it was not.").
-        .filter(|&r| r != Reason::Feedback || chars <= 60)
+        // (Its own line may be followed by the tally: "War der Artikel
+        // nützlich?\n(95 Stimmen: 4,73 von 5)".)
+        .filter(|&r| {
+            r != Reason::Feedback
+                || chars <= 60
+                || (chars <= 120
+                    && folded
+                        .lines()
+                        .next()
+                        .is_some_and(|l| l.chars().count() <= 60))
+        })
 }
 
-fn is_related_heading(folded: &str) -> bool {
+fn is_related_heading(folded: &str, sentence: bool) -> bool {
     if folded.len() > MAX_EXACT_BYTES {
         return false;
     }
     RELATED_HEADINGS.contains(&folded)
         || (folded.starts_with("more from ") && folded.split_whitespace().count() <= 5)
+        || (!sentence
+            && RELATED_OPENERS.iter().any(|o| folded.starts_with(o))
+            && folded.split_whitespace().count() <= 7)
 }
 
 /// What a consent notice is about. A paragraph with a phrase like "we and our
@@ -802,6 +868,21 @@ fn is_comment_prompt(folded: &str, chars: usize) -> bool {
         "ingresar",
         "iniciar sesión",
         "anmelden",
+        "melden sie sich an",
+        "melde dich an",
+        // Invitations to write one.
+        "verraten sie",
+        "verrate uns",
+        "schreiben sie uns",
+        "hinterlasse",
+        "hinterlassen sie",
+        "let us know",
+        "tell us",
+        "share your thoughts",
+        "leave a comment",
+        "dites-nous",
+        "cuéntanos",
+        "déjanos",
         "eingeloggt",
         "registrier",
         "connecté",
@@ -822,6 +903,70 @@ fn is_comment_prompt(folded: &str, chars: usize) -> bool {
         && COMMENT.iter().any(|c| folded.contains(c))
         && TERMS.iter().any(|t| folded.contains(t))
         && !SPEECH.iter().any(|s| folded.contains(s))
+}
+
+/// A short notice that the post is advertising or earns from its links
+/// ("*Werbung. Dieser Beitrag enthält Werbung für …", "This post contains
+/// affiliate links"), as bloggers must label it.
+fn is_ad_disclosure(folded: &str, chars: usize) -> bool {
+    const DISCLOSURES: &[&str] = &[
+        "enthält werbung",
+        "enthält affiliate",
+        "unbezahlte werbung",
+        "unbeauftragte werbung",
+        "bezahlte partnerschaft",
+        "contains affiliate link",
+        "contains paid promotion",
+        "this post is sponsored",
+        "this is a sponsored post",
+        "contient des liens affiliés",
+        "contiene enlaces de afiliados",
+    ];
+    chars <= MAX_PROMPT_CHARS
+        && !is_attributed(folded)
+        && (folded.starts_with("*werbung") || DISCLOSURES.iter().any(|d| folded.contains(d)))
+}
+
+/// A short block that ends by sending the reader to a sign-up ("Do you want
+/// to hear about our campaigns? Sign up here").
+fn is_signup_tail(folded: &str, chars: usize) -> bool {
+    const TAILS: &[&str] = &[
+        "sign up here",
+        "sign up now",
+        "subscribe here",
+        "subscribe now",
+        "hier anmelden",
+        "jetzt anmelden",
+        "hier abonnieren",
+        "jetzt abonnieren",
+        "inscrivez-vous ici",
+        "abonnez-vous ici",
+        "suscríbete aquí",
+        "regístrate aquí",
+    ];
+    chars <= 160 && !is_attributed(folded) && TAILS.iter().any(|t| folded.ends_with(t))
+}
+
+/// A site's invitation to install its app: a download word, the app and a
+/// store or platform ("Download the Nationnews apps for iOS and Android").
+fn is_app_prompt(folded: &str, chars: usize) -> bool {
+    const DOWNLOAD: &[&str] = &[
+        "download",
+        "herunterladen",
+        "laden sie",
+        "lade dir",
+        "télécharge",
+        "descarga",
+        "descárgate",
+    ];
+    const STORES: &[&str] = &["app store", "google play", "play store"];
+    let words = || folded.split(|c: char| !c.is_alphanumeric());
+    chars <= MAX_PROMPT_CHARS
+        && DOWNLOAD.iter().any(|d| folded.contains(d))
+        && words().any(|w| matches!(w, "app" | "apps" | "appli" | "application"))
+        && (words().any(|w| matches!(w, "ios" | "android"))
+            || STORES.iter().any(|st| folded.contains(st)))
+        && !is_attributed(folded)
 }
 
 /// Looks like a headline in a list of links: short, not a finished sentence.
@@ -853,14 +998,25 @@ pub fn classify_block(text: &str) -> Option<Reason> {
         .or_else(|| is_share_bar(&folded).then_some(Reason::SharePrompt))
         .or_else(|| is_social_prompt(&folded, chars).then_some(Reason::SharePrompt))
         .or_else(|| is_comment_prompt(&folded, chars).then_some(Reason::Comments))
+        .or_else(|| is_signup_tail(&folded, chars).then_some(Reason::SubscribePrompt))
+        .or_else(|| is_ad_disclosure(&folded, chars).then_some(Reason::Advertisement))
+        .or_else(|| is_app_prompt(&folded, chars).then_some(Reason::SubscribePrompt))
         .or_else(|| is_breadcrumb(text.trim(), chars).then_some(Reason::Breadcrumb))
-        .or_else(|| is_related_heading(&folded).then_some(Reason::RelatedLinks))
+        .or_else(|| is_related_heading(&folded, sentence).then_some(Reason::RelatedLinks))
 }
 
 /// Classifies the blocks of a document, in order. Context matters for one rule:
 /// a related-links heading takes the headlines that follow it.
 pub fn classify(blocks: &[&str]) -> Vec<Option<Reason>> {
+    classify_sections(blocks, &vec![false; blocks.len()])
+}
+
+/// [`classify`], told which blocks are headings (HTML knows): the headlines
+/// a related-links heading takes stop at the next heading, which opens a
+/// section of its own ("Further link" after "More on this topic").
+pub fn classify_sections(blocks: &[&str], headings: &[bool]) -> Vec<Option<Reason>> {
     let mut out: Vec<Option<Reason>> = blocks.iter().map(|b| classify_block(b)).collect();
+    let heading = |j: usize| headings.get(j).copied().unwrap_or(false);
     let mut i = 0;
     while i < blocks.len() {
         if out[i] == Some(Reason::RelatedLinks) {
@@ -869,6 +1025,7 @@ pub fn classify(blocks: &[&str]) -> Vec<Option<Reason>> {
             while j < blocks.len()
                 && taken < MAX_RELATED_ITEMS
                 && (out[j].is_none() || out[j] == Some(Reason::ReadMore))
+                && !(heading(j) && out[j].is_none())
                 && is_headline_like(blocks[j])
             {
                 out[j] = Some(Reason::RelatedLinks);
@@ -1033,6 +1190,122 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn related_openers_and_the_section_that_follows() {
+        for t in [
+            "Mehr zum Thema auf example.de",
+            "Weitere Beiträge aus der Kolumne:",
+            "Zum Weiterlesen:",
+            "Plus d'articles et vidéos sur le sujet",
+            "Más noticias de Deportes",
+        ] {
+            assert_eq!(classify_block(t), Some(Reason::RelatedLinks), "{t}");
+        }
+        // Section headings of an article that open alike, and sentences.
+        for t in [
+            "Mehr zum Thema Datenschutz lesen Sie in unserem ausführlichen Ratgeber über die neuen Regeln.",
+            "Weitere Beiträge sind geplant.",
+            "More stories like this one are coming, the editor said.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
+        // The headlines under it end at the next heading.
+        let blocks = [
+            "The glossary lists 200 words.",
+            "Mehr zum Thema auf example.de",
+            "2019-01-14: Auftakt des Zentrums für Lexikographie",
+            "Further link",
+            "www.example.org/glossary",
+        ];
+        let headings = [false, true, false, true, false];
+        assert_eq!(
+            classify_sections(&blocks, &headings),
+            vec![
+                None,
+                Some(Reason::RelatedLinks),
+                Some(Reason::RelatedLinks),
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_prompts_to_share_rate_comment_sign_up_and_install() {
+        for (t, r) in [
+            ("Möchten Sie den Artikel teilen?", Reason::SharePrompt),
+            ("Partager cet article", Reason::SharePrompt),
+            (
+                "War der Artikel nützlich?\n(95 Stimmen: 4,73 von 5)\nLoading...",
+                Reason::Feedback,
+            ),
+            (
+                "Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?",
+                Reason::Comments,
+            ),
+            (
+                "Diskutieren Sie mit uns\nMelden Sie sich an und teilen Sie\nIhre Meinung im Kommentarbereich.",
+                Reason::Comments,
+            ),
+            (
+                "Let us know in the comments which trail you liked best",
+                Reason::Comments,
+            ),
+            (
+                "Do you want to be informed of our campaigns? Sign up here",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "For the latest stories and breaking news updates download the Example News apps for iOS and Android.",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "Laden Sie jetzt unsere App im App Store oder bei Google Play herunter.",
+                Reason::SubscribePrompt,
+            ),
+        ] {
+            assert_eq!(classify_block(t), Some(r), "{t}");
+        }
+        // News that uses the same words.
+        for t in [
+            "The company said users could download the app for iOS and Android from Monday.",
+            "Curious readers can download the studio's application from its website.",
+            "Residents were told to sign up for alerts, the mayor said, and more than 2,000 did.",
+            "Was this helpful to the campaign? Aides say it was not, and the polls moved against them all week.",
+            "He declined to comment and told us to log in to the portal.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn membership_drives_and_advertising_disclosures() {
+        for (t, r) in [
+            (
+                "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "Become a member and support independent journalism",
+                Reason::SubscribePrompt,
+            ),
+            (
+                "*Werbung. Dieser Beitrag enthält Werbung für Example.",
+                Reason::Advertisement,
+            ),
+            ("This post contains affiliate links.", Reason::Advertisement),
+        ] {
+            assert_eq!(classify_block(t), Some(r), "{t}");
+        }
+        for t in [
+            "The regulator said the post contains affiliate links that were not labelled.",
+            "Werbung im Fernsehen ist für viele Sender die wichtigste Einnahmequelle, und sie wird teurer.",
+            "To become a member of the club, players must have lived in the town for five years.",
+        ] {
+            assert_eq!(classify_block(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -44,6 +44,8 @@ const MIN_ARTICLE_CHARS: usize = 500;
 const PROSE_CHARS: usize = 80;
 /// An author or date line is short.
 const MAX_BYLINE_CHARS: usize = 150;
+/// A link after the article's last paragraph is a headline or a label.
+const MAX_TRAILING_LINK_CHARS: usize = 160;
 
 /// Word patterns in `class`/`id` keys (see `html::class_key`): a leading '-'
 /// anchors at a word start, a trailing one at a word end.
@@ -71,6 +73,7 @@ const FURNITURE: &[(&str, Reason)] = &[
     ("-ad-", Reason::Advertisement), ("-ads-", Reason::Advertisement), ("-advert", Reason::Advertisement),
     ("-adslot", Reason::Advertisement), ("-ad-slot", Reason::Advertisement), ("adsense", Reason::Advertisement),
     ("-affiliate", Reason::Advertisement), ("-aawp-disclaimer", Reason::Advertisement),
+    ("-disclaimer", Reason::Advertisement), ("-disclosure", Reason::Advertisement),
     ("-dfp-", Reason::Advertisement), ("-sponsor", Reason::Advertisement), ("-promo", Reason::Advertisement),
     ("-ad-container", Reason::Advertisement), ("-adwrap", Reason::Advertisement),
     ("-author-bio", Reason::AuthorBio), ("-about-author", Reason::AuthorBio),
@@ -928,9 +931,41 @@ pub fn select(page: &mut Page) -> bool {
         .map(|i| choice.chosen[i] && choice.junk_at[i].is_none() && !clutter[i])
         .collect();
     mark_bylines(page, &choice.chosen);
+    drop_trailing_links(page);
     keep_headline(page);
     drop_orphan_headings(page);
     true
+}
+
+/// After the article's last paragraph of prose, short blocks that are all
+/// link are where it points elsewhere ("Read the report here", the title of
+/// a related story, "All press releases"), not more of it. Headings are left
+/// to [`drop_orphan_headings`], table rows and list items to the list rules.
+fn drop_trailing_links(page: &mut Page) {
+    let prose = |b: &super::html::HtmlBlock| {
+        let chars = b.text.chars().count();
+        b.removal.is_none()
+            && matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
+            && chars >= PROSE_CHARS
+            && (b.link_chars as f64) < 0.3 * visible_chars(&b.text) as f64
+    };
+    let Some(last) = page.blocks.iter().rposition(prose) else {
+        return;
+    };
+    for b in &mut page.blocks[last + 1..] {
+        let chars = visible_chars(&b.text);
+        let linked = chars > 0 && b.link_chars as usize * 10 >= chars * 9;
+        if b.removal.is_none()
+            && b.kind == BlockKind::Paragraph
+            && linked
+            && b.text.chars().count() <= MAX_TRAILING_LINK_CHARS
+        {
+            // What the text rules would call it, if they know ("Sign up for
+            // our newsletter"), else a link to elsewhere.
+            b.removal =
+                Some(super::boilerplate::classify_block(&b.text).unwrap_or(Reason::RelatedLinks));
+        }
+    }
 }
 
 /// A heading whose section was all taken out ("Related stories" over a
@@ -1032,11 +1067,40 @@ fn keep_lead(page: &mut Page, headline: usize, first: usize) {
 }
 
 /// Author and date lines inside the article: short blocks in an element whose
-/// class says so, or a "By Jane Doe" line among the first blocks.
+/// class says so, or a "By Jane Doe" line among the first blocks. After the
+/// article's last block of its own, longer text in such an element is the
+/// box about the author ("Martin has worked as…", a plea for a coffee).
 fn mark_bylines(page: &mut Page, chosen: &[bool]) {
+    let n = page.blocks.len();
+    // Whether each block sits in an author or date element of the article
+    // (or, just outside it, one whose class says so).
+    let mut by_class = vec![false; n];
+    for (bi, b) in page.blocks.iter().enumerate() {
+        let inside = match b.removal {
+            None => true,
+            Some(Reason::OutsideArticle) => false,
+            Some(_) => continue,
+        };
+        let mut at = b.owner;
+        for _ in 0..4 {
+            if at == NONE || (inside && !chosen[at as usize]) {
+                break;
+            }
+            let el = &page.elements[at as usize];
+            if el.class.byline && !el.class.body {
+                by_class[bi] = true;
+                break;
+            }
+            at = el.parent;
+        }
+    }
+    // The article's last block that is not about its author.
+    let last_own = (0..n)
+        .rev()
+        .find(|&i| page.blocks[i].removal.is_none() && !by_class[i]);
     let mut seen = 0usize;
-    for bi in 0..page.blocks.len() {
-        let inside = match page.blocks[bi].removal {
+    for (bi, (b, &named)) in page.blocks.iter_mut().zip(&by_class).enumerate() {
+        let inside = match b.removal {
             None => true,
             // Just outside the container: still the article's author line
             // when its class says so.
@@ -1046,27 +1110,21 @@ fn mark_bylines(page: &mut Page, chosen: &[bool]) {
         if inside {
             seen += 1;
         }
-        let b = &page.blocks[bi];
         let chars = b.text.chars().count();
+        if inside && named && last_own.is_some_and(|l| bi > l) && chars > MAX_BYLINE_CHARS {
+            b.removal = Some(Reason::AuthorBio);
+            continue;
+        }
         if chars > MAX_BYLINE_CHARS || b.kind == BlockKind::Heading {
             continue;
         }
-        let mut at = b.owner;
-        let mut by_class = false;
-        for _ in 0..4 {
-            if at == NONE || (inside && !chosen[at as usize]) {
-                break;
-            }
-            let el = &page.elements[at as usize];
-            if el.class.byline && !el.class.body {
-                by_class = true;
-                break;
-            }
-            at = el.parent;
-        }
-        let by_line = inside && seen <= 6 && (looks_like_byline(&b.text) || is_dateline(&b.text));
-        if by_class || by_line {
-            page.blocks[bi].removal = Some(Reason::Byline);
+        // A date line that says what the date is ("Updated 5 March 2024",
+        // "Stand: 05.02.2020") is the article's metadata wherever it stands.
+        let by_line = inside
+            && ((seen <= 6 && (looks_like_byline(&b.text) || is_dateline(&b.text)))
+                || (is_dateline(&b.text) && has_date_label(&b.text)));
+        if named || by_line {
+            b.removal = Some(Reason::Byline);
         }
     }
 }
@@ -1154,6 +1212,31 @@ fn is_dateline(text: &str) -> bool {
         .all(|w| OTHER.contains(w) || MONTHS.iter().any(|m| w.starts_with(m)));
     let numeric = t.contains(['.', '/', '-']) && words.iter().all(|w| OTHER.contains(w));
     (month || numeric) && only_date_words
+}
+
+/// A date line that opens with what the date is.
+fn has_date_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "updated",
+        "last updated",
+        "published",
+        "posted",
+        "last modified",
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "veröffentlicht",
+        "stand",
+        "publié",
+        "mis à jour",
+        "actualizado",
+        "publicado",
+    ];
+    let lower = text.trim().to_lowercase();
+    LABELS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.starts_with([' ', ':', ',']))
+    })
 }
 
 /// "By Jane Doe", "By JANE DOE and John Roe | Reuters".
@@ -1485,6 +1568,113 @@ mod tests {
             ]
         );
         assert_eq!(a.images[0].alt.as_deref(), Some("A bridge"));
+    }
+
+    #[test]
+    fn links_after_the_last_paragraph_go_and_links_between_stay() {
+        let html = format!(
+            r#"<body><article><div class="story">{}{}
+              <p><a href="/video">Watch the council's vote</a></p>{}{}
+              <p><a href="/b">Mayor opens the old bridge to cyclists</a></p>
+              <p><a href="/press">All press releases of the city</a></p>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Fourth paragraph 4"), "{}", a.text);
+        assert!(a.text.contains("Watch the council's vote"), "{}", a.text);
+        assert!(!a.text.contains("Mayor opens"), "{}", a.text);
+        assert!(!a.text.contains("All press releases"), "{}", a.text);
+        assert_eq!(reason_of(&a, "Mayor opens"), Some(Reason::RelatedLinks));
+        // A sentence with a link in it is not a link.
+        let html = format!(
+            r#"<body><article><div class="story">{}{}{}{}
+              <p>The full report is <a href="/r">on the city's website</a>.</p>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+        );
+        assert!(run(&html)
+            .text
+            .contains("The full report is on the city's website."));
+    }
+
+    #[test]
+    fn a_labelled_date_line_goes_anywhere_in_the_article() {
+        let html = format!(
+            r#"<body><article><div class="story">{}{}{}{}{}{}{}
+              <p>Aktualisiert am 17.01.2021.</p><p>5 March 2024</p>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+            para(5, "Fifth"),
+            para(6, "Sixth"),
+            para(7, "Seventh"),
+        );
+        let a = run(&html);
+        assert_eq!(reason_of(&a, "Aktualisiert am"), Some(Reason::Byline));
+        // An unlabelled date this far down may be the article's own line.
+        assert!(a.text.contains("5 March 2024"), "{}", a.text);
+    }
+
+    #[test]
+    fn disclaimers_and_disclosures_by_class_go() {
+        let html = format!(
+            r#"<body><article><div class="entry">{}{}{}{}
+              <p class="disclosure-text">We recommend the best products through an independent review process, and advertisers do not influence our picks.</p>
+              <div class="editorial-disclaimer"><p>NOTE: The advertising disclaimer below does not apply to this article.</p></div>
+            </div></article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+            para(4, "Fourth"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Fourth paragraph 4"), "{}", a.text);
+        assert!(!a.text.contains("independent review"), "{}", a.text);
+        assert!(!a.text.contains("advertising disclaimer"), "{}", a.text);
+        assert_eq!(
+            reason_of(&a, "independent review"),
+            Some(Reason::Advertisement)
+        );
+    }
+
+    #[test]
+    fn author_box_after_the_article_goes_and_one_inside_stays() {
+        let bio = "Martin has worked as a professional developer since 2007, and he writes about testing, \
+                   deployment and the habits of teams that ship often; before that he ran the \
+                   infrastructure of a small hosting company for six years.";
+        let html = format!(
+            r#"<body><article><div class="entry-content">{}{}{}</div>
+              <div class="article-author"><div class="author-section"><p>{bio}</p></div></div>
+            </article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Third paragraph 3"), "{}", a.text);
+        assert!(!a.text.contains("Martin has worked"), "{}", a.text);
+        assert_eq!(reason_of(&a, "Martin has worked"), Some(Reason::AuthorBio));
+        // The same text in an author-named element before the article's
+        // last paragraph is not a box after it: kept.
+        let html = format!(
+            r#"<body><article><div class="entry-content">{}
+              <div class="author-section"><p>{bio}</p></div>{}{}</div>
+            </article></body>"#,
+            para(1, "First"),
+            para(2, "Second"),
+            para(3, "Third"),
+        );
+        let a = run(&html);
+        assert!(a.text.contains("Martin has worked"), "{}", a.text);
     }
 }
 

@@ -356,7 +356,14 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
             .filter(|&i| reasons[i].is_none())
             .collect();
         let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
-        for (&i, r) in kept.iter().zip(boilerplate::classify(&kept_texts)) {
+        let headings: Vec<bool> = kept
+            .iter()
+            .map(|&i| blocks[i].kind == html::BlockKind::Heading)
+            .collect();
+        for (&i, r) in kept
+            .iter()
+            .zip(boilerplate::classify_sections(&kept_texts, &headings))
+        {
             reasons[i] = r;
         }
         // Where the page's layout set a block aside (outside the article, a
@@ -386,7 +393,17 @@ fn assemble(blocks: Vec<Block>, options: &Options, prepared: &mut Prepared) {
     for (r, b) in reasons.iter_mut().zip(&blocks) {
         match b.hint {
             html::Hint::Navigation if r.is_none() && !options.raw => *r = Some(Reason::Navigation),
-            html::Hint::TableRow => *r = None,
+            // A table row is data, never a prompt or a label, whatever its
+            // cells say: the text rules do not judge it, and a data table
+            // beside the article's container (a recipe's ingredients, a
+            // product's specifications) is kept. One inside furniture the
+            // markup names (a sidebar's table of phone numbers, comments or a
+            // footer laid out in a table) stays aside.
+            html::Hint::TableRow => {
+                *r = b
+                    .removal
+                    .filter(|&l| !matches!(l, Reason::OutsideArticle | Reason::Clutter))
+            }
             _ => {}
         }
     }
@@ -562,6 +579,33 @@ mod tests {
         assert_eq!(p.meta.title.as_deref(), Some("Talks end without a deal"));
         assert_eq!(p.meta.byline.as_deref(), Some("By Jane Doe and John Roe"));
         assert_eq!(p.meta.authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn table_rows_in_named_furniture_stay_out() {
+        let prose = "The council met on Tuesday evening to discuss the new budget, and after a long debate the members agreed to raise spending on schools, roads and parks for the coming year.";
+        let html = format!(
+            "<html><body><div class='story'><p>{prose}</p><p>{prose}</p><p>{prose}</p></div>\
+             <table><tr><td>Flour</td><td>200 g</td></tr><tr><td>Sugar</td><td>50 g</td></tr></table>\
+             <aside class='widget'><table><tr><td>Emergency line</td><td>112</td></tr>\
+             <tr><td>Poison control</td><td>19240</td></tr></table></aside></body></html>"
+        );
+        let p = prepare(
+            &html,
+            &Options {
+                kind: InputKind::Html,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        // A data table beside the article's container is kept…
+        assert!(p.text.contains("Flour | 200 g"), "{}", p.text);
+        // …one in a sidebar is not.
+        assert!(!p.text.contains("Emergency line"), "{}", p.text);
+        assert!(p
+            .removed
+            .iter()
+            .any(|r| r.text.contains("Emergency line") && r.reason == Reason::Sidebar));
     }
 
     #[test]
