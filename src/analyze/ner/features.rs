@@ -24,9 +24,7 @@ impl Hasher for U64Hasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        self.0 = fnv(self.0, bytes);
     }
     fn write_u64(&mut self, x: u64) {
         self.0 = (self.0 ^ x)
@@ -42,15 +40,23 @@ pub type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<U64Hasher>>;
 /// features would silently score garbage, so loading one is refused.
 pub const FEATURE_VERSION: u32 = 5;
 
-/// 64-bit FNV-1a: stable across platforms (the model is trained natively and
-/// used in wasm32), no allocation.
-pub fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
+/// The starting state of 64-bit FNV-1a.
+pub const FNV_INIT: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// 64-bit FNV-1a, continued from state `h`: stable across platforms (the
+/// model is trained natively and used in wasm32), no allocation, and
+/// resumable, so a run of words hashes without being joined into a string.
+pub fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
+}
+
+/// The FNV-1a hash of a string.
+pub fn hash_str(s: &str) -> u64 {
+    fnv(FNV_INIT, s.as_bytes())
 }
 
 #[inline]

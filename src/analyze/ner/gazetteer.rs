@@ -4,7 +4,7 @@
 //! ("May" is a given name and a month, "Georgia" a state, a country and a
 //! given name). The lists and their sources are in `data/SOURCES.md`.
 
-use super::features::HashKeyed;
+use super::features::{fnv, hash_str, HashKeyed, FNV_INIT};
 
 /// The lists, by number (the number is part of the model's features).
 pub const GAZ_KINDS: usize = 8;
@@ -20,15 +20,21 @@ pub const DEMONYM: usize = 7;
 /// The longest entry, in tokens, that is looked for.
 const MAX_TOKENS: usize = 6;
 
-/// FNV-1a state, fed token by token so the lookup of a span of tokens needs no
-/// joined string.
-const FNV_INIT: u64 = 0xcbf2_9ce4_8422_2325;
-fn feed(mut h: u64, s: &str) -> u64 {
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// The key of an entry, as written: the FNV-1a hash of its lower-case words
+/// joined by single spaces (fed word by word, as [`Gazetteers::mark`] does
+/// over a sentence); `None` for an empty entry or one too long to be looked
+/// for.
+fn entry_key(entry: &str) -> Option<u64> {
+    let mut h = FNV_INIT;
+    let mut n = 0;
+    for (k, w) in entry.split_whitespace().enumerate() {
+        if k > 0 {
+            h = fnv(h, b" ");
+        }
+        h = fnv(h, super::features::fold(w).to_lowercase().as_bytes());
+        n += 1;
     }
-    h
+    (n > 0 && n <= MAX_TOKENS).then_some(h)
 }
 
 /// The lists as one table: the hash of an entry's lower-case tokens joined by
@@ -66,8 +72,7 @@ impl Gazetteers {
                 continue;
             };
             for w in it {
-                self.classes
-                    .insert(super::features::hash_str(w), (fine, coarse));
+                self.classes.insert(hash_str(w), (fine, coarse));
             }
         }
     }
@@ -79,31 +84,16 @@ impl Gazetteers {
 
     /// Adds one entry to list `kind`.
     pub fn add(&mut self, kind: usize, entry: &str) {
-        let mut h = FNV_INIT;
-        let mut n = 0;
-        for (k, w) in entry.split_whitespace().enumerate() {
-            if k > 0 {
-                h = feed(h, " ");
-            }
-            h = feed(h, &super::features::fold(w).to_lowercase());
-            n += 1;
+        if let Some(h) = entry_key(entry).filter(|_| kind < GAZ_KINDS) {
+            *self.entries.entry(h).or_insert(0) |= 1 << kind;
         }
-        if n == 0 || n > MAX_TOKENS || kind >= GAZ_KINDS {
-            return;
-        }
-        *self.entries.entry(h).or_insert(0) |= 1 << kind;
     }
 
     /// Whether `entry` (as written) is in list `kind`.
     pub fn contains(&self, kind: usize, entry: &str) -> bool {
-        let mut h = FNV_INIT;
-        for (k, w) in entry.split_whitespace().enumerate() {
-            if k > 0 {
-                h = feed(h, " ");
-            }
-            h = feed(h, &super::features::fold(w).to_lowercase());
-        }
-        self.entries.get(&h).is_some_and(|b| b & (1 << kind) != 0)
+        entry_key(entry)
+            .and_then(|h| self.entries.get(&h))
+            .is_some_and(|b| b & (1 << kind) != 0)
     }
 
     /// Marks in `toks` the longest match of each list covering each token
@@ -127,9 +117,9 @@ impl Gazetteers {
             let mut best = [0usize; GAZ_KINDS];
             for (n, w) in lower[i..].iter().take(MAX_TOKENS).enumerate() {
                 if n > 0 {
-                    h = feed(h, " ");
+                    h = fnv(h, b" ");
                 }
-                h = feed(h, w);
+                h = fnv(h, w.as_bytes());
                 if let Some(&bits) = self.entries.get(&h) {
                     for (k, b) in best.iter_mut().enumerate() {
                         if bits & (1 << k) != 0 {
