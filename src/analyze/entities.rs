@@ -228,15 +228,12 @@ fn lower(s: &str) -> String {
     ner::features::fold(s).to_lowercase()
 }
 
-/// The country list: a name, then its other names, tab-separated.
-const COUNTRIES: &str = include_str!("../../data/ner/countries.tsv");
-
 /// Country names and aliases (lower case) to the name the list uses.
 fn countries() -> &'static HashMap<String, String> {
     static C: OnceLock<HashMap<String, String>> = OnceLock::new();
     C.get_or_init(|| {
         let mut m = HashMap::new();
-        for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
+        for line in gazetteer::COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let Some(canonical) = cols.next() else {
                 continue;

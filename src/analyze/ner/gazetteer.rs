@@ -158,12 +158,16 @@ const LISTS: &[(usize, &str)] = &[
         include_str!("../../../data/ner/first-names.txt"),
     ),
     (SURNAME, include_str!("../../../data/ner/surnames.txt")),
-    (COUNTRY, include_str!("../../../data/ner/countries.tsv")),
+    (COUNTRY, COUNTRIES),
     (PLACE, include_str!("../../../data/ner/places.txt")),
     (ORG_WORD, include_str!("../../../data/ner/org-words.txt")),
     (ORG, include_str!("../../../data/ner/orgs.txt")),
     (TITLE, include_str!("../../../data/ner/titles.txt")),
 ];
+
+/// Countries: the name news uses, then its other names, tab-separated (the
+/// entity layer also reads it, to give a country one name).
+pub const COUNTRIES: &str = include_str!("../../../data/ner/countries.tsv");
 
 /// Nationalities: a country, then its demonyms (only those are listed).
 pub const DEMONYMS: &str = include_str!("../../../data/ner/demonyms.tsv");
