@@ -7,23 +7,19 @@ use super::tags::N_TAGS;
 
 const MAGIC: &[u8; 6] = b"ALNER\0";
 const FORMAT: u16 = 2;
-/// Keys below `2^DIRECT_BITS` index the slot table directly (4 MB at most).
-const DIRECT_BITS: u32 = 20;
-
 /// The largest weight's integer value, at most.
 pub const MAX_UNIT: f32 = 32767.0;
 
 /// The weights, ready to score.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Slot → row + 1 (0: empty). Keys of up to [`DIRECT_BITS`] bits index
-    /// it directly (one memory access instead of a probe, a key compare and
-    /// a second access: the tagger's time is these cache misses); wider keys
-    /// use it as an open-addressing table, at most half full.
+    /// Key → row + 1 (0: no weights). Feature keys have
+    /// [`KEY_BITS`](super::features::KEY_BITS) bits, so the key itself is the
+    /// index: one memory access instead of a probe, a key compare and a second
+    /// access (the tagger's time is these cache misses).
     slots: Vec<u32>,
-    /// Whether `slots` is indexed by the key itself.
-    direct: bool,
-    keys: Vec<u32>,
+    /// Number of rows.
+    rows: usize,
     weights: Vec<i16>,
     /// The largest weight (for reporting; decisions need only the integer
     /// sums, in units of `scale / 32767`).
@@ -156,29 +152,16 @@ impl Model {
             }
         }
         let max_key = keys.last().copied().unwrap_or(0);
-        let direct = max_key < (1 << DIRECT_BITS);
-        let slots = if direct {
-            let mut slots = vec![0u32; max_key as usize + 1];
-            for (r, &k) in keys.iter().enumerate() {
-                slots[k as usize] = r as u32 + 1;
-            }
-            slots
-        } else {
-            let cap = (n * 2).next_power_of_two().max(16);
-            let mut slots = vec![0u32; cap];
-            for (r, &k) in keys.iter().enumerate() {
-                let mut s = k as usize & (cap - 1);
-                while slots[s] != 0 {
-                    s = (s + 1) & (cap - 1);
-                }
-                slots[s] = r as u32 + 1;
-            }
-            slots
-        };
+        if max_key >= 1 << super::features::KEY_BITS {
+            return Err(BadModel("model has keys wider than the features"));
+        }
+        let mut slots = vec![0u32; max_key as usize + 1];
+        for (r, &k) in keys.iter().enumerate() {
+            slots[k as usize] = r as u32 + 1;
+        }
         Ok(Model {
             slots,
-            direct,
-            keys,
+            rows: n,
             weights,
             scale,
             feature_version,
@@ -187,34 +170,19 @@ impl Model {
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.rows
     }
 
     /// Whether the model has no weights at all.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.rows == 0
     }
 
     /// The weights of one feature, if it has any.
     #[inline]
     pub fn row(&self, key: u32) -> Option<&[i16]> {
-        if self.direct {
-            let r = *self.slots.get(key as usize)? as usize;
-            return (r > 0).then(|| &self.weights[(r - 1) * N_TAGS..r * N_TAGS]);
-        }
-        let mask = self.slots.len() - 1;
-        let mut s = key as usize & mask;
-        loop {
-            let r = self.slots[s];
-            if r == 0 {
-                return None;
-            }
-            let r = r as usize - 1;
-            if self.keys[r] == key {
-                return Some(&self.weights[r * N_TAGS..(r + 1) * N_TAGS]);
-            }
-            s = (s + 1) & mask;
-        }
+        let r = *self.slots.get(key as usize)? as usize;
+        (r > 0).then(|| &self.weights[(r - 1) * N_TAGS..r * N_TAGS])
     }
 
     /// Adds the weights of `features` into `scores`.
@@ -260,6 +228,16 @@ mod tests {
         for cut in [0, 5, 12, 20, bytes.len() - 1] {
             assert!(Model::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
+        let wide = Model::encode(
+            &[(1 << super::super::features::KEY_BITS, a)],
+            42,
+            0.0,
+            MAX_UNIT,
+        );
+        assert!(
+            Model::decode(&wide).is_err(),
+            "keys wider than the features are refused"
+        );
         let pruned = Model::decode(&Model::encode(&[(77, a), (5, b)], 42, 0.01, MAX_UNIT)).unwrap();
         assert_eq!(
             pruned.len(),
