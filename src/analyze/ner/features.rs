@@ -275,15 +275,15 @@ pub struct DocStats {
 }
 
 impl DocStats {
-    /// Gathers the document's words; `caps[s]` says sentence `s` is set in
-    /// capitals (a headline), whose capitals say nothing.
-    pub fn new(sentences: &[Vec<TokInfo>], caps: &[bool]) -> DocStats {
+    /// Gathers the document's words; a sentence set in capitals (a
+    /// headline, `info[s].caps`) says nothing by its capitals.
+    pub fn new(sentences: &[Vec<TokInfo>], info: &[SentInfo]) -> DocStats {
         let mut d = DocStats::default();
         for (s, toks) in sentences.iter().enumerate() {
             for (i, t) in toks.iter().enumerate() {
                 if t.flags & LOWER != 0 && t.flags & HAS_LETTER != 0 {
                     d.lower_seen.insert(t.lower, ());
-                } else if i > 0 && t.capitalised() && !caps.get(s).copied().unwrap_or(false) {
+                } else if i > 0 && t.capitalised() && !info.get(s).is_some_and(|x| x.caps) {
                     d.capital_mid.insert(t.lower, ());
                 }
             }

@@ -102,8 +102,7 @@ pub fn tag_document_beam<S: Scorer>(
 ) -> Vec<Vec<Tag>> {
     let toks: Vec<Vec<TokInfo>> = sentences.iter().map(|s| ex.sentence(s)).collect();
     let info: Vec<SentInfo> = sentences.iter().map(|s| SentInfo::new(s)).collect();
-    let caps: Vec<bool> = info.iter().map(|s| s.caps).collect();
-    let mut doc = DocStats::new(&toks, &caps);
+    let mut doc = DocStats::new(&toks, &info);
     let mut out = Vec::with_capacity(toks.len());
     let mut feats = Vec::with_capacity(64);
     let mut dec = Beam::default();
