@@ -24,15 +24,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, root } from '../tests/e2e/helpers.mjs';
+import { flag, corpus } from './args.mjs';
 import { start, CSP } from '../scripts/serve.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-const corpus = path.resolve(root, positional[0] || '../shared/corpus');
 const RUNS = Number(flag('--runs', 3));
 const ONLY = flag('--only', null);
 const TIMEOUT_MS = 30_000;

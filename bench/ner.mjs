@@ -23,16 +23,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, root } from '../tests/e2e/helpers.mjs';
+import { flag, corpus } from './args.mjs';
 import { start } from '../scripts/serve.mjs';
 import { TYPES, RULE, parseConll, selfCheck, scoreAll, prf, overall } from './ner-score.js';
 
-const args = process.argv.slice(2);
-const flag = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-const corpus = path.resolve(root, positional[0] || '../shared/corpus');
 const RUNS = Number(flag('--runs', 3));
 // compromise takes seconds per pass over the 216 documents.
 const TIMEOUT_MS = 600_000;

@@ -1,0 +1,18 @@
+// The command line of the browser benchmarks: `node bench/X.mjs [CORPUS]
+// [--name value ...]`. The corpus folder defaults to ../shared/corpus beside
+// the project.
+import path from 'node:path';
+import { root } from '../tests/e2e/helpers.mjs';
+
+const args = process.argv.slice(2);
+
+/** The value after `--name`, else `def`. */
+export const flag = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
+
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+
+/** The corpus folder: the first argument that is not a flag or its value. */
+export const corpus = path.resolve(root, positional[0] || '../shared/corpus');
