@@ -317,6 +317,23 @@ fn score_document(
     }
     let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
     let describe = |x: &Span| format!("{} \"{}\"", x.kind, doc.token_text(x.start, x.end));
+    // Why a span missed: the other side has the same span with another type,
+    // or overlapping spans, or nothing there.
+    let explain = |x: &Span, others: &[Span], same: &str, near: &str, none: &str| {
+        if let Some(o) = others.iter().find(|o| span_key(o) == span_key(x)) {
+            return format!("{same} {}", o.kind);
+        }
+        let found: Vec<String> = others
+            .iter()
+            .filter(|o| overlaps(x, o))
+            .map(describe)
+            .collect();
+        if found.is_empty() {
+            none.to_string()
+        } else {
+            format!("{near} {}", found.join(", "))
+        }
+    };
     for p in &aligned {
         let counts = total.get_mut(p.kind).unwrap();
         if gold_keys.contains(&key(p)) {
@@ -324,21 +341,13 @@ fn score_document(
             continue;
         }
         counts.fp += 1;
-        let why = if let Some(g) = doc.gold.iter().find(|g| span_key(g) == span_key(p)) {
-            format!("gold says {}", g.kind)
-        } else {
-            let near: Vec<String> = doc
-                .gold
-                .iter()
-                .filter(|g| overlaps(g, p))
-                .map(describe)
-                .collect();
-            if near.is_empty() {
-                "no gold entity there".into()
-            } else {
-                format!("gold has {}", near.join(", "))
-            }
-        };
+        let why = explain(
+            p,
+            &doc.gold,
+            "gold says",
+            "gold has",
+            "no gold entity there",
+        );
         misses.fp.push(Miss {
             kind: p.kind,
             text: doc.token_text(p.start, p.end),
@@ -350,20 +359,13 @@ fn score_document(
             continue;
         }
         total.get_mut(g.kind).unwrap().fn_ += 1;
-        let why = if let Some(p) = aligned.iter().find(|p| span_key(p) == span_key(g)) {
-            format!("predicted {}", p.kind)
-        } else {
-            let near: Vec<String> = aligned
-                .iter()
-                .filter(|p| overlaps(g, p))
-                .map(describe)
-                .collect();
-            if near.is_empty() {
-                "nothing predicted there".into()
-            } else {
-                format!("predicted {}", near.join(", "))
-            }
-        };
+        let why = explain(
+            g,
+            &aligned,
+            "predicted",
+            "predicted",
+            "nothing predicted there",
+        );
         misses.fn_.push(Miss {
             kind: g.kind,
             text: doc.token_text(g.start, g.end),
