@@ -532,7 +532,8 @@ function quoteInfo(a, q) {
 /** A short excerpt of what is quoted, cut at a word. */
 function excerpt(a, q) {
   const c = q.content || q;
-  let t = squash(a.text.slice(c.start, c.end));
+  // The comma before an attribution ("…delay,” Carter said") is not what was said.
+  let t = squash(a.text.slice(c.start, c.end)).replace(/\s*,$/, '');
   if (t.length > EXCERPT_CHARS) {
     const cut = t.lastIndexOf(' ', EXCERPT_CHARS);
     t = `${t.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS).replace(/[\s,;:.–—-]+$/, '')}…`;
@@ -628,7 +629,7 @@ function renderQuotes(a) {
   // on people the reader cannot check.
   const summary = [];
   if (sources.length) {
-    summary.push(`${plural(said, 'quote')} from ${plural(sources.length, 'source')}${anonymous.length ? ` (${num(anonymous.length)} anonymous)` : ''}`);
+    summary.push(`${plural(said, 'quote')} from ${plural(sources.length, 'source')}${anonymous.length ? ` (${num(anonymous.length)}\u00a0anonymous)` : ''}`);
     if (words) {
       const pct = Math.round((anonWords / words) * 100);
       summary.push(`${anonWords > 0 && pct === 0 ? 'under 1' : pct}% of the quoted words from anonymous sources`);
@@ -646,7 +647,8 @@ function renderQuotes(a) {
       kind: s.kind,
       role: s.role,
       counts: sourceCounts(s.direct, s.quotes - s.direct, s.words),
-      share: words ? s.words / words : null,
+      // Reported speech only: no quoted words, no share to show.
+      share: words && s.words ? s.words / words : null,
     }, groups.get(key) || []);
   });
   if (none.length) {
