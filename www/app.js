@@ -632,7 +632,7 @@ function renderQuotes(a) {
     summary.push(`${plural(said, 'quote')} from ${plural(sources.length, 'source')}${anonymous.length ? ` (${num(anonymous.length)}\u00a0anonymous)` : ''}`);
     if (words) {
       const pct = Math.round((anonWords / words) * 100);
-      summary.push(`${anonWords > 0 && pct === 0 ? 'under 1' : pct}% of the quoted words from anonymous sources`);
+      summary.push(anonWords ? `${pct === 0 ? 'under 1' : pct}% of the quoted words from anonymous sources` : 'none of the quoted words from anonymous sources');
     }
   }
   if (none.length) summary.push(`${sources.length ? `${plural(none.length, 'more quote')}` : plural(none.length, 'quote')} with no speaker found`);
