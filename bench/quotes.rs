@@ -50,6 +50,7 @@ type Span = (usize, usize);
 struct Attribution {
     content: Vec<Span>,
     source: Option<Vec<Span>>,
+    cue: Option<Vec<Span>>,
 }
 
 struct Gold {
@@ -120,6 +121,7 @@ fn parse_ann(ann: &str, text: &str, cp_to_u16: &[usize]) -> Vec<Attribution> {
         out.push(Attribution {
             content: content.clone(),
             source: roles.get("Source").and_then(|t| spans.get(t)).cloned(),
+            cue: roles.get("Cue").and_then(|t| spans.get(t)).cloned(),
         });
     }
     out
@@ -132,7 +134,8 @@ struct Misses {
     missed: Vec<String>,
     false_positives: Vec<String>,
     wrong_speaker: Vec<(String, String, String)>,
-    indirect_missed: Vec<String>,
+    /// (cue, content) of missed reports of speech without quotation marks.
+    indirect_missed: Vec<(String, String)>,
 }
 
 #[derive(Default)]
@@ -238,7 +241,10 @@ fn main() {
             if found_any {
                 t.found_all += 1;
             } else if !is_direct {
-                m.indirect_missed.push(snippet(at.content[0]));
+                let cue = at.cue.as_ref().map_or(String::new(), |c| {
+                    c.iter().map(|&s| snippet(s)).collect::<Vec<_>>().join(" ")
+                });
+                m.indirect_missed.push((cue, snippet(at.content[0])));
             }
             if !is_direct {
                 continue;

@@ -617,13 +617,15 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Forms of address, left out of a name.
-const HONORIFIC_WORDS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof"];
+const HONORIFIC_WORDS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof",
+];
 
 /// Capitalised words that are not names where a subject stands.
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
-    "but", "and", "so", "then", "now", "there", "here", "yet", "still", "also", "in", "on",
-    "at", "when", "while", "after", "before", "as", "if", "because", "though", "although",
+    "but", "and", "so", "then", "now", "there", "here", "yet", "still", "also", "in", "on", "at",
+    "when", "while", "after", "before", "as", "if", "because", "though", "although",
 ];
 
 /// Words that open a clause: its subject follows them.
@@ -635,6 +637,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// A cue at most this many tokens into the sentence after a quote speaks
 /// for it ("Trump said." after “….”).
 const NEXT_SENTENCE_CUE_TOKENS: usize = 5;
+
+/// A cue in the next sentence counts as this far from the quote.
+const NEXT_SENTENCE_PENALTY: usize = 40;
 
 /// A quote in title case of at most this many words is a title of a work
 /// (“This Week”, “Game of Thrones”) unless a cue or a colon introduces it.
@@ -657,6 +662,38 @@ fn is_title_case(text: &str) -> bool {
         })
         && words.iter().any(|w| w.chars().any(char::is_lowercase))
 }
+
+/// Words that end a phrase of time ("at the time", "last week").
+const TIME_WORDS: &[&str] = &[
+    "time",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "point",
+    "moment",
+];
+
+/// Words that open a phrase of time.
+const TIME_OPENERS: &[&str] = &[
+    "at", "on", "in", "last", "this", "earlier", "later", "that", "the", "late", "early", "during",
+];
 
 /// A parenthesis between a subject and its verb is at most this long.
 const MAX_PARENTHESIS_TOKENS: usize = 10;
@@ -877,6 +914,10 @@ fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
                 '“' => match top_double {
                     // German „…“: the high mark closes the low one.
                     Some(k) if stack[k].low => close(&mut stack, k, &mut out),
+                    // A typo'd close: “Apparently not,“ he said.
+                    Some(k) if prev.is_some_and(|p| !p.is_whitespace()) && !is_word_char(next) => {
+                        close(&mut stack, k, &mut out)
+                    }
                     _ => open(&mut stack, true, false),
                 },
                 '”' => match top_double {
@@ -1078,6 +1119,17 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             break;
         }
     }
+    // A time between subject and verb: "Trump at the time said", "Smith
+    // last week said", "Jones on Tuesday told".
+    if j > floor + 1 && TIME_WORDS.contains(&ctx.lower(j - 1).as_str()) {
+        let mut k = j - 1;
+        while k > floor && k + 4 > j && !TIME_OPENERS.contains(&ctx.lower(k - 1).as_str()) {
+            k -= 1;
+        }
+        if k > floor && TIME_OPENERS.contains(&ctx.lower(k - 1).as_str()) {
+            j = k - 1;
+        }
+    }
     // A parenthesis after the subject: "Harry Reid (D-Nev.) told".
     if j > floor && ctx.word(j - 1) == ")" {
         let open = (floor..j - 1)
@@ -1122,7 +1174,12 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
                 what: RefKind::Entity(m.2),
             });
         }
-        return (k > floor).then(|| name_ending(ctx, k - 1, floor)).flatten();
+        // "One attendee, who spoke on condition of anonymity, said".
+        return (k > floor)
+            .then(|| {
+                description_ending(ctx, k - 1, floor).or_else(|| name_ending(ctx, k - 1, floor))
+            })
+            .flatten();
     }
     // "Cruz knocked Rubio and called him …": the clause's subject.
     if ["and", "but", "then"].contains(&ctx.lower(last).as_str()) {
@@ -1232,7 +1289,13 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
     let (start, head) = (start?, head?);
     let h = ctx.lower(head);
     let h = h.trim_end_matches('.');
-    if !(PEOPLE_NOUNS.contains(&h) || ORG_NOUNS.contains(&h)) {
+    let opener = ctx.lower(start);
+    // Any noun phrase a determiner opens may speak ("the ad's narrator",
+    // "the email"); without one, only words for people and institutions.
+    if !(PEOPLE_NOUNS.contains(&h)
+        || ORG_NOUNS.contains(&h)
+        || (DETERMINERS.contains(&opener.as_str()) && start < head))
+    {
         return None;
     }
     Some(Ref {
@@ -1440,6 +1503,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     .rev()
                     .take_while(|c| c.sentence == sentence)
                     .find_map(|c| c.speaker.clone())
+                    .or_else(|| clause_subject(ctx, i - 1, first))
                     .or_else(|| sentence_subject(ctx, first, i));
                 out.push(Cue {
                     span: ctx.span(i, tok_end),
@@ -1627,8 +1691,8 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             .partition_point(|t| (t.start as usize) < q.span.end);
         // A quote that ends its sentence may take its cue from the start of
         // the next (“….” Trump said.), where the splitter put it.
-        let ends_sentence = (t_close..doc.sentences[s_last].tokens.end)
-            .all(|k| ctx.is_punct(k) || ctx.quoted[k]);
+        let ends_sentence =
+            (t_close..doc.sentences[s_last].tokens.end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
         let next_first = doc.sentences.get(s_last + 1).map(|s| s.tokens.start);
         let a = cues.partition_point(|c| c.sentence < s_first);
         let b = cues.partition_point(|c| c.sentence <= s_last + usize::from(ends_sentence));
@@ -1649,11 +1713,21 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             if c.colon && c.tok + 1 != t_open {
                 continue;
             }
-            let dist = if c.tok >= t_close {
+            let dist = if c.sentence > s_last {
+                // In the next sentence: only if the quote's own have none.
+                NEXT_SENTENCE_PENALTY + (c.tok - t_close)
+            } else if c.tok >= t_close {
                 // After the quote: a cue close behind the closing mark wins.
                 (c.tok - t_close) * 2
             } else if c.tok_end <= t_open {
-                (t_open - c.tok_end) * 2 + 1
+                // Before it: "Trump told the Post in a statement, “…”".
+                let introduces = t_open > 0 && [",", ":"].contains(&ctx.word(t_open - 1));
+                let gap = t_open - c.tok_end;
+                if introduces && gap <= CUE_NEAR_QUOTE {
+                    3
+                } else {
+                    gap * 2 + 1
+                }
             } else {
                 continue;
             };
@@ -1999,7 +2073,9 @@ fn resolve(
             let written = &ctx.text[r.span.clone()];
             let name = written
                 .split_whitespace()
-                .filter(|w| !HONORIFIC_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+                .filter(|w| {
+                    !HONORIFIC_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+                })
                 .collect::<Vec<_>>()
                 .join(" ");
             if name.is_empty() {
@@ -2066,7 +2142,7 @@ fn resolve(
                 return Some(Who::Anonymous(desc));
             }
             // "the newspaper", "the ministry": the organisation named last.
-            if definite {
+            if definite && ORG_NOUNS.contains(&head.as_str()) {
                 let before = ctx
                     .mentions
                     .within(r.span.start.saturating_sub(PRONOUN_BYTES)..r.span.start);
