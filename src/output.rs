@@ -199,17 +199,47 @@ pub struct Speaker {
 /// A quotation or a report of speech (filled by the quotes analyzer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
+    /// The whole quotation with its marks; for `indirect`, the reported
+    /// clause. A quote running over several paragraphs is one quote.
     pub start: u32,
     pub end: u32,
     pub text: String,
     /// `direct`, `partial`, `indirect`, `scare`.
     pub kind: String,
+    /// The words quoted: inside the marks, or the reported clause.
+    pub content: Span,
+    /// The attribution's words ("said", "according to").
     pub cue: Option<Span>,
+    /// The speaker as written in this clause ("he", "a senior official").
     pub speaker: Option<Speaker>,
     /// The speaker's entity id.
     pub entity: Option<u32>,
     /// `named`, `anonymous`, `unknown`.
     pub source: String,
+    /// Index into `sources`.
+    pub source_id: Option<u32>,
+}
+
+/// Someone the article quotes or reports: an entity, or an unnamed source
+/// by its description.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteSource {
+    /// Its index in `sources`; quotes refer to it.
+    pub id: u32,
+    /// The entity's name, or the description ("a senior administration
+    /// official").
+    pub name: String,
+    /// `named` or `anonymous`.
+    pub kind: &'static str,
+    pub entity: Option<u32>,
+    /// The entity's first role, if it has one.
+    pub role: Option<String>,
+    /// Attributions of every kind.
+    pub quotes: u32,
+    /// Direct and partial quotes.
+    pub direct: u32,
+    /// Words inside its direct and partial quotes.
+    pub words: u32,
 }
 
 /// A time expression (filled by the time analyzer).
@@ -274,6 +304,8 @@ pub struct Analysis {
     pub stats: Stats,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// Who the quotes come from, the most quoted first.
+    pub sources: Vec<QuoteSource>,
     pub times: Vec<TimeExpr>,
     pub quantities: Vec<Quantity>,
     pub keyphrases: Vec<Keyphrase>,
@@ -446,6 +478,7 @@ impl Remap for Quote {
     fn remap(&mut self, map: &Utf16Map) {
         self.start = map.at(self.start);
         self.end = map.at(self.end);
+        self.content.remap(map);
         self.cue.remap(map);
         self.speaker.remap(map);
     }

@@ -1,0 +1,2021 @@
+//! Who said what: quotations and reported speech, their speakers, and the
+//! sources an article rests on.
+//!
+//! The recipe, in order:
+//! 1. [`pair_marks`]: quotation marks are paired paragraph by paragraph
+//!    (straight and curly, single inside double, guillemets, „…“). A quote
+//!    left open at the end of a paragraph continues when the next paragraph
+//!    opens with a quote mark (the convention for speech over several
+//!    paragraphs) and ends with its paragraph otherwise, so a missing close
+//!    never swallows the rest of the article.
+//! 2. [`find_cues`]: in each sentence, outside quotes, the attribution cues
+//!    (a verb of saying in any tense, "according to", "described by … as", a
+//!    colon after a name) and the speaker each one names: the subject before
+//!    the verb, or the name after it in "…,” said Smith".
+//! 3. Each quote takes the cue of its own sentences nearest to it; a quote
+//!    with none continues the last speaker of its paragraph (or of the
+//!    previous one when the quote opens its paragraph); a short quote with
+//!    no speaker is a scare quote. Cues no quote took report speech
+//!    indirectly: their reported clause is an `indirect` quote.
+//! 4. Speakers are resolved in text order: a name to its entity, a pronoun
+//!    to the last fitting speaker or person, a description ("the spokesman")
+//!    to the person whose role it is, or else to the unnamed source
+//!    described the same way earlier.
+//! 5. Sources: one per entity or unnamed source, with its quotes and quoted
+//!    words.
+//!
+//! Everything is linear in the text: marks are paired in one pass with a
+//! stack of bounded depth, cues are looked for in windows of bounded size.
+
+use crate::document::Document;
+use crate::output::{Entity, Quote, QuoteSource, Span, Speaker};
+use crate::segment::{Token, TokenKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Verbs of saying, in every form that reports speech. Base forms are kept
+/// for "would say", "will tell" and present tense plurals ("officials say").
+const CUE_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "written",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "note",
+    "notes",
+    "noted",
+    "noting",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "declare",
+    "declares",
+    "declared",
+    "declaring",
+    "announce",
+    "announces",
+    "announced",
+    "announcing",
+    "stated",
+    "report",
+    "reports",
+    "reported",
+    "reporting",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "tweeting",
+    "posted",
+    "asked",
+    "asks",
+    "asking",
+    "answered",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "recalling",
+    "admitted",
+    "admits",
+    "admitting",
+    "acknowledged",
+    "acknowledges",
+    "acknowledging",
+    "conceded",
+    "concedes",
+    "suggested",
+    "suggests",
+    "suggesting",
+    "predicted",
+    "predicts",
+    "promised",
+    "promises",
+    "promising",
+    "vowed",
+    "vows",
+    "vowing",
+    "pledged",
+    "pledges",
+    "urged",
+    "urges",
+    "urging",
+    "described",
+    "describes",
+    "describing",
+    "testified",
+    "complained",
+    "complains",
+    "joked",
+    "quipped",
+    "boasted",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "observed",
+    "remarked",
+    "commented",
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserts",
+    "contended",
+    "contends",
+    "countered",
+    "retorted",
+    "shouted",
+    "yelled",
+    "whispered",
+    "chanted",
+    "chanting",
+    "cried",
+    "exclaimed",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "agreed",
+    "agrees",
+    "cautioned",
+    "concluded",
+    "concludes",
+    "estimated",
+    "estimates",
+    "called",
+    "calls",
+    "calling",
+    "labeled",
+    "labelled",
+    "dubbed",
+    "branded",
+    "blasted",
+    "slammed",
+    "criticized",
+    "criticised",
+    "praised",
+    "accused",
+    "accuses",
+    "charged",
+    "demanded",
+    "demands",
+    "proclaimed",
+    "questioned",
+    "wondered",
+    "mused",
+    "revealed",
+    "disclosed",
+    "recounted",
+    "texted",
+    "emailed",
+    "wrote",
+    "insisted",
+    "maintained",
+    "maintains",
+    "indicated",
+    "indicates",
+    "found",
+    "finds",
+    "shows",
+    "showed",
+    "explained",
+    "pointed",
+    "signaled",
+    "signalled",
+    "hinted",
+    "conceded",
+    "lamented",
+    "added",
+    "echoed",
+    "echoing",
+    "recalls",
+    "informed",
+    "assured",
+    "reminded",
+    "answers",
+    "replying",
+    "responding",
+    "warns",
+    "predicting",
+    "cited",
+    "citing",
+    "expects",
+    "expected",
+];
+
+/// Verbs of saying that are weak on their own ("found", "shows", "thought",
+/// "expected"): they report speech only with a clause after them, so they
+/// make indirect quotes but never take a quotation.
+const WEAK_CUES: &[&str] = &[
+    "found",
+    "finds",
+    "shows",
+    "showed",
+    "think",
+    "thinks",
+    "thought",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "believe",
+    "believes",
+    "believed",
+    "expects",
+    "expected",
+    "indicated",
+    "indicates",
+    "cited",
+    "citing",
+    "estimated",
+    "estimates",
+    "agreed",
+    "agrees",
+    "pointed",
+    "signaled",
+    "signalled",
+];
+
+/// Words between a subject and its verb ("Smith also said", "he has long
+/// argued"): adverbs and auxiliaries, skipped when walking back to the
+/// subject.
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "once",
+    "still",
+    "recently",
+    "now",
+    "further",
+    "repeatedly",
+    "first",
+    "last",
+    "often",
+    "never",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "did",
+    "does",
+    "do",
+    "'d",
+    "'s",
+    "has",
+    "been",
+    "being",
+    "long",
+    "even",
+    "just",
+    "already",
+    "too",
+    "not",
+    "n't",
+    "frequently",
+    "subsequently",
+    "separately",
+    "similarly",
+    "earlier",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "reportedly",
+    "publicly",
+    "privately",
+    "simply",
+    "flatly",
+    "angrily",
+    "quickly",
+    "finally",
+    "only",
+    "always",
+];
+
+/// Nouns for people who speak without a name: their description makes an
+/// anonymous source ("a senior administration official", "sources familiar
+/// with the talks", "the spokesman").
+const PEOPLE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "person",
+    "people",
+    "persons",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+    "insider",
+    "insiders",
+    "staffer",
+    "staffers",
+    "member",
+    "members",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "economist",
+    "economists",
+    "critic",
+    "critics",
+    "supporter",
+    "supporters",
+    "voter",
+    "voters",
+    "protester",
+    "protesters",
+    "protestors",
+    "police",
+    "officer",
+    "officers",
+    "investigator",
+    "investigators",
+    "prosecutor",
+    "prosecutors",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "worker",
+    "workers",
+    "leader",
+    "leaders",
+    "representative",
+    "representatives",
+    "negotiator",
+    "negotiators",
+    "doctor",
+    "doctors",
+    "scientist",
+    "scientists",
+    "researcher",
+    "researchers",
+    "activist",
+    "activists",
+    "organizer",
+    "organizers",
+    "organiser",
+    "organisers",
+    "strategist",
+    "strategists",
+    "operative",
+    "operatives",
+    "consultant",
+    "consultants",
+    "pollster",
+    "pollsters",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "friend",
+    "friends",
+    "colleague",
+    "colleagues",
+    "associate",
+    "associates",
+    "ally",
+    "allies",
+    "donor",
+    "donors",
+    "veteran",
+    "veterans",
+    "student",
+    "students",
+    "teacher",
+    "teachers",
+    "parent",
+    "parents",
+    "owner",
+    "owners",
+    "manager",
+    "managers",
+    "director",
+    "directors",
+    "minister",
+    "ministers",
+    "secretary",
+    "senator",
+    "senators",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "commander",
+    "commanders",
+    "general",
+    "generals",
+    "soldier",
+    "soldiers",
+    "judge",
+    "judges",
+    "historian",
+    "historians",
+    "professor",
+    "professors",
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "candidate",
+    "candidates",
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "backers",
+    "fans",
+    "players",
+    "coach",
+    "authorities",
+    "participants",
+    "delegates",
+    "democrat",
+    "republican",
+];
+
+/// Descriptions of institutions and documents ("the newspaper", "the
+/// report"): they name an organisation of the text when one precedes them.
+const ORG_NOUNS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "agency",
+    "ministry",
+    "department",
+    "company",
+    "firm",
+    "government",
+    "administration",
+    "campaign",
+    "committee",
+    "group",
+    "organization",
+    "organisation",
+    "court",
+    "report",
+    "statement",
+    "study",
+    "survey",
+    "poll",
+    "network",
+    "channel",
+    "magazine",
+    "website",
+    "outlet",
+    "council",
+    "party",
+    "office",
+    "bank",
+    "union",
+    "team",
+    "club",
+    "university",
+    "institute",
+    "commission",
+    "board",
+    "army",
+    "military",
+    "police",
+    "embassy",
+    "kremlin",
+    "white",
+    "foundation",
+    "center",
+    "centre",
+    "service",
+    "authority",
+];
+
+/// Words that open a noun phrase: a description starts at the last of these
+/// before its head.
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "five",
+    "one",
+    "another",
+    "other",
+    "most",
+    "few",
+    "all",
+    "both",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "numerous",
+    "various",
+    "multiple",
+    "senior",
+    "top",
+    "unnamed",
+    "anonymous",
+];
+
+/// Words that end a walk back over a noun phrase: a noun phrase never
+/// spans them.
+const NP_STOP: &[&str] = &[
+    "and", "or", "but", "that", "which", "who", "whom", "because", "when", "while", "if", "as",
+    "after", "before", "since", "so", "than", "though", "although", "where", "whether", "to", "is",
+    "was", "are", "were", "be", "has", "have", "had", "said", "says", "told", "not",
+];
+
+/// Prepositions a noun phrase may hold ("a spokesman for the State
+/// Department", "officials on both sides", "sources familiar with the
+/// matter").
+const NP_PREPOSITIONS: &[&str] = &[
+    "of", "for", "from", "at", "in", "on", "with", "close", "familiar", "within", "inside", "near",
+    "across", "among",
+];
+
+/// Pronouns that name a speaker, and whom they may stand for.
+const PRONOUNS: &[(&str, Pron)] = &[
+    ("he", Pron::Male),
+    ("she", Pron::Female),
+    ("they", Pron::Plural),
+    ("it", Pron::Thing),
+    ("who", Pron::Relative),
+    ("which", Pron::Relative),
+    ("i", Pron::First),
+    ("we", Pron::First),
+];
+
+/// How far back a pronoun looks for whom it stands for: this many
+/// sentences for speakers and sentence subjects, this many bytes for any
+/// person mentioned.
+const PRONOUN_SENTENCES: usize = 6;
+const PRONOUN_BYTES: usize = 1500;
+
+/// A subject is at most this many tokens before its verb, a speaker after
+/// its verb at most this many, and a cue after a quote at most this many
+/// tokens from it.
+const MAX_SUBJECT_TOKENS: usize = 14;
+const MAX_SPEAKER_AFTER: usize = 10;
+const CUE_NEAR_QUOTE: usize = 14;
+
+/// A quote with no speaker and at most this many words is a scare quote
+/// ("described as “serious”"), unless it reads as a sentence.
+const SCARE_MAX_WORDS: usize = 4;
+
+/// Between a verb of saying and the "that" opening what was said, at most
+/// this many tokens ("told reporters on Monday that").
+const TELL_OBJECT_TOKENS: usize = 5;
+
+/// Verbs of saying that take the listener as object before "that" ("told
+/// reporters that").
+const TELL_VERBS: &[&str] = &[
+    "told", "tell", "tells", "telling", "warned", "warns", "assured", "informed", "reminded",
+    "urged", "asked", "wrote", "writes",
+];
+
+/// Words that open an adverbial between a verb of saying and its "that"
+/// ("said on Monday that", "said in a statement that").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "during",
+    "to",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "recently",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "again",
+    "also",
+    "late",
+    "early",
+];
+
+/// An indirect quote's reported clause has at least this many words.
+const MIN_INDIRECT_WORDS: usize = 3;
+
+/// Quote marks deeper than this are treated as text, so that a hostile run
+/// of opening marks costs nothing.
+const MAX_DEPTH: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pron {
+    Male,
+    Female,
+    Plural,
+    Thing,
+    Relative,
+    First,
+}
+
+/// A quotation as paired from its marks (byte offsets).
+#[derive(Debug, Clone)]
+struct Marked {
+    /// From the opening mark to the closing mark (or the paragraph's end).
+    span: Range<usize>,
+    /// Inside the marks.
+    content: Range<usize>,
+}
+
+/// An opening mark waiting for its close.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    at: usize,
+    len: usize,
+    double: bool,
+    /// „ and » opened: “ closes them.
+    low: bool,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Characters after which a mark opens a quote.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '«'
+                        | '„'
+                )
+        }
+    }
+}
+
+/// Pairs the quotation marks of every paragraph; only the outermost quotes
+/// come out (the words a speaker quotes belong to the speaker's quote).
+fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
+    let mut out = Vec::new();
+    // A quote left open by the previous paragraph: (its start, its content start).
+    let mut carried: Option<(usize, usize)> = None;
+    for para in paragraphs {
+        let p = &text[para.clone()];
+        let mut stack: Vec<Open> = Vec::new();
+        let mut chars = p.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        // A carried quote continues only if this paragraph opens with a mark.
+        let mut outer: Option<(usize, usize)> = None;
+        if let Some((start, cstart)) = carried.take() {
+            let first = p.trim_start().chars().next();
+            if matches!(first, Some('“' | '"' | '«' | '„' | '‘' | '\'')) {
+                outer = Some((start, cstart));
+                // Skip the re-opening mark.
+                let lead = p.len() - p.trim_start().len();
+                while let Some(&(i, _)) = chars.peek() {
+                    if i > lead {
+                        break;
+                    }
+                    let (_, c) = chars.next().unwrap_or((0, ' '));
+                    prev = Some(c);
+                }
+                stack.push(Open {
+                    at: start,
+                    len: 0,
+                    double: first != Some('‘') && first != Some('\''),
+                    low: first == Some('„') || first == Some('«'),
+                });
+            }
+        }
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, c)| c);
+            let at = para.start + i;
+            let top_double = stack.iter().rposition(|o| o.double);
+            let top_single = stack.iter().rposition(|o| !o.double);
+            let mut close = |stack: &mut Vec<Open>, k: usize, out: &mut Vec<Marked>| {
+                let o = stack[k];
+                stack.truncate(k);
+                if stack.is_empty() {
+                    let (start, cstart) = match outer.take() {
+                        Some(s) => s,
+                        None => (o.at, o.at + o.len),
+                    };
+                    out.push(Marked {
+                        span: start..at + c.len_utf8(),
+                        content: cstart..at,
+                    });
+                }
+            };
+            let open = |stack: &mut Vec<Open>, double: bool, low: bool| {
+                if stack.len() < MAX_DEPTH {
+                    stack.push(Open {
+                        at,
+                        len: c.len_utf8(),
+                        double,
+                        low,
+                    });
+                }
+            };
+            match c {
+                '“' => match top_double {
+                    // German „…“: the high mark closes the low one.
+                    Some(k) if stack[k].low => close(&mut stack, k, &mut out),
+                    _ => open(&mut stack, true, false),
+                },
+                '”' => match top_double {
+                    Some(k) => close(&mut stack, k, &mut out),
+                    None if opens_after(prev) && is_word_char(next) => {
+                        open(&mut stack, true, false)
+                    }
+                    None => {}
+                },
+                '„' => open(&mut stack, true, true),
+                '«' => open(&mut stack, true, false),
+                '»' => match top_double {
+                    Some(k) if !stack[k].low => close(&mut stack, k, &mut out),
+                    _ if is_word_char(next) => open(&mut stack, true, true),
+                    _ => {}
+                },
+                '"' => {
+                    let opening = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
+                    match top_double {
+                        Some(k) => close(&mut stack, k, &mut out),
+                        None if opening => open(&mut stack, true, false),
+                        None => {}
+                    }
+                }
+                '‘' | '\'' => {
+                    let closes = c == '\''
+                        && top_single.is_some()
+                        && !is_word_char(next)
+                        && prev.is_some_and(|p| !p.is_whitespace());
+                    if let (true, Some(k)) = (closes, top_single) {
+                        close(&mut stack, k, &mut out);
+                    } else if opens_after(prev) && is_word_char(next) {
+                        open(&mut stack, false, false)
+                    }
+                }
+                '’' => {
+                    // An apostrophe inside a word (don’t) or after a plural
+                    // (the Clintons’ house) closes nothing unless a single
+                    // quote is open.
+                    if let Some(k) = top_single {
+                        if !is_word_char(next) && prev.is_some_and(|p| !p.is_whitespace()) {
+                            close(&mut stack, k, &mut out);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        // Still open at the paragraph's end: the outermost double quote may
+        // continue in the next paragraph; anything else ends here.
+        if let Some(o) = stack.first().copied() {
+            let (start, cstart) = outer.take().unwrap_or((o.at, o.at + o.len));
+            if o.double {
+                carried = Some((start, cstart));
+                // Provisionally closed here; replaced if it continues.
+                out.push(Marked {
+                    span: start..para.end,
+                    content: cstart..para.end,
+                });
+            }
+        }
+    }
+    merge_continued(out)
+}
+
+/// Quotes continued over paragraphs come out of [`pair_marks`] as a
+/// provisional quote ending with its first paragraph followed by the whole
+/// quote from the same start: keep the longest of those that share a start.
+fn merge_continued(mut quotes: Vec<Marked>) -> Vec<Marked> {
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    quotes.dedup_by_key(|q| q.span.start);
+    quotes
+}
+
+/// A cue of attribution and whom it names.
+#[derive(Debug, Clone)]
+struct Cue {
+    /// The cue's words ("said", "according to").
+    span: Range<usize>,
+    /// Index of the cue's first token, and one past its last.
+    tok: usize,
+    tok_end: usize,
+    /// The speaker as written here, if the clause names one.
+    speaker: Option<Ref>,
+    /// The speaker comes after the cue ("said Smith", "according to Smith").
+    inverted: bool,
+    weak: bool,
+    /// A colon after a name, a cue only for the quote after it.
+    colon: bool,
+    sentence: usize,
+}
+
+/// A speaker as written: a name, a pronoun or a description.
+#[derive(Debug, Clone)]
+struct Ref {
+    span: Range<usize>,
+    what: RefKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum RefKind {
+    /// An entity's mention.
+    Entity(usize),
+    Pronoun(Pron),
+    /// A description; its head noun, lower case.
+    Description(String),
+}
+
+/// Entity mentions by position, to find the mention a token is in.
+struct Mentions {
+    /// (start, end, entity id), sorted by start.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl Mentions {
+    fn new(entities: &[Entity]) -> Mentions {
+        let mut spans: Vec<(usize, usize, usize)> = entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.start as usize, m.end as usize, e.id as usize))
+            })
+            .collect();
+        spans.sort_unstable();
+        Mentions { spans }
+    }
+
+    /// The mention holding byte `at`.
+    fn at(&self, at: usize) -> Option<(usize, usize, usize)> {
+        let i = self.spans.partition_point(|s| s.0 <= at);
+        let s = *self.spans.get(i.checked_sub(1)?)?;
+        (at < s.1).then_some(s)
+    }
+
+    /// Mentions starting in `range`.
+    fn within(&self, range: Range<usize>) -> &[(usize, usize, usize)] {
+        let a = self.spans.partition_point(|s| s.0 < range.start);
+        let b = self.spans.partition_point(|s| s.0 < range.end);
+        &self.spans[a..b]
+    }
+}
+
+/// What the analyzer reads besides the document.
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    entities: &'a [Entity],
+    mentions: Mentions,
+    /// Per token: inside a quote (marks included).
+    quoted: Vec<bool>,
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct)
+    }
+
+    fn entity_kind(&self, id: usize) -> &str {
+        self.entities.get(id).map_or("", |e| e.kind.as_str())
+    }
+
+    fn span(&self, a: usize, b: usize) -> Range<usize> {
+        self.tokens[a].start as usize..self.tokens[b - 1].end as usize
+    }
+}
+
+fn pronoun(w: &str) -> Option<Pron> {
+    PRONOUNS.iter().find(|(p, _)| *p == w).map(|&(_, k)| k)
+}
+
+fn is_cue_verb(w: &str) -> bool {
+    CUE_VERBS.contains(&w)
+}
+
+/// The subject of the verb at token `v`, looking back no further than
+/// `floor`: a name, a pronoun or a description.
+fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
+    let mut j = v;
+    // Adverbs and auxiliaries between subject and verb, and "on Monday".
+    while j > floor {
+        let w = ctx.lower(j - 1);
+        if BETWEEN.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && !ctx.quoted[j - 1])
+        {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == floor || ctx.quoted[j - 1] {
+        return None;
+    }
+    let last = j - 1;
+    // An apposition: "Jen Psaki, the White House press secretary, said".
+    if ctx.word(last) == "," {
+        let mut k = last;
+        let limit = last.saturating_sub(MAX_SUBJECT_TOKENS).max(floor);
+        while k > limit {
+            k -= 1;
+            if ctx.word(k) == "," || ctx.quoted[k] {
+                break;
+            }
+        }
+        if k > floor && ctx.word(k) == "," && !ctx.quoted[k] {
+            let m = ctx.mentions.at(ctx.tokens[k - 1].start as usize)?;
+            return Some(Ref {
+                span: m.0..m.1,
+                what: RefKind::Entity(m.2),
+            });
+        }
+        return None;
+    }
+    if ctx.is_punct(last) {
+        return None;
+    }
+    if let Some(m) = ctx.mentions.at(ctx.tokens[last].start as usize) {
+        return Some(Ref {
+            span: m.0..m.1,
+            what: RefKind::Entity(m.2),
+        });
+    }
+    let w = ctx.lower(last);
+    if let Some(p) = pronoun(&w) {
+        let span = ctx.span(last, last + 1);
+        if p == Pron::Relative {
+            // ", who said": whom the clause is about, the name before it.
+            if last > floor + 1 && ctx.word(last - 1) == "," {
+                if let Some(m) = ctx.mentions.at(ctx.tokens[last - 2].start as usize) {
+                    return Some(Ref {
+                        span: m.0..m.1,
+                        what: RefKind::Entity(m.2),
+                    });
+                }
+            }
+            return None;
+        }
+        return Some(Ref {
+            span,
+            what: RefKind::Pronoun(p),
+        });
+    }
+    // A description: back over its words to the determiner that opens it.
+    description_ending(ctx, last, floor)
+}
+
+/// A description whose last word is token `last` ("a senior administration
+/// official", "officials on both sides", "a spokesman for the State
+/// Department"), if its head is a word for people or institutions.
+fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
+    let limit = last.saturating_sub(MAX_SUBJECT_TOKENS).max(floor);
+    let mut k = last + 1;
+    let mut start = None;
+    let mut head: Option<usize> = None;
+    while k > limit {
+        k -= 1;
+        if ctx.quoted[k] || ctx.is_punct(k) {
+            break;
+        }
+        let w = ctx.lower(k);
+        if NP_STOP.contains(&w.as_str()) || is_cue_verb(&w) {
+            break;
+        }
+        if NP_PREPOSITIONS.contains(&w.as_str()) {
+            // What followed was the complement; the head is before it.
+            head = None;
+            continue;
+        }
+        if head.is_none() && ctx.mentions.at(ctx.tokens[k].start as usize).is_none() {
+            head = Some(k);
+        }
+        start = Some(k);
+        if DETERMINERS.contains(&w.as_str()) && !["senior", "top"].contains(&w.as_str()) {
+            break;
+        }
+    }
+    let (start, head) = (start?, head?);
+    let h = ctx.lower(head);
+    let h = h.trim_end_matches('.');
+    if !(PEOPLE_NOUNS.contains(&h) || ORG_NOUNS.contains(&h)) {
+        return None;
+    }
+    Some(Ref {
+        span: ctx.span(start, last + 1),
+        what: RefKind::Description(h.to_string()),
+    })
+}
+
+/// The speaker after a cue ("said Smith", "said a senior official",
+/// "according to officials"), up to `end`.
+fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
+    if from >= end || ctx.quoted[from] {
+        return None;
+    }
+    let w = ctx.lower(from);
+    if let Some(p) = pronoun(&w) {
+        if p != Pron::Relative {
+            return Some(Ref {
+                span: ctx.span(from, from + 1),
+                what: RefKind::Pronoun(p),
+            });
+        }
+        return None;
+    }
+    // A description, or a name after "the" / a title ("said the Kremlin",
+    // "said spokesman John Kirby").
+    let limit = (from + MAX_SPEAKER_AFTER).min(end);
+    let mut k = from;
+    let mut head = None;
+    let mut first_mention = None;
+    while k < limit {
+        if ctx.quoted[k] || ctx.is_punct(k) {
+            break;
+        }
+        let w = ctx.lower(k);
+        if let Some(m) = ctx.mentions.at(ctx.tokens[k].start as usize) {
+            // "said White House Press Secretary Jen Psaki": the person.
+            if ctx.entity_kind(m.2) == "PERSON" {
+                return Some(Ref {
+                    span: m.0..m.1,
+                    what: RefKind::Entity(m.2),
+                });
+            }
+            if head.is_none() && first_mention.is_none() {
+                first_mention = Some(m);
+            }
+            k = k.max(ctx.tokens[k..limit].partition_point(|t| (t.start as usize) < m.1) + k);
+            continue;
+        }
+        if k > from && (NP_STOP.contains(&w.as_str()) || is_cue_verb(&w)) {
+            break;
+        }
+        if NP_PREPOSITIONS.contains(&w.as_str()) && (head.is_some() || first_mention.is_some()) {
+            break;
+        }
+        head = Some(k);
+        k += 1;
+    }
+    if let Some(m) = first_mention {
+        return Some(Ref {
+            span: m.0..m.1,
+            what: RefKind::Entity(m.2),
+        });
+    }
+    let head = head?;
+    let h = ctx.lower(head);
+    if !(PEOPLE_NOUNS.contains(&h.as_str()) || ORG_NOUNS.contains(&h.as_str())) {
+        return None;
+    }
+    // Keep a complement: "officials on both sides", "sources familiar with …".
+    let mut end_tok = head + 1;
+    if end_tok < limit && NP_PREPOSITIONS.contains(&ctx.lower(end_tok).as_str()) {
+        let mut k = end_tok + 1;
+        while k < limit && !ctx.is_punct(k) && !ctx.quoted[k] {
+            let w = ctx.lower(k);
+            if NP_STOP.contains(&w.as_str()) || is_cue_verb(&w) {
+                break;
+            }
+            k += 1;
+        }
+        end_tok = k;
+    }
+    Some(Ref {
+        span: ctx.span(from, end_tok),
+        what: RefKind::Description(h),
+    })
+}
+
+/// The subject a sentence opens with: a name or a pronoun among its first
+/// few tokens, before token `before`.
+fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
+    for k in first..before.min(first + 4) {
+        if ctx.quoted[k] {
+            return None;
+        }
+        if let Some(m) = ctx.mentions.at(ctx.tokens[k].start as usize) {
+            return Some(Ref {
+                span: m.0..m.1,
+                what: RefKind::Entity(m.2),
+            });
+        }
+        let w = ctx.lower(k);
+        if let Some(p) = pronoun(&w).filter(|p| !matches!(p, Pron::Relative)) {
+            return Some(Ref {
+                span: ctx.span(k, k + 1),
+                what: RefKind::Pronoun(p),
+            });
+        }
+    }
+    None
+}
+
+/// The cues of one sentence (tokens `range`), each with the speaker its
+/// clause names.
+fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>) {
+    let (first, end) = (range.start, range.end);
+    let mut i = first;
+    while i < end {
+        if ctx.quoted[i] {
+            i += 1;
+            continue;
+        }
+        let w = ctx.lower(i);
+        // "according to X"
+        if w == "according" && i + 1 < end && ctx.lower(i + 1) == "to" {
+            let speaker = speaker_after(ctx, i + 2, end);
+            out.push(Cue {
+                span: ctx.span(i, i + 2),
+                tok: i,
+                tok_end: i + 2,
+                speaker,
+                inverted: true,
+                weak: false,
+                colon: false,
+                sentence,
+            });
+            i += 2;
+            continue;
+        }
+        // "described by officials … as"
+        if w == "by"
+            && i > first
+            && ["described", "called", "characterized", "quoted", "labeled"]
+                .contains(&ctx.lower(i - 1).as_str())
+        {
+            let speaker = speaker_after(ctx, i + 1, end);
+            if speaker.is_some() {
+                out.push(Cue {
+                    span: ctx.span(i - 1, i + 1),
+                    tok: i - 1,
+                    tok_end: i + 1,
+                    speaker,
+                    inverted: true,
+                    weak: false,
+                    colon: false,
+                    sentence,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // "Trump on Twitter: “…”", "Smith: “…”" — a colon right before a quote.
+        if ctx.word(i) == ":" && i + 1 < end && ctx.quoted[i + 1] && i > first {
+            let speaker = subject_before(ctx, i, first)
+                .filter(|r| matches!(r.what, RefKind::Entity(_) | RefKind::Description(_)));
+            if speaker.is_some() {
+                out.push(Cue {
+                    span: ctx.span(i, i + 1),
+                    tok: i,
+                    tok_end: i + 1,
+                    speaker,
+                    inverted: false,
+                    weak: false,
+                    colon: true,
+                    sentence,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if is_cue_verb(&w) && ctx.word(i).starts_with(|c: char| c.is_lowercase()) {
+            let mut tok_end = i + 1;
+            if w == "pointed" && tok_end < end && ctx.lower(tok_end) == "out" {
+                tok_end += 1;
+            } else if w == "pointed" {
+                i += 1;
+                continue;
+            }
+            // Right after a closing mark and its comma, or after a comma
+            // clause, the speaker may follow: ",” said Smith".
+            let after_quote = i > first
+                && (ctx.quoted[i - 1]
+                    || (i > first + 1 && ctx.word(i - 1) == "," && ctx.quoted[i - 2]));
+            let mut speaker = None;
+            let mut inverted = false;
+            if w.ends_with("ing") && i > first && ctx.word(i - 1) == "," {
+                // ", saying …": the participle's subject is the clause's.
+                speaker = out
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == sentence)
+                    .find_map(|c| c.speaker.clone())
+                    .or_else(|| sentence_subject(ctx, first, i));
+                out.push(Cue {
+                    span: ctx.span(i, tok_end),
+                    tok: i,
+                    tok_end,
+                    speaker,
+                    inverted: false,
+                    weak: WEAK_CUES.contains(&w.as_str()),
+                    colon: false,
+                    sentence,
+                });
+                i = tok_end;
+                continue;
+            }
+            if after_quote {
+                speaker = speaker_after(ctx, tok_end, end);
+                inverted = speaker.is_some();
+            }
+            if speaker.is_none() {
+                speaker = subject_before(ctx, i, first);
+            }
+            if speaker.is_none() && !after_quote {
+                // ", said the spokesman." after a clause.
+                if i > first && ctx.word(i - 1) == "," {
+                    speaker = speaker_after(ctx, tok_end, end);
+                    inverted = speaker.is_some();
+                }
+            }
+            out.push(Cue {
+                span: ctx.span(i, tok_end),
+                tok: i,
+                tok_end,
+                speaker,
+                inverted,
+                weak: WEAK_CUES.contains(&w.as_str()),
+                colon: false,
+                sentence,
+            });
+            i = tok_end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Words of a byte range (letters or digits between boundaries).
+fn count_words(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().count()
+}
+
+/// A quote or indirect report before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct Draft {
+    span: Range<usize>,
+    content: Range<usize>,
+    kind: &'static str,
+    cue: Option<Range<usize>>,
+    speaker: Option<Ref>,
+    paragraph: usize,
+    sentence: usize,
+    /// Took its speaker from the quote before it (no cue of its own).
+    inherits: bool,
+}
+
+/// Whom a speaker stands for once resolved.
+#[derive(Debug, Clone, PartialEq)]
+enum Who {
+    Entity(usize),
+    /// An unnamed source: its description.
+    Anonymous(String),
+}
+
+/// A given name's usual gender, from the names list; `None` if not known.
+fn name_gender(entity: &Entity, text: &str) -> Option<Pron> {
+    // A form of address before any mention says it.
+    for m in &entity.mentions {
+        let before = text[..m.start as usize].trim_end();
+        let last = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        match last.trim_end_matches('.').to_lowercase().as_str() {
+            "mr" => return Some(Pron::Male),
+            "mrs" | "ms" | "miss" => return Some(Pron::Female),
+            _ => {}
+        }
+    }
+    let roles = entity.roles.join(" ").to_lowercase();
+    if [
+        "woman",
+        "queen",
+        "mother",
+        "wife",
+        "chairwoman",
+        "actress",
+        "first lady",
+    ]
+    .iter()
+    .any(|w| roles.contains(w))
+    {
+        return Some(Pron::Female);
+    }
+    let first = entity.name.split(' ').next().unwrap_or("");
+    given_name_gender(first).map(|female| if female { Pron::Female } else { Pron::Male })
+}
+
+/// Given names and their usual gender (`true`: female), from
+/// `data/ner/name-genders.txt`.
+fn given_name_gender(name: &str) -> Option<bool> {
+    static NAMES: std::sync::OnceLock<HashMap<&'static str, bool>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            NAME_GENDERS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let (n, g) = l.split_once('\t')?;
+                    Some((n, g == "F"))
+                })
+                .collect()
+        })
+        .get(name)
+        .copied()
+}
+
+/// Until the list lands: no name has a known gender.
+const NAME_GENDERS: &str = "";
+
+/// The quotes and reports of speech in a document, and their sources.
+/// Spans are byte offsets here (the output turns them into UTF-16).
+pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSource>) {
+    let text = doc.text;
+    let marked = pair_marks(text, &doc.paragraphs);
+    // Which tokens are quoted.
+    let mut quoted = vec![false; doc.tokens.len()];
+    {
+        let mut q = 0;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let at = t.start as usize;
+            while q < marked.len() && marked[q].span.end <= at {
+                q += 1;
+            }
+            quoted[i] = q < marked.len() && marked[q].span.start <= at;
+        }
+    }
+    let ctx = Ctx {
+        text,
+        tokens: &doc.tokens,
+        entities,
+        mentions: Mentions::new(entities),
+        quoted,
+    };
+    let mut cues = Vec::new();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        find_cues(&ctx, sent.tokens.clone(), s, &mut cues);
+    }
+    let sentence_of = |at: usize| -> usize {
+        doc.sentences
+            .partition_point(|s| s.range.end <= at)
+            .min(doc.sentences.len().saturating_sub(1))
+    };
+    let paragraph_of = |at: usize| -> usize {
+        doc.paragraphs
+            .partition_point(|p| p.end <= at)
+            .min(doc.paragraphs.len().saturating_sub(1))
+    };
+
+    // 3. Each quote takes the nearest cue of its sentences.
+    let mut used = vec![false; cues.len()];
+    let mut drafts: Vec<Draft> = Vec::new();
+    for q in &marked {
+        let s_first = sentence_of(q.span.start);
+        let s_last = sentence_of(q.span.end.saturating_sub(1));
+        let a = cues.partition_point(|c| c.sentence < s_first);
+        let b = cues.partition_point(|c| c.sentence <= s_last);
+        // Token index of the quote's edges.
+        let t_open = doc
+            .tokens
+            .partition_point(|t| (t.start as usize) < q.span.start);
+        let t_close = doc
+            .tokens
+            .partition_point(|t| (t.start as usize) < q.span.end);
+        let mut best: Option<(usize, usize)> = None;
+        for (ci, c) in cues.iter().enumerate().take(b).skip(a) {
+            if c.speaker.is_none() || (c.weak && !c.colon) {
+                continue;
+            }
+            if c.colon && c.tok + 1 != t_open {
+                continue;
+            }
+            let dist = if c.tok >= t_close {
+                // After the quote: a cue close behind the closing mark wins.
+                (c.tok - t_close) * 2
+            } else if c.tok_end <= t_open {
+                (t_open - c.tok_end) * 2 + 1
+            } else {
+                continue;
+            };
+            if dist > CUE_NEAR_QUOTE * 2 && !c.colon {
+                // Far away, but the sentence's only cue still speaks for it.
+                if best.is_some() {
+                    continue;
+                }
+            }
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, ci));
+            }
+        }
+        let p = paragraph_of(q.span.start);
+        let words = count_words(&text[q.content.clone()]);
+        let inner = text[q.content.clone()].trim();
+        let sentence_like = inner.ends_with(['.', ',', '!', '?', '…', ';', ':'])
+            || (inner.starts_with(char::is_uppercase) && words > SCARE_MAX_WORDS);
+        // At a clause's edge: opens its sentence, or after ":" / "," / a cue.
+        let opens_sentence = doc.sentences[s_first].range.start >= q.span.start
+            || text[doc.sentences[s_first].range.start..q.span.start]
+                .trim_end()
+                .ends_with([':', ',']);
+        let direct_form = opens_sentence || sentence_like;
+        let mut d = Draft {
+            span: q.span.clone(),
+            content: q.content.clone(),
+            kind: if direct_form { "direct" } else { "partial" },
+            cue: None,
+            speaker: None,
+            paragraph: p,
+            sentence: s_first,
+            inherits: false,
+        };
+        if let Some((_, ci)) = best {
+            used[ci] = true;
+            d.cue = Some(cues[ci].span.clone());
+            d.speaker = cues[ci].speaker.clone();
+        } else if words <= SCARE_MAX_WORDS && !sentence_like {
+            d.kind = "scare";
+        } else {
+            d.inherits = true;
+        }
+        drafts.push(d);
+    }
+
+    // Cues no quote took: reported speech.
+    for (ci, c) in cues.iter().enumerate() {
+        if used[ci] || c.speaker.is_none() || c.colon {
+            continue;
+        }
+        let sent = &doc.sentences[c.sentence];
+        let (s_first, s_end) = (sent.tokens.start, sent.tokens.end);
+        // The reported clause: after the cue (its object and "that"
+        // skipped), else before it when the cue closes the sentence
+        // ("…, officials said.").
+        let speaker_span = c.speaker.as_ref().map(|r| r.span.clone()).unwrap_or(0..0);
+        let mut from = c.tok_end;
+        if c.inverted {
+            while from < s_end && (ctx.tokens[from].start as usize) < speaker_span.end {
+                from += 1;
+            }
+        }
+        let skip_to_clause = |mut k: usize| -> usize {
+            // "said that", "told reporters that", "said on Monday that",
+            // "said in a statement that": a "that" a few words on.
+            let look = (k + TELL_OBJECT_TOKENS).min(s_end);
+            let object_follows = TELL_VERBS.contains(&ctx.lower(c.tok).as_str())
+                || (k < s_end && ADVERBIAL_OPENERS.contains(&ctx.lower(k).as_str()));
+            if let Some(t) =
+                (k..look).find(|&t| ctx.quoted[t] || ctx.lower(t) == "that" || ctx.is_punct(t))
+            {
+                if !ctx.quoted[t] && ctx.lower(t) == "that" && (t == k || object_follows) {
+                    return t + 1;
+                }
+            }
+            while k < s_end && (ctx.word(k) == "," || ctx.word(k) == ":") {
+                k += 1;
+            }
+            k
+        };
+        // The clause ends where the sentence's next report begins: at its
+        // speaker when the speaker comes first, else at its cue.
+        let s_end = cues
+            .get(ci + 1)
+            .filter(|n| n.sentence == c.sentence)
+            .map(|n| match &n.speaker {
+                Some(r) if !n.inverted && r.span.start >= c.span.end => doc
+                    .tokens
+                    .partition_point(|t| (t.start as usize) < r.span.start),
+                _ => n.tok,
+            })
+            .filter(|&t| t > c.tok_end)
+            .unwrap_or(s_end);
+        from = skip_to_clause(from);
+        let content_after = from < s_end
+            && !ctx.quoted[from]
+            && !ctx.is_punct(from)
+            && (s_end - from) >= MIN_INDIRECT_WORDS;
+        let content = if content_after && !(c.inverted && from >= s_end) {
+            let mut to = s_end;
+            while to > from
+                && (ctx.is_punct(to - 1)
+                    || ctx.quoted[to - 1]
+                    || ["and", "while", "but", "or"].contains(&ctx.lower(to - 1).as_str()))
+            {
+                to -= 1;
+            }
+            (to > from).then(|| ctx.span(from, to))
+        } else {
+            None
+        };
+        // The clause before: "…, officials said." / "…, according to X."
+        let start_of_speaker = speaker_span.start.min(c.span.start);
+        let content = content.or_else(|| {
+            let mut to = s_first;
+            while to < s_end && (ctx.tokens[to].end as usize) <= start_of_speaker {
+                to += 1;
+            }
+            while to > s_first && ctx.is_punct(to - 1) {
+                to -= 1;
+            }
+            let mut from = s_first;
+            while from < to && (ctx.is_punct(from) || ctx.quoted[from]) {
+                from += 1;
+            }
+            (to > from && to - from >= MIN_INDIRECT_WORDS).then(|| ctx.span(from, to))
+        });
+        let Some(content) = content else { continue };
+        if count_words(&text[content.clone()]) < MIN_INDIRECT_WORDS {
+            continue;
+        }
+        drafts.push(Draft {
+            span: content.clone(),
+            content,
+            kind: "indirect",
+            cue: Some(c.span.clone()),
+            speaker: c.speaker.clone(),
+            paragraph: sent.paragraph,
+            sentence: c.sentence,
+            inherits: false,
+        });
+    }
+    drafts.sort_by_key(|d| (d.span.start, d.span.end));
+
+    // 4. Speakers resolved in text order.
+    let genders: Vec<Option<Pron>> = entities.iter().map(|e| name_gender(e, text)).collect();
+    let mut resolved: Vec<Option<Who>> = Vec::with_capacity(drafts.len());
+    // The speakers so far: (sentence, paragraph, who).
+    let mut history: Vec<(usize, usize, Who)> = Vec::new();
+    for d in drafts.iter_mut() {
+        let who = if d.inherits {
+            // No cue: the last speaker of this paragraph, or of the one
+            // before when this quote opens its paragraph.
+            let opens = doc.paragraphs[d.paragraph].start == d.span.start;
+            let last = history
+                .last()
+                .filter(|(_, p, _)| *p == d.paragraph || (opens && *p + 1 == d.paragraph));
+            match last {
+                Some((_, _, w)) => Some(w.clone()),
+                None => {
+                    d.inherits = false;
+                    None
+                }
+            }
+        } else if let Some(r) = &d.speaker {
+            resolve(&ctx, r, d.sentence, doc, &history, &genders)
+        } else {
+            None
+        };
+        if let Some(w) = &who {
+            if d.kind != "scare" {
+                history.push((d.sentence, d.paragraph, w.clone()));
+            }
+        }
+        resolved.push(who);
+    }
+
+    // 5. Sources.
+    let mut sources: Vec<QuoteSource> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(drafts.len());
+    for (d, who) in drafts.into_iter().zip(resolved) {
+        let words = count_words(&text[d.content.clone()]) as u32;
+        let direct = d.kind == "direct" || d.kind == "partial";
+        let (entity, source, source_id) = match &who {
+            Some(w) => {
+                let (key, name, kind, entity, role) = match w {
+                    Who::Entity(id) => {
+                        let e = &entities[*id];
+                        (
+                            format!("e{id}"),
+                            e.name.clone(),
+                            "named",
+                            Some(*id as u32),
+                            e.roles.first().cloned(),
+                        )
+                    }
+                    Who::Anonymous(desc) => (
+                        format!("a{}", desc.to_lowercase()),
+                        desc.clone(),
+                        "anonymous",
+                        None,
+                        None,
+                    ),
+                };
+                let id = *index.entry(key).or_insert_with(|| {
+                    sources.push(QuoteSource {
+                        id: 0,
+                        name,
+                        kind,
+                        entity,
+                        role,
+                        quotes: 0,
+                        direct: 0,
+                        words: 0,
+                    });
+                    sources.len() - 1
+                });
+                let s = &mut sources[id];
+                s.quotes += 1;
+                if direct {
+                    s.direct += 1;
+                    s.words += words;
+                }
+                (entity, kind, Some(id))
+            }
+            None => (None, "unknown", None),
+        };
+        let speaker = if d.kind == "scare" {
+            None
+        } else {
+            d.speaker.as_ref().map(|r| Speaker {
+                start: r.span.start as u32,
+                end: r.span.end as u32,
+                text: text[r.span.clone()].to_string(),
+            })
+        };
+        out.push(Quote {
+            start: d.span.start as u32,
+            end: d.span.end as u32,
+            text: text[d.span.clone()].to_string(),
+            kind: d.kind.to_string(),
+            content: Span::new(d.content.start, d.content.end),
+            cue: d.cue.map(|c| Span::new(c.start, c.end)),
+            speaker,
+            entity,
+            source: source.to_string(),
+            source_id: source_id.map(|i| i as u32),
+        });
+    }
+    // Sources by weight; quotes follow their sources' new numbers.
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse((sources[i].words, sources[i].quotes)), i));
+    let mut renumber = vec![0u32; sources.len()];
+    for (new, &old) in order.iter().enumerate() {
+        renumber[old] = new as u32;
+    }
+    let mut sorted: Vec<QuoteSource> = order.iter().map(|&i| sources[i].clone()).collect();
+    for (i, s) in sorted.iter_mut().enumerate() {
+        s.id = i as u32;
+    }
+    for q in &mut out {
+        q.source_id = q.source_id.map(|i| renumber[i as usize]);
+    }
+    (out, sorted)
+}
+
+/// The head noun of a description, singular, for grouping "a senior
+/// official" with "the official".
+fn head_key(desc: &str) -> String {
+    let lower = desc.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    // The head is the last word before a preposition, else the last word.
+    let head = words
+        .iter()
+        .position(|w| NP_PREPOSITIONS.contains(w))
+        .and_then(|p| p.checked_sub(1))
+        .map_or_else(|| words.last().copied().unwrap_or(""), |p| words[p]);
+    let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+    match head {
+        "spokesmen" | "spokespeople" => "spokesman".to_string(),
+        "people" => "person".to_string(),
+        h if h.len() > 3 && h.ends_with('s') && !h.ends_with("ss") => h[..h.len() - 1].to_string(),
+        h => h.to_string(),
+    }
+}
+
+/// Whether a description's head is plural ("officials on both sides").
+fn is_plural(desc: &str) -> bool {
+    let lower = desc.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| NP_PREPOSITIONS.contains(w))
+        .and_then(|p| p.checked_sub(1))
+        .map_or_else(|| words.last().copied().unwrap_or(""), |p| words[p]);
+    (head.ends_with('s') && !head.ends_with("ss"))
+        || ["people", "police", "men", "women"].contains(&head)
+}
+
+/// Whom a speaker as written stands for.
+fn resolve(
+    ctx: &Ctx,
+    r: &Ref,
+    sentence: usize,
+    doc: &Document,
+    history: &[(usize, usize, Who)],
+    genders: &[Option<Pron>],
+) -> Option<Who> {
+    match &r.what {
+        RefKind::Entity(id) => Some(Who::Entity(*id)),
+        RefKind::Description(head) => {
+            let desc = ctx.text[r.span.clone()].to_string();
+            let lower = desc.to_lowercase();
+            let definite = lower.starts_with("the ");
+            // "the spokesman": the person whose role it is.
+            if definite {
+                for (_, _, w) in history.iter().rev() {
+                    if let Who::Entity(id) = w {
+                        let e = &ctx.entities[*id];
+                        if e.roles
+                            .iter()
+                            .any(|x| x.to_lowercase().contains(head.as_str()))
+                        {
+                            return Some(w.clone());
+                        }
+                    }
+                }
+                if let Some(e) = ctx.entities.iter().find(|e| {
+                    e.first.start as usize <= r.span.start
+                        && e.kind == "PERSON"
+                        && e.roles
+                            .iter()
+                            .any(|x| x.to_lowercase().contains(head.as_str()))
+                }) {
+                    return Some(Who::Entity(e.id as usize));
+                }
+            }
+            if PEOPLE_NOUNS.contains(&head.as_str()) {
+                // "the official" is the official described before; "a senior
+                // official" is someone new unless described the same way;
+                // "officials" join earlier officials.
+                let key = head_key(&desc);
+                let indefinite = ["a ", "an ", "another "]
+                    .iter()
+                    .any(|a| lower.starts_with(a));
+                for (_, _, w) in history.iter().rev() {
+                    if let Who::Anonymous(d) = w {
+                        let same = if indefinite {
+                            d.eq_ignore_ascii_case(&desc)
+                        } else {
+                            head_key(d) == key && is_plural(d) == is_plural(&desc)
+                        };
+                        if same {
+                            return Some(w.clone());
+                        }
+                    }
+                }
+                return Some(Who::Anonymous(desc));
+            }
+            // "the newspaper", "the ministry": the organisation named last.
+            if definite {
+                let before = ctx
+                    .mentions
+                    .within(r.span.start.saturating_sub(PRONOUN_BYTES)..r.span.start);
+                if let Some(&(_, _, id)) =
+                    before.iter().rev().find(|m| ctx.entity_kind(m.2) == "ORG")
+                {
+                    return Some(Who::Entity(id));
+                }
+            }
+            None
+        }
+        RefKind::Pronoun(p) => {
+            let fits = |w: &Who| -> bool {
+                match (w, p) {
+                    (Who::Entity(id), Pron::Male | Pron::Female) => {
+                        ctx.entity_kind(*id) == "PERSON"
+                            && genders.get(*id).copied().flatten().is_none_or(|g| g == *p)
+                    }
+                    (Who::Entity(id), Pron::Plural) => {
+                        matches!(ctx.entity_kind(*id), "GROUP" | "ORG")
+                    }
+                    (Who::Entity(id), Pron::Thing) => {
+                        matches!(ctx.entity_kind(*id), "ORG" | "PLACE")
+                    }
+                    (Who::Anonymous(d), Pron::Plural) => {
+                        let h = d.to_lowercase();
+                        h.ends_with('s') || h.contains("people") || h.contains("police")
+                    }
+                    (Who::Anonymous(d), Pron::Male | Pron::Female) => {
+                        let h = head_key(d);
+                        !d.to_lowercase().ends_with('s') || h != d.to_lowercase()
+                    }
+                    _ => false,
+                }
+            };
+            if matches!(p, Pron::First | Pron::Relative) {
+                return None;
+            }
+            // The subjects of this sentence and the ones before, nearest
+            // first; a speaker of one of them before a sentence subject.
+            let floor = sentence.saturating_sub(PRONOUN_SENTENCES);
+            for s in (floor..=sentence).rev() {
+                if let Some((_, _, w)) = history.iter().rev().find(|(hs, _, w)| *hs == s && fits(w))
+                {
+                    return Some(w.clone());
+                }
+                let sent = &doc.sentences[s];
+                let range = sent.range.start..sent.range.end.min(r.span.start);
+                let before = ctx.mentions.within(range.clone());
+                if let Some(&(start, _, id)) = before.first() {
+                    // The sentence's subject: its first name, near its start.
+                    let lead = ctx.text[sent.range.start..start].split_whitespace().count();
+                    let w = Who::Entity(id);
+                    if lead <= 3 && fits(&w) {
+                        return Some(w);
+                    }
+                }
+                if s == sentence {
+                    // Else in its own sentence, the nearest fitting name.
+                    let possessive = |m: &&(usize, usize, usize)| {
+                        ctx.text[m.1..].starts_with("'s")
+                            || ctx.text[m.1..].starts_with("\u{2019}s")
+                    };
+                    if let Some(w) = before
+                        .iter()
+                        .rev()
+                        .filter(|m| !possessive(m))
+                        .map(|m| Who::Entity(m.2))
+                        .find(|w| fits(w))
+                    {
+                        return Some(w);
+                    }
+                }
+            }
+            // Anyone fitting mentioned shortly before.
+            let before = ctx
+                .mentions
+                .within(r.span.start.saturating_sub(PRONOUN_BYTES)..r.span.start);
+            before
+                .iter()
+                .rev()
+                .map(|m| Who::Entity(m.2))
+                .find(|w| fits(w))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(t: &str) -> Vec<&str> {
+        let mut paras = Vec::new();
+        let mut at = 0;
+        for p in t.split("\n\n") {
+            paras.push(at..at + p.len());
+            at += p.len() + 2;
+        }
+        pair_marks(t, &paras)
+            .into_iter()
+            .map(|q| &t[q.span])
+            .collect()
+    }
+
+    #[test]
+    fn pairs_straight_curly_and_nested_marks() {
+        assert_eq!(
+            marks("“We will fight,” he said. \"Never,\" she said."),
+            ["“We will fight,”", "\"Never,\""]
+        );
+        assert_eq!(
+            marks("He said “she told me ‘no’ twice” today."),
+            ["“she told me ‘no’ twice”"]
+        );
+        assert_eq!(
+            marks("Don’t say the Clintons’ house is ‘rigged’."),
+            ["‘rigged’"]
+        );
+        assert_eq!(marks("Er sagte „nein“ und «oui»."), ["„nein“", "«oui»"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_with_its_paragraph() {
+        let t = "“We will fight, he said.\n\nThe talks went on for hours.";
+        assert_eq!(marks(t), ["“We will fight, he said."]);
+    }
+
+    #[test]
+    fn a_quote_runs_on_when_the_next_paragraph_opens_with_a_mark() {
+        let t = "He said: “First part.\n\n“Second part.”\n\nDone.";
+        assert_eq!(marks(t), ["“First part.\n\n“Second part.”"]);
+    }
+
+    #[test]
+    fn heads_of_descriptions() {
+        assert_eq!(head_key("a senior administration official"), "official");
+        assert_eq!(head_key("officials on both sides"), "official");
+        assert_eq!(head_key("sources familiar with the talks"), "source");
+    }
+}
