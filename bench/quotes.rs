@@ -1,0 +1,396 @@
+//! Quotations and their speakers, natively, on PolNeAR (`quotes/polnear/` in
+//! `../shared/corpus`): the development split by default (`--split train`
+//! for the training split, which tuning may look at).
+//!
+//! The rules (those of `bench/quotes-score.js`, the side-by-side run against
+//! compromise in Chromium, written again here):
+//! - every `.ann` file is a gold document of its own (some articles have two
+//!   annotators); its attributions are the `E` lines, each with a `Content`
+//!   span and usually a `Source`;
+//! - a gold direct quote is a `Content` span holding a double quotation mark
+//!   (" “ ” « » „); direct recall is the share of them that a predicted
+//!   `direct` or `partial` quote overlaps; direct precision the share of
+//!   predicted `direct`/`partial` quotes that overlap any gold `Content`;
+//! - speaker accuracy, over found gold direct quotes that have a `Source`:
+//!   right when an overlapping predicted quote's speaker span overlaps the
+//!   `Source`, or its entity has a mention that does;
+//! - all-attribution recall: the share of all gold `Content` spans that a
+//!   predicted `direct`, `partial` or `indirect` quote overlaps (precision
+//!   alike, over those predictions).
+//!
+//! Offsets: brat counts code points; the analysis counts UTF-16 units of
+//! `analysis.text`, which is the input (`raw: true, kind: text`). Gold spans
+//! are converted and checked against the text the `.ann` line quotes.
+//!
+//!   cargo bench --profile release --bench quotes -- [CORPUS_DIR] [--split dev|train]
+//!
+//! Prints a Markdown table, saves it to `bench/results/quotes-native.md`, and
+//! lists every miss in `bench/results/quotes-misses-native.json` (not
+//! committed: it quotes the corpus).
+
+use article_lens::{analyze, Analysis, InputKind, Options};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Instant;
+
+#[path = "common.rs"]
+mod common;
+
+/// Marks that make a gold `Content` a direct quotation.
+const QUOTE_MARKS: [char; 6] = ['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}', '\u{201E}'];
+
+/// Timed passes over all articles: at least this many and this long.
+const MIN_RUNS: usize = 3;
+const MIN_SECONDS: f64 = 1.0;
+
+type Span = (usize, usize);
+
+struct Attribution {
+    content: Vec<Span>,
+    source: Option<Vec<Span>>,
+}
+
+struct Gold {
+    article: String,
+    annotator: String,
+    attributions: Vec<Attribution>,
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn any_overlap(a: &[Span], b: Span) -> bool {
+    a.iter().any(|&x| overlaps(x, b))
+}
+
+/// Parses a brat file; spans converted from code points to UTF-16 units.
+/// Panics when a span's text is not what the line quotes (a wrong unit).
+fn parse_ann(ann: &str, text: &str, cp_to_u16: &[usize]) -> Vec<Attribution> {
+    let mut spans: HashMap<&str, Vec<Span>> = HashMap::new();
+    let chars: Vec<char> = text.chars().collect();
+    for line in ann.lines() {
+        let mut parts = line.split('\t');
+        let (Some(id), Some(desc)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let quoted = parts.next().unwrap_or("");
+        let offsets = desc.split_once(' ').map_or("", |x| x.1);
+        let mut list = Vec::new();
+        let mut written = String::new();
+        for piece in offsets.split(';') {
+            let mut n = piece
+                .split_whitespace()
+                .map(|x| x.parse::<usize>().unwrap_or(0));
+            let (a, b) = (n.next().unwrap_or(0), n.next().unwrap_or(0));
+            let (a, b) = (a.min(chars.len()), b.min(chars.len()));
+            if !written.is_empty() {
+                written.push(' ');
+            }
+            written.extend(&chars[a..b]);
+            list.push((cp_to_u16[a], cp_to_u16[b]));
+        }
+        // Long spans are quoted cut short in a few files: one must start
+        // the other.
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (w, q) = (norm(&written), norm(quoted));
+        assert!(
+            w.starts_with(&q) || q.starts_with(&w),
+            "offsets of {id} do not give its text: {w:?} vs {q:?}"
+        );
+        spans.insert(id, list);
+    }
+    let mut out = Vec::new();
+    for line in ann.lines().filter(|l| l.starts_with('E')) {
+        let roles: HashMap<&str, &str> = line
+            .split('\t')
+            .nth(1)
+            .unwrap_or("")
+            .split_whitespace()
+            .filter_map(|x| x.split_once(':'))
+            .collect();
+        let Some(content) = roles.get("Content").and_then(|t| spans.get(t)) else {
+            continue;
+        };
+        out.push(Attribution {
+            content: content.clone(),
+            source: roles.get("Source").and_then(|t| spans.get(t)).cloned(),
+        });
+    }
+    out
+}
+
+#[derive(Serialize, Default)]
+struct Misses {
+    article: String,
+    annotator: String,
+    missed: Vec<String>,
+    false_positives: Vec<String>,
+    wrong_speaker: Vec<(String, String, String)>,
+    indirect_missed: Vec<String>,
+}
+
+#[derive(Default)]
+struct Totals {
+    gold_direct: usize,
+    found_direct: usize,
+    pred_direct: usize,
+    pred_direct_right: usize,
+    speaker_gold: usize,
+    speaker_right: usize,
+    gold_all: usize,
+    found_all: usize,
+    pred_all: usize,
+    pred_all_right: usize,
+}
+
+fn main() {
+    let corpus = common::corpus_dir();
+    let args: Vec<String> = std::env::args().collect();
+    let split = args
+        .iter()
+        .position(|a| a == "--split")
+        .and_then(|i| args.get(i + 1))
+        .map_or("dev", |s| s.as_str());
+    let root = corpus.join("quotes/polnear").join(split);
+    if !root.join("attributions").is_dir() {
+        println!(
+            "The corpus is not here ({} is absent): nothing to measure.",
+            root.display()
+        );
+        return;
+    }
+    let mut golds: Vec<Gold> = Vec::new();
+    let mut texts: HashMap<String, String> = HashMap::new();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("attributions"))
+        .expect("attributions")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    files.sort();
+    for f in &files {
+        let stem = f.file_stem().unwrap().to_string_lossy().to_string();
+        let (article, annotator) = stem.rsplit_once('_').unwrap_or((&stem, ""));
+        let text = texts.entry(article.to_string()).or_insert_with(|| {
+            std::fs::read_to_string(root.join("text").join(format!("{article}.txt"))).expect("text")
+        });
+        let mut cp_to_u16 = Vec::with_capacity(text.len() + 1);
+        let mut u = 0;
+        for c in text.chars() {
+            cp_to_u16.push(u);
+            u += c.len_utf16();
+        }
+        cp_to_u16.push(u);
+        let ann = std::fs::read_to_string(f).expect("ann");
+        golds.push(Gold {
+            article: article.to_string(),
+            annotator: annotator.to_string(),
+            attributions: parse_ann(&ann, text, &cp_to_u16),
+        });
+    }
+    let options = Options {
+        raw: true,
+        kind: InputKind::Text,
+        ..Options::default()
+    };
+    let mut analyses: HashMap<String, Analysis> = HashMap::new();
+    for (name, text) in &texts {
+        let a = analyze(text, &options).expect("analysis");
+        assert_eq!(&a.text, text, "raw text analysis keeps the text");
+        analyses.insert(name.clone(), a);
+    }
+
+    let mut t = Totals::default();
+    let mut misses = Vec::new();
+    for g in &golds {
+        let a = &analyses[&g.article];
+        let units: Vec<u16> = a.text.encode_utf16().collect();
+        let snippet = |s: Span| String::from_utf16_lossy(&units[s.0..s.1.min(units.len())]);
+        let direct: Vec<&article_lens::output::Quote> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == "direct" || q.kind == "partial")
+            .collect();
+        let reported: Vec<&article_lens::output::Quote> =
+            a.quotes.iter().filter(|q| q.kind != "scare").collect();
+        let qspan = |q: &article_lens::output::Quote| (q.start as usize, q.end as usize);
+        let mut m = Misses {
+            article: g.article.clone(),
+            annotator: g.annotator.clone(),
+            ..Misses::default()
+        };
+        let all_content: Vec<Span> = g
+            .attributions
+            .iter()
+            .flat_map(|x| x.content.clone())
+            .collect();
+        for at in &g.attributions {
+            let is_direct = at.content.iter().any(|&s| snippet(s).contains(QUOTE_MARKS));
+            t.gold_all += 1;
+            let found_any = reported
+                .iter()
+                .any(|q| at.content.iter().any(|&c| overlaps(c, qspan(q))));
+            if found_any {
+                t.found_all += 1;
+            } else if !is_direct {
+                m.indirect_missed.push(snippet(at.content[0]));
+            }
+            if !is_direct {
+                continue;
+            }
+            t.gold_direct += 1;
+            let hits: Vec<_> = direct
+                .iter()
+                .filter(|q| at.content.iter().any(|&c| overlaps(c, qspan(q))))
+                .collect();
+            if hits.is_empty() {
+                m.missed.push(snippet(at.content[0]));
+                continue;
+            }
+            t.found_direct += 1;
+            let Some(source) = &at.source else { continue };
+            t.speaker_gold += 1;
+            let right = hits.iter().any(|q| {
+                q.speaker
+                    .as_ref()
+                    .is_some_and(|s| any_overlap(source, (s.start as usize, s.end as usize)))
+                    || q.entity.is_some_and(|e| {
+                        a.entities[e as usize]
+                            .mentions
+                            .iter()
+                            .any(|x| any_overlap(source, (x.start as usize, x.end as usize)))
+                    })
+            });
+            if right {
+                t.speaker_right += 1;
+            } else {
+                let said = hits
+                    .iter()
+                    .map(|q| {
+                        q.speaker
+                            .as_ref()
+                            .map_or("(none)".to_string(), |s| match q.entity {
+                                Some(e) => format!("{} → {}", s.text, a.entities[e as usize].name),
+                                None => s.text.clone(),
+                            })
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                m.wrong_speaker.push((
+                    snippet(at.content[0]).chars().take(80).collect(),
+                    source
+                        .iter()
+                        .map(|&s| snippet(s))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    said,
+                ));
+            }
+        }
+        for q in &direct {
+            t.pred_direct += 1;
+            if any_overlap(&all_content, qspan(q)) {
+                t.pred_direct_right += 1;
+            } else {
+                m.false_positives.push(q.text.chars().take(100).collect());
+            }
+        }
+        for q in &reported {
+            t.pred_all += 1;
+            if any_overlap(&all_content, qspan(q)) {
+                t.pred_all_right += 1;
+            }
+        }
+        misses.push(m);
+    }
+
+    // Speed: whole analyses of every article.
+    let chars: usize = texts.values().map(|t| t.chars().count()).sum();
+    let mut runs = Vec::new();
+    let started = Instant::now();
+    while runs.len() < MIN_RUNS || started.elapsed().as_secs_f64() < MIN_SECONDS {
+        let t0 = Instant::now();
+        for text in texts.values() {
+            std::hint::black_box(analyze(text, &options).ok());
+        }
+        runs.push(t0.elapsed().as_secs_f64());
+    }
+    runs.sort_by(|a, b| a.total_cmp(b));
+    let median = runs[runs.len() / 2];
+
+    let ratio = |a: usize, b: usize| {
+        if b == 0 {
+            "n/a".to_string()
+        } else {
+            format!("{:.3}", a as f64 / b as f64)
+        }
+    };
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "## Quotes, natively: PolNeAR {split} ({} articles, {} annotation files)\n",
+        texts.len(),
+        golds.len()
+    );
+    let _ = writeln!(md, "| measure | article-lens | target |\n|---|---|---|");
+    let _ = writeln!(
+        md,
+        "| direct recall ({}/{}) | {} | ≥ 0.97 |",
+        t.found_direct,
+        t.gold_direct,
+        ratio(t.found_direct, t.gold_direct)
+    );
+    let _ = writeln!(
+        md,
+        "| direct precision ({}/{}) | {} | ≥ 0.95 |",
+        t.pred_direct_right,
+        t.pred_direct,
+        ratio(t.pred_direct_right, t.pred_direct)
+    );
+    let _ = writeln!(
+        md,
+        "| speaker accuracy ({}/{}) | {} | ≥ 0.90 |",
+        t.speaker_right,
+        t.speaker_gold,
+        ratio(t.speaker_right, t.speaker_gold)
+    );
+    let _ = writeln!(
+        md,
+        "| all attributions recall ({}/{}) | {} | ≥ 0.75 |",
+        t.found_all,
+        t.gold_all,
+        ratio(t.found_all, t.gold_all)
+    );
+    let _ = writeln!(
+        md,
+        "| all attributions precision ({}/{}) | {} | |",
+        t.pred_all_right,
+        t.pred_all,
+        ratio(t.pred_all_right, t.pred_all)
+    );
+    let _ = writeln!(
+        md,
+        "| speed (whole analysis) | {:.0} articles/s, {:.0} k chars/s | |",
+        texts.len() as f64 / median,
+        chars as f64 / median / 1000.0
+    );
+    print!("{md}");
+    let out = Path::new("bench/results");
+    let _ = std::fs::create_dir_all(out);
+    let _ = std::fs::write(
+        out.join(format!(
+            "quotes-native{}.md",
+            if split == "dev" { "" } else { "-train" }
+        )),
+        &md,
+    );
+    let _ = std::fs::write(
+        out.join(format!("quotes-misses-native-{split}.json")),
+        serde_json::to_string_pretty(&misses).unwrap_or_default(),
+    );
+}
