@@ -39,6 +39,11 @@ const ui = {
   showRemoved: $('show-removed'),
   entities: $('entities'),
   entitiesCount: $('entities-count'),
+  quotes: $('quotes'),
+  quotesCount: $('quotes-count'),
+  quotesSummary: $('quotes-summary'),
+  quoteTip: $('quote-tip'),
+  quoteLegend: $('quote-legend'),
   images: $('images'),
   imagesCount: $('images-count'),
   imagesSection: $('images-section'),
@@ -60,6 +65,9 @@ const state = {
   analysis: null,
   /** The entity whose mentions are highlighted, by id. */
   selected: null,
+  /** The source whose quotes are highlighted: a source id, or 'none' (quotes
+   *  with no identified speaker), or 'scare' (scare quotes). */
+  selectedSource: null,
 };
 
 // ---------- small helpers ----------
@@ -70,6 +78,7 @@ function el(tag, props = {}, ...children) {
     if (k === 'class') node.className = v;
     else if (k === 'dataset') Object.assign(node.dataset, v);
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k.startsWith('aria-')) node.setAttribute(k, v);
     else node[k] = v;
   }
   for (const c of children) {
@@ -173,6 +182,7 @@ async function run(input, kind, { onSuccess } = {}) {
     clearInterval(timer);
     if (err.kind === 'aborted') return; // a newer analysis took over
     ui.status.textContent = '';
+    hideQuoteTip();
     ui.results.hidden = true;
     state.analysis = null;
     showError(err.message);
@@ -313,7 +323,8 @@ function renderStats(a) {
 function focusLongest() {
   const mark = ui.text.querySelector('mark.longest');
   if (mark) {
-    mark.classList.add('active');
+    // A quote running out of the sentence cuts its mark in parts.
+    for (const part of ui.text.querySelectorAll('mark.longest')) part.classList.add('active');
     mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
     mark.focus({ preventScroll: true });
   }
@@ -470,25 +481,390 @@ function renderEntities(a) {
   ui.entities.replaceChildren(...groups);
 }
 
-/** Appends text[start, end) to `parent`, with the mentions inside it marked.
- *  `cursor.i` walks the mention list once over the whole text. */
-function appendMarked(parent, text, start, end, mentions, cursor) {
+// ---------- who said what ----------
+
+/** What each kind of quote is called: in the tip, and as a badge in the panel. */
+const QUOTE_KINDS = {
+  direct: ['Direct quote', 'direct'],
+  partial: ['Partial quote', 'partial'],
+  indirect: ['Reported speech', 'reported'],
+  scare: ['Scare quotes', 'scare'],
+};
+const quoteKind = (kind) => QUOTE_KINDS[kind] || [kind, kind];
+/** Quotes listed under a source before a "show more". */
+const QUOTES_LISTED = 3;
+/** Characters of a quote shown in the panel. */
+const EXCERPT_CHARS = 110;
+
+const plural = (n, one, many = `${one}s`) => `${num(n)}\u00a0${n === 1 ? one : many}`;
+const squash = (t) => (t || '').replace(/\s+/g, ' ').trim();
+
+/** The panel group a quote is listed in: its source's id (as a string),
+ *  'scare' for scare quotes, 'none' when no source was found. */
+function quoteGroup(q, sources) {
+  if (q.kind === 'scare') return 'scare';
+  if (q.source_id !== null && q.source_id !== undefined && sources[q.source_id]) return String(q.source_id);
+  return 'none';
+}
+
+/** Who said it, for the tip over a quote and its accessible description. */
+function quoteInfo(a, q) {
+  const [kindLabel] = quoteKind(q.kind);
+  if (q.kind === 'scare') {
+    return { who: 'Scare quotes', lines: ['The writer’s own distance from a word: nobody is quoted.'], source: 'scare' };
+  }
+  const sources = a.sources || [];
+  const src = q.source_id !== null && q.source_id !== undefined ? sources[q.source_id] : null;
+  const ent = q.entity !== null && q.entity !== undefined ? (a.entities || [])[q.entity] : null;
+  const who = src ? src.name : ent ? ent.name : q.speaker ? q.speaker.text : 'Speaker not identified';
+  const source = src ? src.kind : q.source === 'named' || q.source === 'anonymous' ? q.source : 'unknown';
+  const lines = [];
+  const role = src ? src.role : ent && ent.roles && ent.roles.length ? ent.roles[0] : null;
+  if (role) lines.push(role);
+  lines.push(source === 'unknown' ? kindLabel : `${kindLabel} · ${source} source`);
+  // "he", "Psaki": the words the text uses for the speaker here.
+  if (q.speaker && squash(q.speaker.text).toLowerCase() !== squash(who).toLowerCase()) {
+    lines.push(`Called “${squash(q.speaker.text)}” here`);
+  }
+  return { who, lines, source };
+}
+
+/** A short excerpt of what is quoted, cut at a word. */
+function excerpt(a, q) {
+  const c = q.content || q;
+  // The comma before an attribution ("…delay,” Carter said") is not what was said.
+  let t = squash(a.text.slice(c.start, c.end)).replace(/\s*,$/, '');
+  if (t.length > EXCERPT_CHARS) {
+    const cut = t.lastIndexOf(' ', EXCERPT_CHARS);
+    t = `${t.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS).replace(/[\s,;:.–—-]+$/, '')}…`;
+  }
+  return q.kind === 'indirect' ? t : `“${t}”`;
+}
+
+function quoteButton(a, i) {
+  const q = a.quotes[i];
+  const [label, badge] = quoteKind(q.kind);
+  return el('button', {
+    type: 'button',
+    class: 'quote-link',
+    dataset: { quote: String(i), kind: q.kind },
+    title: `${label}: show it in the text`,
+    onclick: () => goToQuote(i),
+  }, el('span', { class: `badge kind-badge kind-${q.kind}` }, badge), ' ', el('span', { class: 'excerpt' }, excerpt(a, q)));
+}
+
+/** A source's quotes: the first few, the rest on demand. */
+function quoteList(a, indexes) {
+  const items = indexes.map((i, n) => el('li', { hidden: n >= QUOTES_LISTED }, quoteButton(a, i)));
+  const list = el('ul', { class: 'source-quotes' }, ...items);
+  if (indexes.length > QUOTES_LISTED) {
+    const more = el('li', { class: 'more' }, el('button', {
+      type: 'button',
+      class: 'link',
+      onclick: () => {
+        for (const li of items) li.hidden = false;
+        more.remove();
+        items[QUOTES_LISTED].querySelector('button').focus();
+      },
+    }, `show ${num(indexes.length - QUOTES_LISTED)} more`));
+    list.append(more);
+  }
+  return list;
+}
+
+function sourceCounts(direct, reported, words) {
+  const parts = [];
+  if (direct) parts.push(plural(direct, 'quote'));
+  if (reported) parts.push(`${num(reported)} reported`);
+  const line = parts.join(', ');
+  return words ? `${line} · ${plural(words, 'word')}` : line;
+}
+
+function sourceItem(a, key, { name, kind, role, counts, share }, indexes) {
+  const stats = el('p', { class: 'source-stats' }, el('span', { class: 'source-counts' }, counts));
+  if (share !== null) {
+    const pct = Math.round(share * 100);
+    stats.append(' ', el('span', { class: 'share' },
+      el('meter', { min: 0, max: 1, value: share, 'aria-label': `${name}: share of all quoted words` }),
+      ` ${share > 0 && pct === 0 ? 'under 1' : pct}% of the quoted words`));
+  }
+  return el('li', { class: 'source', dataset: { kind, source: key } },
+    el('button', {
+      type: 'button',
+      class: 'source-button',
+      dataset: { source: key, kind },
+      'aria-pressed': String(state.selectedSource === key),
+      title: `Highlight ${indexes.length === 1 ? 'this quote' : `these ${indexes.length} quotes`} in the text`,
+      onclick: () => selectSource(key),
+    },
+    el('span', { class: 'source-name' }, name),
+    kind === 'unknown' ? null : ' ',
+    kind === 'unknown' ? null : el('span', { class: `badge source-badge source-${kind}` }, kind)),
+    role ? el('p', { class: 'source-role' }, role) : null,
+    stats,
+    quoteList(a, indexes));
+}
+
+function renderQuotes(a) {
+  const quotes = a.quotes || [];
+  const sources = a.sources || [];
+  state.quoteInfo = quotes.map((q) => quoteInfo(a, q));
+  const groups = new Map();
+  quotes.forEach((q, i) => {
+    const key = quoteGroup(q, sources);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(i);
+  });
+  if (!groups.has(state.selectedSource) || state.selectedSource === 'scare') state.selectedSource = null;
+  ui.quotesCount.textContent = sources.length ? `(${plural(sources.length, 'source')})` : '';
+
+  const words = sources.reduce((n, s) => n + s.words, 0);
+  const anonymous = sources.filter((s) => s.kind === 'anonymous');
+  const anonWords = anonymous.reduce((n, s) => n + s.words, 0);
+  const said = sources.reduce((n, s) => n + s.quotes, 0);
+  const none = groups.get('none') || [];
+  const scare = groups.get('scare') || [];
+
+  // The summary: whose voice carries the article, and how much of it rests
+  // on people the reader cannot check.
+  const summary = [];
+  if (sources.length) {
+    summary.push(`${plural(said, 'quote')} from ${plural(sources.length, 'source')}${anonymous.length ? ` (${num(anonymous.length)}\u00a0anonymous)` : ''}`);
+    if (words) {
+      const pct = Math.round((anonWords / words) * 100);
+      summary.push(anonWords ? `${pct === 0 ? 'under 1' : pct}% of the quoted words from anonymous sources` : 'none of the quoted words from anonymous sources');
+    }
+  }
+  if (none.length) summary.push(`${sources.length ? `${plural(none.length, 'more quote')}` : plural(none.length, 'quote')} with no speaker found`);
+  if (scare.length) summary.push(plural(scare.length, 'scare quote'));
+  ui.quotesSummary.textContent = summary.length ? `${summary.join('; ')}.` : '';
+  ui.quotesSummary.hidden = !summary.length;
+
+  const items = sources.map((s) => {
+    const key = String(s.id);
+    return sourceItem(a, key, {
+      name: s.name,
+      kind: s.kind,
+      role: s.role,
+      counts: sourceCounts(s.direct, s.quotes - s.direct, s.words),
+      // Reported speech only: no quoted words, no share to show.
+      share: words && s.words ? s.words / words : null,
+    }, groups.get(key) || []);
+  });
+  if (none.length) {
+    const direct = none.filter((i) => quotes[i].kind !== 'indirect').length;
+    items.push(sourceItem(a, 'none', {
+      name: 'No speaker found',
+      kind: 'unknown',
+      role: null,
+      counts: sourceCounts(direct, none.length - direct, 0),
+      share: null,
+    }, none));
+  }
+  const parts = [];
+  if (items.length) parts.push(el('ol', { class: 'sources' }, ...items));
+  // Scare quotes have no speaker: not a source, one line with each of them.
+  if (scare.length) {
+    const line = el('p', { class: 'scare-quotes' }, el('span', { class: 'scare-label' }, 'Scare quotes'), ' ',
+      el('span', { class: 'hint-inline' }, '(the writer’s, nobody is quoted):'), ' ');
+    scare.forEach((i, n) => line.append(n ? ' ' : '', el('button', {
+      type: 'button',
+      class: 'quote-link scare-link',
+      dataset: { quote: String(i), kind: 'scare' },
+      title: 'Scare quotes: show them in the text',
+      onclick: () => goToQuote(i),
+    }, excerpt(a, quotes[i]))));
+    parts.push(line);
+  }
+  if (!parts.length) parts.push(el('p', { class: 'empty' }, 'No quotations or reported speech found.'));
+  ui.quoteLegend.hidden = !quotes.length;
+  ui.quotes.replaceChildren(...parts);
+}
+
+/** Quote buttons whose quote is not drawn in the text (the headline, past
+ *  the paragraphs shown) say so instead of doing nothing. */
+function syncQuoteButtons() {
+  const drawn = new Set([...ui.text.querySelectorAll('mark.quote')].map((m) => m.dataset.quote));
+  for (const b of ui.quotes.querySelectorAll('button.quote-link')) {
+    const missing = !drawn.has(b.dataset.quote);
+    b.disabled = missing;
+    if (missing) b.title = 'Not in the text shown below (in the headline, or past the paragraphs shown)';
+  }
+}
+
+function selectSource(key) {
+  state.selectedSource = state.selectedSource === key ? null : key;
+  for (const b of ui.quotes.querySelectorAll('button.source-button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.source === state.selectedSource));
+  }
+  let first = null;
+  for (const m of ui.text.querySelectorAll('mark.quote')) {
+    const on = m.dataset.group === state.selectedSource;
+    m.classList.toggle('selected', on);
+    if (on && !first) first = m;
+  }
+  if (first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+function goToQuote(i) {
+  const mark = ui.text.querySelector(`mark.quote[data-quote="${i}"]`);
+  if (!mark) return;
+  mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+  mark.focus({ preventScroll: true });
+}
+
+// The tip over a quote: who said it, on hover and on keyboard focus. One
+// element for the page, placed beside the quote's line; Escape hides it.
+let tipAnchor = null; // { mark, via: 'hover' | 'focus', y }
+
+function showQuoteTip(mark, via, y = null) {
+  const info = state.quoteInfo && state.quoteInfo[Number(mark.dataset.quote)];
+  if (!info) return;
+  ui.quoteTip.replaceChildren(
+    el('strong', { class: 'tip-who' }, info.who),
+    ...info.lines.map((line) => el('span', { class: 'tip-line' }, line)));
+  ui.quoteTip.dataset.source = info.source;
+  tipAnchor = { mark, via, y };
+  for (const s of ui.text.querySelectorAll('.speaker.speaking')) s.classList.remove('speaking');
+  if (mark.dataset.speaker) {
+    for (const s of ui.text.querySelectorAll(`.speaker[data-speaker="${mark.dataset.speaker}"]`)) s.classList.add('speaking');
+  }
+  placeQuoteTip();
+}
+
+function placeQuoteTip() {
+  if (!tipAnchor) return;
+  const tip = ui.quoteTip;
+  const rects = [...tipAnchor.mark.getClientRects()];
+  const box = ui.text.getBoundingClientRect();
+  let r = rects[0];
+  if (tipAnchor.y !== null) r = rects.find((x) => tipAnchor.y >= x.top && tipAnchor.y <= x.bottom) || r;
+  // Scrolled out of the text view: no tip floating over something else.
+  if (!r || r.bottom < box.top || r.top > box.bottom) {
+    tip.hidden = true;
+    return;
+  }
+  tip.hidden = false;
+  const width = document.documentElement.clientWidth;
+  const left = Math.max(8, Math.min(r.left, width - tip.offsetWidth - 8));
+  let top = r.top - tip.offsetHeight - 6;
+  if (top < 8) top = r.bottom + 6;
+  tip.style.left = `${Math.round(left)}px`;
+  tip.style.top = `${Math.round(top)}px`;
+}
+
+function hideQuoteTip() {
+  tipAnchor = null;
+  ui.quoteTip.hidden = true;
+  for (const s of ui.text.querySelectorAll('.speaker.speaking')) s.classList.remove('speaking');
+}
+
+/** After the pointer leaves: back to the focused quote's tip, if any. */
+function tipToFocus() {
+  const focused = document.activeElement;
+  if (focused && focused.matches && focused.matches('#text mark.quote')) showQuoteTip(focused, 'focus');
+  else hideQuoteTip();
+}
+
+ui.text.addEventListener('focusin', (e) => {
+  const mark = e.target.closest && e.target.closest('mark.quote');
+  if (mark) showQuoteTip(mark, 'focus');
+});
+ui.text.addEventListener('focusout', () => {
+  if (tipAnchor && tipAnchor.via === 'focus') hideQuoteTip();
+});
+ui.text.addEventListener('mouseover', (e) => {
+  const mark = e.target.closest && e.target.closest('mark.quote');
+  if (mark) {
+    if (!tipAnchor || tipAnchor.mark !== mark || tipAnchor.via !== 'hover') showQuoteTip(mark, 'hover', e.clientY);
+  } else if (tipAnchor && tipAnchor.via === 'hover') {
+    tipToFocus();
+  }
+});
+ui.text.addEventListener('mouseleave', () => {
+  if (tipAnchor && tipAnchor.via === 'hover') tipToFocus();
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && tipAnchor) hideQuoteTip();
+});
+// Scrolling moves the quote: a focused quote's tip follows it, a hover tip goes.
+const followScroll = () => {
+  if (!tipAnchor) return;
+  if (tipAnchor.via === 'hover') tipToFocus();
+  else placeQuoteTip();
+};
+window.addEventListener('scroll', followScroll, { capture: true, passive: true });
+window.addEventListener('resize', followScroll, { passive: true });
+
+// ---------- the text view ----------
+
+const byPosition = (x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank;
+
+/** Appends text[start, end) to `parent` with `ranges` ({ start, end, rank,
+ *  make() }, all inside [start, end)) drawn as nested elements: a range
+ *  inside another becomes its child (a name inside a quote, a quote inside
+ *  the longest sentence). Ranges that cross are cut where the outer one
+ *  ends, so the elements always nest. The rank orders ranges of the same
+ *  extent, outermost first. */
+function appendRanges(parent, text, start, end, ranges) {
+  let list = ranges.slice().sort(byPosition);
   let at = start;
-  while (cursor.i < mentions.length && mentions[cursor.i].end <= end) {
-    const m = mentions[cursor.i++];
-    if (m.start < at) continue;
-    if (m.start > at) parent.append(text.slice(at, m.start));
-    parent.append(el('mark', {
-      class: `ent ent-${m.entity.type.toLowerCase()}${m.entity.id === state.selected ? ' selected' : ''}`,
-      dataset: { entity: String(m.entity.id) },
-      title: `${m.entity.name} (${m.entity.type.toLowerCase()})`,
-    }, text.slice(m.start, m.end)));
-    at = m.end;
+  let i = 0;
+  while (i < list.length) {
+    const r = list[i++];
+    const from = Math.max(r.start, at);
+    if (from >= r.end) continue;
+    if (from > at) parent.append(text.slice(at, from));
+    const inner = [];
+    const carry = [];
+    while (i < list.length && list[i].start < r.end) {
+      const c = list[i++];
+      if (c.end <= r.end) inner.push(c);
+      else {
+        inner.push({ ...c, end: r.end });
+        carry.push({ ...c, start: r.end });
+      }
+    }
+    const node = r.make();
+    appendRanges(node, text, from, r.end, inner);
+    parent.append(node);
+    at = r.end;
+    if (carry.length) {
+      list = carry.concat(list.slice(i)).sort(byPosition);
+      i = 0;
+    }
   }
   if (end > at) parent.append(text.slice(at, end));
 }
 
+/** Each quote cut into its parts per paragraph (a quote may run over
+ *  several): a map from paragraph index to [{ start, end, index }]. */
+function quotePieces(a) {
+  const pieces = new Map();
+  const paras = a.paragraphs;
+  for (let qi = 0; qi < (a.quotes || []).length; qi++) {
+    const q = a.quotes[qi];
+    // The first paragraph ending after the quote's start.
+    let lo = 0;
+    let hi = paras.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paras[mid].end <= q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let p = lo; p < paras.length && paras[p].start < q.end; p++) {
+      const start = Math.max(q.start, paras[p].start);
+      const end = Math.min(q.end, paras[p].end);
+      if (start >= end) continue;
+      if (!pieces.has(p)) pieces.set(p, []);
+      pieces.get(p).push({ start, end, index: qi });
+    }
+  }
+  return pieces;
+}
+
 function renderText(a) {
+  hideQuoteTip();
   const text = a.text;
   const frag = document.createDocumentFragment();
   const removed = ui.showRemoved.checked ? [...a.removed] : [];
@@ -502,25 +878,68 @@ function renderText(a) {
   const shown = Math.min(a.paragraphs.length, MAX_PARAGRAPHS_SHOWN);
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
   const mentions = mentionList(a);
-  const cursor = { i: 0 };
+  let mi = 0;
+  const quotes = a.quotes || [];
+  const sources = a.sources || [];
+  const pieces = quotePieces(a);
+  // A quote is one tab stop: its first part in the text.
+  const tabbed = new Set();
+  // Speaker mentions, each drawn once however many quotes it speaks.
+  const speakers = new Map();
+  for (const q of quotes) {
+    if (q.speaker && q.speaker.end > q.speaker.start) speakers.set(`${q.speaker.start}-${q.speaker.end}`, q.speaker);
+  }
+  const speakerList = [...speakers.values()].sort(byPosition);
+  let si = 0;
+
+  const quoteMark = (qi) => () => {
+    const q = quotes[qi];
+    const group = quoteGroup(q, sources);
+    const info = state.quoteInfo[qi];
+    const first = !tabbed.has(qi);
+    tabbed.add(qi);
+    const node = el('mark', {
+      class: `quote q-${q.kind} src-${info.source}${group === state.selectedSource ? ' selected' : ''}`,
+      tabIndex: first ? 0 : -1,
+      // An empty title keeps an enclosing mark's title (the longest
+      // sentence) from showing over the quote's own tip.
+      title: '',
+      dataset: { quote: String(qi), group },
+      'aria-description': `${info.who}. ${info.lines.join('. ')}`,
+    });
+    if (q.speaker) node.dataset.speaker = `${q.speaker.start}-${q.speaker.end}`;
+    return node;
+  };
+  const mentionMark = (m) => () => el('mark', {
+    class: `ent ent-${m.entity.type.toLowerCase()}${m.entity.id === state.selected ? ' selected' : ''}`,
+    dataset: { entity: String(m.entity.id) },
+    title: `${m.entity.name} (${m.entity.type.toLowerCase()})`,
+  });
+  const speakerSpan = (s) => () => el('span', { class: 'speaker', dataset: { speaker: `${s.start}-${s.end}` } });
+
   for (let i = 0; i < shown; i++) {
     const p = a.paragraphs[i];
     flush(p.start);
-    // The headline is in the header above; the text does not repeat it.
-    if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) {
-      while (cursor.i < mentions.length && mentions[cursor.i].end <= p.end) cursor.i++;
-      continue;
+    // This paragraph's mentions and speakers (one crossing its end is dropped).
+    const ranges = [];
+    for (; mi < mentions.length && mentions[mi].end <= p.end; mi++) {
+      const m = mentions[mi];
+      if (m.start >= p.start) ranges.push({ start: m.start, end: m.end, rank: 3, make: mentionMark(m) });
     }
+    for (; si < speakerList.length && speakerList[si].end <= p.end; si++) {
+      const s = speakerList[si];
+      if (s.start >= p.start) ranges.push({ start: s.start, end: s.end, rank: 2, make: speakerSpan(s) });
+    }
+    // The headline is in the header above; the text does not repeat it.
+    if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) continue;
     const para = paragraphElement(p.kind);
     if (longest && longest.start >= p.start && longest.end <= p.end) {
-      appendMarked(para, text, p.start, longest.start, mentions, cursor);
-      const mark = el('mark', { class: 'longest', tabIndex: -1, title: 'The longest sentence' });
-      appendMarked(mark, text, longest.start, longest.end, mentions, cursor);
-      para.append(mark);
-      appendMarked(para, text, longest.end, p.end, mentions, cursor);
-    } else {
-      appendMarked(para, text, p.start, p.end, mentions, cursor);
+      ranges.push({ start: longest.start, end: longest.end, rank: 0, make: () => el('mark', { class: 'longest', tabIndex: -1, title: 'The longest sentence' }) });
     }
+    for (const piece of pieces.get(i) || []) {
+      ranges.push({ start: piece.start, end: piece.end, rank: 1, make: quoteMark(piece.index) });
+    }
+    appendRanges(para, text, p.start, p.end, ranges);
     frag.append(para);
   }
   if (shown < a.paragraphs.length) {
@@ -530,6 +949,7 @@ function renderText(a) {
     flush(Infinity);
   }
   ui.text.replaceChildren(frag);
+  syncQuoteButtons();
 }
 
 function renderJson() {
@@ -546,6 +966,7 @@ function render(a) {
   renderStats(a);
   renderRemoved(a);
   renderEntities(a);
+  renderQuotes(a);
   renderText(a);
   renderImages(a);
   ui.json.textContent = '';
@@ -613,6 +1034,7 @@ function clearAll() {
   hold(null);
   state.keep.clear();
   state.analysis = null;
+  hideQuoteTip();
   ui.results.hidden = true;
   ui.status.textContent = '';
   clearError();

@@ -616,6 +616,54 @@ const DETERMINERS: &[&str] = &[
     "anonymous",
 ];
 
+/// Forms of address, left out of a name.
+const HONORIFIC_WORDS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof"];
+
+/// Capitalised words that are not names where a subject stands.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+    "but", "and", "so", "then", "now", "there", "here", "yet", "still", "also", "in", "on",
+    "at", "when", "while", "after", "before", "as", "if", "because", "though", "although",
+];
+
+/// Words that open a clause: its subject follows them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "while", "after", "before", "because", "as", "that", "since", "if", "although",
+    "though", "where", "whereas", "once", "until", "unless",
+];
+
+/// A cue at most this many tokens into the sentence after a quote speaks
+/// for it ("Trump said." after “….”).
+const NEXT_SENTENCE_CUE_TOKENS: usize = 5;
+
+/// A quote in title case of at most this many words is a title of a work
+/// (“This Week”, “Game of Thrones”) unless a cue or a colon introduces it.
+const TITLE_MAX_WORDS: usize = 8;
+
+/// Short words a title keeps in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "for", "with", "to", "at", "by", "de", "from",
+];
+
+/// Whether every word of a text of at least two words is capitalised,
+/// short function words apart.
+fn is_title_case(text: &str) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let words: Vec<&str> = text.unicode_words().collect();
+    words.len() >= 2
+        && words.iter().enumerate().all(|(i, w)| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
+/// A parenthesis between a subject and its verb is at most this long.
+const MAX_PARENTHESIS_TOKENS: usize = 10;
+
+/// An apposition between commas is at most this many tokens long.
+const MAX_APPOSITION_TOKENS: usize = 28;
+
 /// Words that end a walk back over a noun phrase: a noun phrase never
 /// spans them.
 const NP_STOP: &[&str] = &[
@@ -936,6 +984,8 @@ enum RefKind {
     Pronoun(Pron),
     /// A description; its head noun, lower case.
     Description(String),
+    /// A capitalised name the tagger left alone ("Trump said").
+    Name,
 }
 
 /// Entity mentions by position, to find the mention a token is in.
@@ -1028,28 +1078,55 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             break;
         }
     }
+    // A parenthesis after the subject: "Harry Reid (D-Nev.) told".
+    if j > floor && ctx.word(j - 1) == ")" {
+        let open = (floor..j - 1)
+            .rev()
+            .take(MAX_PARENTHESIS_TOKENS)
+            .find(|&k| ctx.word(k) == "(");
+        if let Some(k) = open {
+            j = k;
+        }
+    }
     if j == floor || ctx.quoted[j - 1] {
         return None;
     }
     let last = j - 1;
-    // An apposition: "Jen Psaki, the White House press secretary, said".
+    // An apposition: "Jen Psaki, the White House press secretary, said",
+    // "Florida's attorney general, Pam Bondi, vowed".
     if ctx.word(last) == "," {
-        let mut k = last;
-        let limit = last.saturating_sub(MAX_SUBJECT_TOKENS).max(floor);
-        while k > limit {
-            k -= 1;
-            if ctx.word(k) == "," || ctx.quoted[k] {
-                break;
-            }
+        let limit = last.saturating_sub(MAX_APPOSITION_TOKENS).max(floor);
+        let k = (limit..last)
+            .rev()
+            .find(|&k| ctx.word(k) == "," || ctx.quoted[k] || ctx.word(k) == ";")?;
+        if ctx.word(k) != "," || ctx.quoted[k] {
+            return None;
         }
-        if k > floor && ctx.word(k) == "," && !ctx.quoted[k] {
-            let m = ctx.mentions.at(ctx.tokens[k - 1].start as usize)?;
+        let before = (k > floor)
+            .then(|| ctx.mentions.at(ctx.tokens[k - 1].start as usize))
+            .flatten();
+        let inside = ctx
+            .mentions
+            .within(ctx.tokens[k].end as usize..ctx.tokens[last].start as usize)
+            .iter()
+            .find(|m| ctx.entity_kind(m.2) == "PERSON")
+            .copied();
+        let pick = match (before, inside) {
+            (Some(b), Some(i)) if ctx.entity_kind(b.2) != "PERSON" => Some(i),
+            (Some(b), _) => Some(b),
+            (None, i) => i,
+        };
+        if let Some(m) = pick {
             return Some(Ref {
                 span: m.0..m.1,
                 what: RefKind::Entity(m.2),
             });
         }
-        return None;
+        return (k > floor).then(|| name_ending(ctx, k - 1, floor)).flatten();
+    }
+    // "Cruz knocked Rubio and called him …": the clause's subject.
+    if ["and", "but", "then"].contains(&ctx.lower(last).as_str()) {
+        return clause_subject(ctx, last, floor);
     }
     if ctx.is_punct(last) {
         return None;
@@ -1080,8 +1157,46 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             what: RefKind::Pronoun(p),
         });
     }
-    // A description: back over its words to the determiner that opens it.
-    description_ending(ctx, last, floor)
+    // A description: back over its words to the determiner that opens it;
+    // else a capitalised name the tagger missed.
+    description_ending(ctx, last, floor).or_else(|| name_ending(ctx, last, floor))
+}
+
+/// A run of capitalised words ending at token `last` ("Trump", "Mr.
+/// Nunberg"): a name the tagger did not find.
+fn name_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
+    let is_cap = |k: usize| {
+        let w = ctx.word(k);
+        !ctx.quoted[k]
+            && w.starts_with(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+    };
+    if !is_cap(last) {
+        return None;
+    }
+    let mut start = last;
+    while start > floor && last - start < 3 && is_cap(start - 1) {
+        start -= 1;
+    }
+    Some(Ref {
+        span: ctx.span(start, last + 1),
+        what: RefKind::Name,
+    })
+}
+
+/// The subject of the clause that token `at` is in: its first name or
+/// pronoun, the clause starting after the last comma or subordinating word.
+fn clause_subject(ctx: &Ctx, at: usize, floor: usize) -> Option<Ref> {
+    let start = (floor..at)
+        .rev()
+        .find(|&k| {
+            ctx.quoted[k]
+                || [",", ";", ":", "—"].contains(&ctx.word(k))
+                || CLAUSE_OPENERS.contains(&ctx.lower(k).as_str())
+        })
+        .map_or(floor, |k| k + 1);
+    sentence_subject(ctx, start, at)
 }
 
 /// A description whose last word is token `last` ("a senior administration
@@ -1214,13 +1329,18 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
             return None;
         }
         if let Some(m) = ctx.mentions.at(ctx.tokens[k].start as usize) {
+            let rest = &ctx.text[m.1..];
+            if rest.starts_with("'s") || rest.starts_with('\u{2019}') {
+                // "Trump's campaign manager": not the subject.
+                return None;
+            }
             return Some(Ref {
                 span: m.0..m.1,
                 what: RefKind::Entity(m.2),
             });
         }
         let w = ctx.lower(k);
-        if let Some(p) = pronoun(&w).filter(|p| !matches!(p, Pron::Relative)) {
+        if let Some(p) = pronoun(&w).filter(|p| !matches!(p, Pron::Relative | Pron::First)) {
             return Some(Ref {
                 span: ctx.span(k, k + 1),
                 what: RefKind::Pronoun(p),
@@ -1383,12 +1503,16 @@ struct Draft {
     sentence: usize,
     /// Took its speaker from the quote before it (no cue of its own).
     inherits: bool,
+    /// Whom it is from if there is no speaker before it to continue.
+    fallback: Option<Ref>,
 }
 
 /// Whom a speaker stands for once resolved.
 #[derive(Debug, Clone, PartialEq)]
 enum Who {
     Entity(usize),
+    /// A name with no entity: as written.
+    Named(String),
     /// An unnamed source: its description.
     Anonymous(String),
 }
@@ -1494,8 +1618,6 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
     for q in &marked {
         let s_first = sentence_of(q.span.start);
         let s_last = sentence_of(q.span.end.saturating_sub(1));
-        let a = cues.partition_point(|c| c.sentence < s_first);
-        let b = cues.partition_point(|c| c.sentence <= s_last);
         // Token index of the quote's edges.
         let t_open = doc
             .tokens
@@ -1503,9 +1625,25 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         let t_close = doc
             .tokens
             .partition_point(|t| (t.start as usize) < q.span.end);
+        // A quote that ends its sentence may take its cue from the start of
+        // the next (“….” Trump said.), where the splitter put it.
+        let ends_sentence = (t_close..doc.sentences[s_last].tokens.end)
+            .all(|k| ctx.is_punct(k) || ctx.quoted[k]);
+        let next_first = doc.sentences.get(s_last + 1).map(|s| s.tokens.start);
+        let a = cues.partition_point(|c| c.sentence < s_first);
+        let b = cues.partition_point(|c| c.sentence <= s_last + usize::from(ends_sentence));
         let mut best: Option<(usize, usize)> = None;
         for (ci, c) in cues.iter().enumerate().take(b).skip(a) {
-            if c.speaker.is_none() || (c.weak && !c.colon) {
+            if c.sentence > s_last
+                && next_first.is_none_or(|f| c.tok > f + NEXT_SENTENCE_CUE_TOKENS)
+            {
+                continue;
+            }
+            // A weak cue only right beside the quote ("cited “…”").
+            let beside = c.tok_end == t_open
+                || (c.tok_end + 1 == t_open && ctx.is_punct(c.tok_end))
+                || (c.tok >= t_close && c.tok - t_close <= 3);
+            if c.speaker.is_none() || (c.weak && !c.colon && !beside) {
                 continue;
             }
             if c.colon && c.tok + 1 != t_open {
@@ -1534,6 +1672,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         let inner = text[q.content.clone()].trim();
         let sentence_like = inner.ends_with(['.', ',', '!', '?', '…', ';', ':'])
             || (inner.starts_with(char::is_uppercase) && words > SCARE_MAX_WORDS);
+        let title = is_title_case(inner) && words <= TITLE_MAX_WORDS;
         // At a clause's edge: opens its sentence, or after ":" / "," / a cue.
         let opens_sentence = doc.sentences[s_first].range.start >= q.span.start
             || text[doc.sentences[s_first].range.start..q.span.start]
@@ -1549,15 +1688,30 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             paragraph: p,
             sentence: s_first,
             inherits: false,
+            fallback: None,
         };
+        // The subject of the quote's sentence, for a quote without a cue
+        // ("She blamed the violence on a “disturbed person”").
+        let subject = || {
+            let first = doc.sentences[s_first].tokens.start;
+            sentence_subject(&ctx, first, t_open.max(first))
+        };
+        let after_colon = t_open > 0 && ctx.word(t_open - 1) == ":";
         if let Some((_, ci)) = best {
             used[ci] = true;
             d.cue = Some(cues[ci].span.clone());
             d.speaker = cues[ci].speaker.clone();
-        } else if words <= SCARE_MAX_WORDS && !sentence_like {
+        } else if title && !after_colon {
+            // A title of a work or a show (“This Week”), not speech.
             d.kind = "scare";
+        } else if words <= SCARE_MAX_WORDS && !sentence_like {
+            d.speaker = subject();
+            if d.speaker.is_none() {
+                d.kind = "scare";
+            }
         } else {
             d.inherits = true;
+            d.fallback = subject();
         }
         drafts.push(d);
     }
@@ -1657,6 +1811,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             paragraph: sent.paragraph,
             sentence: c.sentence,
             inherits: false,
+            fallback: None,
         });
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
@@ -1678,7 +1833,10 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
                 Some((_, _, w)) => Some(w.clone()),
                 None => {
                     d.inherits = false;
-                    None
+                    d.speaker = d.fallback.take();
+                    d.speaker
+                        .as_ref()
+                        .and_then(|r| resolve(&ctx, r, d.sentence, doc, &history, &genders))
                 }
             }
         } else if let Some(r) = &d.speaker {
@@ -1714,6 +1872,13 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
                             e.roles.first().cloned(),
                         )
                     }
+                    Who::Named(name) => (
+                        format!("n{}", name.to_lowercase()),
+                        name.clone(),
+                        "named",
+                        None,
+                        None,
+                    ),
                     Who::Anonymous(desc) => (
                         format!("a{}", desc.to_lowercase()),
                         desc.clone(),
@@ -1828,6 +1993,29 @@ fn resolve(
 ) -> Option<Who> {
     match &r.what {
         RefKind::Entity(id) => Some(Who::Entity(*id)),
+        RefKind::Name => {
+            // The entity whose name ends with this one ("Trump" → Donald
+            // Trump), a person first; else the name as written.
+            let written = &ctx.text[r.span.clone()];
+            let name = written
+                .split_whitespace()
+                .filter(|w| !HONORIFIC_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if name.is_empty() {
+                return None;
+            }
+            let last = name.rsplit(' ').next().unwrap_or(&name);
+            let matches = |e: &&Entity| {
+                e.name.rsplit(' ').next() == Some(last) || e.aliases.iter().any(|a| a == &name)
+            };
+            let found = ctx
+                .entities
+                .iter()
+                .filter(matches)
+                .max_by_key(|e| (e.kind == "PERSON", e.count));
+            Some(found.map_or(Who::Named(name.clone()), |e| Who::Entity(e.id as usize)))
+        }
         RefKind::Description(head) => {
             let desc = ctx.text[r.span.clone()].to_string();
             let lower = desc.to_lowercase();
@@ -1902,6 +2090,10 @@ fn resolve(
                     }
                     (Who::Entity(id), Pron::Thing) => {
                         matches!(ctx.entity_kind(*id), "ORG" | "PLACE")
+                    }
+                    (Who::Named(n), Pron::Male | Pron::Female) => {
+                        given_name_gender(n.split(' ').next().unwrap_or(""))
+                            .is_none_or(|female| female == (*p == Pron::Female))
                     }
                     (Who::Anonymous(d), Pron::Plural) => {
                         let h = d.to_lowercase();
