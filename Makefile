@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner ner-data ner-clusters train-ner clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes ner-data ner-clusters train-ner clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -33,7 +33,7 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner
+bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes
 
 bench-native:
 	@mkdir -p bench/results
@@ -77,6 +77,14 @@ train-ner:
 bench-ner: setup-test wasm
 	node bench/ner.mjs $(CORPUS)
 	cargo bench --profile release --bench ner -- $(CORPUS)
+
+# Quotations and their speakers on PolNeAR's development split: article-lens
+# and compromise's quotations() side by side in Chromium, same texts, same
+# scorer (bench/results/quotes.md; article-lens's misses in
+# bench/results/quotes-misses.json), then the native run (profile release).
+bench-quotes: setup-test wasm
+	node bench/quotes.mjs $(CORPUS)
+	cargo bench --profile release --bench quotes -- $(CORPUS)
 
 clean:
 	cargo clean
