@@ -578,6 +578,29 @@ const ORG_NOUNS: &[&str] = &[
     "authority",
 ];
 
+/// Things written or said that carry someone's words ("a statement
+/// saying").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "email",
+    "e-mail",
+    "tweet",
+    "post",
+    "note",
+    "message",
+    "video",
+    "ad",
+    "memo",
+    "release",
+    "interview",
+    "speech",
+    "op-ed",
+    "column",
+    "book",
+    "report",
+];
+
 /// Words that open a noun phrase: a description starts at the last of these
 /// before its head.
 const DETERMINERS: &[&str] = &[
@@ -881,8 +904,17 @@ fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
                 });
             }
         }
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, c)| c);
+        while let Some((i, mut c)) = chars.next() {
+            let mut next = chars.peek().map(|&(_, c)| c);
+            // Two apostrophes are a double mark (''Politicking.'', as some
+            // newspapers' texts write it).
+            let mut len = c.len_utf8();
+            if c == '\'' && next == Some('\'') {
+                chars.next();
+                c = '"';
+                len = 2;
+                next = chars.peek().map(|&(_, c)| c);
+            }
             let at = para.start + i;
             let top_double = stack.iter().rposition(|o| o.double);
             let top_single = stack.iter().rposition(|o| !o.double);
@@ -895,7 +927,7 @@ fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
                         None => (o.at, o.at + o.len),
                     };
                     out.push(Marked {
-                        span: start..at + c.len_utf8(),
+                        span: start..at + len,
                         content: cstart..at,
                     });
                 }
@@ -904,7 +936,7 @@ fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
                 if stack.len() < MAX_DEPTH {
                     stack.push(Open {
                         at,
-                        len: c.len_utf8(),
+                        len,
                         double,
                         low,
                     });
@@ -1413,6 +1445,48 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
     None
 }
 
+/// A subject and a verb right after a closing quote (",” he mocks.",
+/// ",” Smith quipped."): whatever the verb, it reports the quote.
+fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<Cue> {
+    let subject_end = match ctx.mentions.at(ctx.tokens[i].start as usize) {
+        Some(m) => i + ctx.tokens[i..end].partition_point(|t| (t.start as usize) < m.1),
+        None if pronoun(&ctx.lower(i)).is_some_and(|p| !matches!(p, Pron::Relative)) => i + 1,
+        None => return None,
+    };
+    let v = subject_end;
+    if v >= end || ctx.quoted[v] {
+        return None;
+    }
+    let w = ctx.lower(v);
+    let verb_like = ctx.word(v).starts_with(|c: char| c.is_lowercase())
+        && (w.ends_with('s') || w.ends_with("ed"))
+        && !NP_STOP.contains(&w.as_str())
+        && !is_cue_verb(&w);
+    if !verb_like {
+        return None;
+    }
+    let speaker = match ctx.mentions.at(ctx.tokens[i].start as usize) {
+        Some(m) => Ref {
+            span: m.0..m.1,
+            what: RefKind::Entity(m.2),
+        },
+        None => Ref {
+            span: ctx.span(i, i + 1),
+            what: RefKind::Pronoun(pronoun(&ctx.lower(i))?),
+        },
+    };
+    Some(Cue {
+        span: ctx.span(v, v + 1),
+        tok: v,
+        tok_end: v + 1,
+        speaker: Some(speaker),
+        inverted: false,
+        weak: false,
+        colon: false,
+        sentence,
+    })
+}
+
 /// The cues of one sentence (tokens `range`), each with the speaker its
 /// clause names.
 fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>) {
@@ -1462,10 +1536,23 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 continue;
             }
         }
-        // "Trump on Twitter: “…”", "Smith: “…”" — a colon right before a quote.
-        if ctx.word(i) == ":" && i + 1 < end && ctx.quoted[i + 1] && i > first {
+        // ",” he mocks.": after a quote, a subject and any verb report it.
+        let after_quote = i > first
+            && (ctx.quoted[i - 1]
+                || (i > first + 1 && ctx.word(i - 1) == "," && ctx.quoted[i - 2]));
+        if after_quote {
+            if let Some(c) = verb_after_quote(ctx, i, end, sentence) {
+                i = c.tok_end;
+                out.push(c);
+                continue;
+            }
+        }
+        // "Trump on Twitter: “…”", "Smith: “…”" — a colon right before a
+        // quote, or ending a paragraph a quote opens next.
+        if ctx.word(i) == ":" && i > first && (i + 1 == end || ctx.quoted[i + 1]) {
             let speaker = subject_before(ctx, i, first)
-                .filter(|r| matches!(r.what, RefKind::Entity(_) | RefKind::Description(_)));
+                .filter(|r| matches!(r.what, RefKind::Entity(_) | RefKind::Name))
+                .or_else(|| clause_subject(ctx, i, first));
             if speaker.is_some() {
                 out.push(Cue {
                     span: ctx.span(i, i + 1),
@@ -1524,6 +1611,18 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             }
             if speaker.is_none() {
                 speaker = subject_before(ctx, i, first);
+                // "she released a statement saying": the statement's author.
+                if w.ends_with("ing") {
+                    if let Some(Ref {
+                        what: RefKind::Description(h),
+                        ..
+                    }) = &speaker
+                    {
+                        if DOCUMENT_NOUNS.contains(&h.as_str()) {
+                            speaker = clause_subject(ctx, i, first).or(speaker);
+                        }
+                    }
+                }
             }
             if speaker.is_none() && !after_quote {
                 // ", said the spokesman." after a clause.
@@ -1697,6 +1796,19 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         let a = cues.partition_point(|c| c.sentence < s_first);
         let b = cues.partition_point(|c| c.sentence <= s_last + usize::from(ends_sentence));
         let mut best: Option<(usize, usize)> = None;
+        // A quote opening its paragraph after one that ends with a colon
+        // ("He told his audience:"): the colon's cue, in the sentence before.
+        let p = paragraph_of(q.span.start);
+        let a = if p > 0
+            && doc.paragraphs[p].start == q.span.start
+            && text[doc.paragraphs[p - 1].clone()]
+                .trim_end()
+                .ends_with(':')
+        {
+            cues.partition_point(|c| c.sentence + 1 < s_first)
+        } else {
+            a
+        };
         for (ci, c) in cues.iter().enumerate().take(b).skip(a) {
             if c.sentence > s_last
                 && next_first.is_none_or(|f| c.tok > f + NEXT_SENTENCE_CUE_TOKENS)
@@ -1713,7 +1825,14 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             if c.colon && c.tok + 1 != t_open {
                 continue;
             }
-            let dist = if c.sentence > s_last {
+            let dist = if c.sentence < s_first {
+                // The sentence before, ending with a colon.
+                if c.colon {
+                    2
+                } else {
+                    NEXT_SENTENCE_PENALTY / 2 + (t_open - c.tok_end)
+                }
+            } else if c.sentence > s_last {
                 // In the next sentence: only if the quote's own have none.
                 NEXT_SENTENCE_PENALTY + (c.tok - t_close)
             } else if c.tok >= t_close {
@@ -1741,7 +1860,6 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
                 best = Some((dist, ci));
             }
         }
-        let p = paragraph_of(q.span.start);
         let words = count_words(&text[q.content.clone()]);
         let inner = text[q.content.clone()].trim();
         let sentence_like = inner.ends_with(['.', ',', '!', '?', '…', ';', ':'])
@@ -2266,6 +2384,14 @@ mod tests {
             ["‘rigged’"]
         );
         assert_eq!(marks("Er sagte „nein“ und «oui»."), ["„nein“", "«oui»"]);
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        assert_eq!(
+            marks("''Politicking,'' he said. It's ''fine.''"),
+            ["''Politicking,''", "''fine.''"]
+        );
     }
 
     #[test]
