@@ -661,6 +661,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// for it ("Trump said." after “….”).
 const NEXT_SENTENCE_CUE_TOKENS: usize = 5;
 
+/// A weak cue counts as this much further from the quote than it is.
+const WEAK_CUE_PENALTY: usize = 30;
+
 /// A cue in the next sentence counts as this far from the quote.
 const NEXT_SENTENCE_PENALTY: usize = 40;
 
@@ -1195,10 +1198,23 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             .iter()
             .find(|m| ctx.entity_kind(m.2) == "PERSON")
             .copied();
+        // Else the last person named before a comma in reach: "Anne
+        // Richards, assistant secretary of state for population, refugees,
+        // and migration, said".
+        let comma_after = |m: &(usize, usize, usize)| {
+            ctx.text[m.1..].trim_start().starts_with(',') && ctx.entity_kind(m.2) == "PERSON"
+        };
+        let reach = ctx
+            .mentions
+            .within(ctx.tokens[limit].start as usize..ctx.tokens[last].start as usize)
+            .iter()
+            .rev()
+            .find(|m| comma_after(m))
+            .copied();
         let pick = match (before, inside) {
             (Some(b), Some(i)) if ctx.entity_kind(b.2) != "PERSON" => Some(i),
             (Some(b), _) => Some(b),
-            (None, i) => i,
+            (None, i) => i.or(reach),
         };
         if let Some(m) = pick {
             return Some(Ref {
@@ -1234,7 +1250,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             if last > floor + 1 && ctx.word(last - 1) == "," {
                 if let Some(m) = ctx.mentions.at(ctx.tokens[last - 2].start as usize) {
                     return Some(Ref {
-                        span: m.0..m.1,
+                        span,
                         what: RefKind::Entity(m.2),
                     });
                 }
@@ -1394,7 +1410,8 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
     }
     let head = head?;
     let h = ctx.lower(head);
-    if !(PEOPLE_NOUNS.contains(&h.as_str()) || ORG_NOUNS.contains(&h.as_str())) {
+    let determined = head > from && DETERMINERS.contains(&ctx.lower(from).as_str());
+    if !(PEOPLE_NOUNS.contains(&h.as_str()) || ORG_NOUNS.contains(&h.as_str()) || determined) {
         return None;
     }
     // Keep a complement: "officials on both sides", "sources familiar with …".
@@ -1448,6 +1465,34 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
 /// A subject and a verb right after a closing quote (",” he mocks.",
 /// ",” Smith quipped."): whatever the verb, it reports the quote.
 fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<Cue> {
+    // ",” reacted Trump.": a verb, then a person's name ending the sentence.
+    let w = ctx.lower(i);
+    if ctx.word(i).starts_with(|c: char| c.is_lowercase())
+        && (w.ends_with("ed") || w.ends_with('s'))
+        && !is_cue_verb(&w)
+        && !NP_STOP.contains(&w.as_str())
+        && i + 1 < end
+    {
+        if let Some(m) = ctx.mentions.at(ctx.tokens[i + 1].start as usize) {
+            let after =
+                i + 1 + ctx.tokens[i + 1..end].partition_point(|t| (t.start as usize) < m.1);
+            if ctx.entity_kind(m.2) == "PERSON" && (after == end || ctx.is_punct(after)) {
+                return Some(Cue {
+                    span: ctx.span(i, i + 1),
+                    tok: i,
+                    tok_end: i + 1,
+                    speaker: Some(Ref {
+                        span: m.0..m.1,
+                        what: RefKind::Entity(m.2),
+                    }),
+                    inverted: true,
+                    weak: false,
+                    colon: false,
+                    sentence,
+                });
+            }
+        }
+    }
     let subject_end = match ctx.mentions.at(ctx.tokens[i].start as usize) {
         Some(m) => i + ctx.tokens[i..end].partition_point(|t| (t.start as usize) < m.1),
         None if pronoun(&ctx.lower(i)).is_some_and(|p| !matches!(p, Pron::Relative)) => i + 1,
@@ -1850,6 +1895,9 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             } else {
                 continue;
             };
+            // A weak cue beside the quote loses to a verb of saying
+            // ("Westmacott said that Obama shows “great charm”").
+            let dist = dist + if c.weak { WEAK_CUE_PENALTY } else { 0 };
             if dist > CUE_NEAR_QUOTE * 2 && !c.colon {
                 // Far away, but the sentence's only cue still speaks for it.
                 if best.is_some() {
@@ -2012,7 +2060,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
     let genders: Vec<Option<Pron>> = entities.iter().map(|e| name_gender(e, text)).collect();
     let mut resolved: Vec<Option<Who>> = Vec::with_capacity(drafts.len());
     // The speakers so far: (sentence, paragraph, who).
-    let mut history: Vec<(usize, usize, Who)> = Vec::new();
+    let mut history: Vec<(usize, usize, Who, Option<Ref>)> = Vec::new();
     for d in drafts.iter_mut() {
         let who = if d.inherits {
             // No cue: the last speaker of this paragraph, or of the one
@@ -2020,9 +2068,13 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             let opens = doc.paragraphs[d.paragraph].start == d.span.start;
             let last = history
                 .last()
-                .filter(|(_, p, _)| *p == d.paragraph || (opens && *p + 1 == d.paragraph));
+                .filter(|(_, p, _, _)| *p == d.paragraph || (opens && *p + 1 == d.paragraph));
             match last {
-                Some((_, _, w)) => Some(w.clone()),
+                Some((_, _, w, r)) => {
+                    // The speaker as written where the speech began.
+                    d.speaker = r.clone();
+                    Some(w.clone())
+                }
                 None => {
                     d.inherits = false;
                     d.speaker = d.fallback.take();
@@ -2038,7 +2090,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         };
         if let Some(w) = &who {
             if d.kind != "scare" {
-                history.push((d.sentence, d.paragraph, w.clone()));
+                history.push((d.sentence, d.paragraph, w.clone(), d.speaker.clone()));
             }
         }
         resolved.push(who);
@@ -2180,7 +2232,7 @@ fn resolve(
     r: &Ref,
     sentence: usize,
     doc: &Document,
-    history: &[(usize, usize, Who)],
+    history: &[(usize, usize, Who, Option<Ref>)],
     genders: &[Option<Pron>],
 ) -> Option<Who> {
     match &r.what {
@@ -2216,7 +2268,7 @@ fn resolve(
             let definite = lower.starts_with("the ");
             // "the spokesman": the person whose role it is.
             if definite {
-                for (_, _, w) in history.iter().rev() {
+                for (_, _, w, _) in history.iter().rev() {
                     if let Who::Entity(id) = w {
                         let e = &ctx.entities[*id];
                         if e.roles
@@ -2245,7 +2297,7 @@ fn resolve(
                 let indefinite = ["a ", "an ", "another "]
                     .iter()
                     .any(|a| lower.starts_with(a));
-                for (_, _, w) in history.iter().rev() {
+                for (_, _, w, _) in history.iter().rev() {
                     if let Who::Anonymous(d) = w {
                         let same = if indefinite {
                             d.eq_ignore_ascii_case(&desc)
@@ -2307,7 +2359,10 @@ fn resolve(
             // first; a speaker of one of them before a sentence subject.
             let floor = sentence.saturating_sub(PRONOUN_SENTENCES);
             for s in (floor..=sentence).rev() {
-                if let Some((_, _, w)) = history.iter().rev().find(|(hs, _, w)| *hs == s && fits(w))
+                if let Some((_, _, w, _)) = history
+                    .iter()
+                    .rev()
+                    .find(|(hs, _, w, _)| *hs == s && fits(w))
                 {
                     return Some(w.clone());
                 }
