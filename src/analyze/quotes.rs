@@ -1092,7 +1092,7 @@ const ADVERBIAL_OPENERS: &[&str] = &[
 ];
 
 /// An indirect quote's reported clause has at least this many words.
-const MIN_INDIRECT_WORDS: usize = 3;
+const MIN_INDIRECT_WORDS: usize = 2;
 
 /// Quote marks deeper than this are treated as text, so that a hostile run
 /// of opening marks costs nothing.
@@ -1478,8 +1478,20 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
         if ctx.word(k) != "," || ctx.quoted[k] {
             return None;
         }
-        let before = (k > floor)
-            .then(|| ctx.mentions.at(ctx.tokens[k - 1].start as usize))
+        // The name before the comma, past a parenthesis ("Rep. Elijah
+        // Cummings (D-Md.), chair of …, said").
+        let mut b = k;
+        if b > floor + 1 && ctx.word(b - 1) == ")" {
+            if let Some(o) = (floor..b - 1)
+                .rev()
+                .take(MAX_PARENTHESIS_TOKENS)
+                .find(|&o| ctx.word(o) == "(")
+            {
+                b = o;
+            }
+        }
+        let before = (b > floor)
+            .then(|| ctx.mentions.at(ctx.tokens[b - 1].start as usize))
             .flatten();
         let inside = ctx
             .mentions
@@ -1582,12 +1594,14 @@ fn name_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
 /// The subject of the clause that token `at` is in: its first name or
 /// pronoun, the clause starting after the last comma or subordinating word.
 fn clause_subject(ctx: &Ctx, at: usize, floor: usize) -> Option<Ref> {
+    // Quotes are inside the clause ("He called it their “crystal ball” and
+    // said"), not its edge.
     let start = (floor..at)
         .rev()
         .find(|&k| {
-            ctx.quoted[k]
-                || [",", ";", ":", "—"].contains(&ctx.word(k))
-                || CLAUSE_OPENERS.contains(&ctx.lower(k).as_str())
+            !ctx.quoted[k]
+                && ([",", ";", ":", "—"].contains(&ctx.word(k))
+                    || CLAUSE_OPENERS.contains(&ctx.lower(k).as_str()))
         })
         .map_or(floor, |k| k + 1);
     sentence_subject(ctx, start, at)
@@ -1601,8 +1615,19 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
     let mut k = last + 1;
     let mut start = None;
     let mut head: Option<usize> = None;
+    // Heads of the complements passed ("voters" in "three-quarters of
+    // voters"), nearest the verb first.
+    let mut inner: Vec<usize> = Vec::new();
     while k > limit {
         k -= 1;
+        // "three-quarters", "two-term": a hyphen inside a word.
+        if ctx.word(k) == "-"
+            && k > limit
+            && ctx.tokens[k - 1].end == ctx.tokens[k].start
+            && ctx.tokens[k + 1].start == ctx.tokens[k].end
+        {
+            continue;
+        }
         if ctx.quoted[k] || ctx.is_punct(k) {
             break;
         }
@@ -1612,7 +1637,7 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
         }
         if NP_PREPOSITIONS.contains(&w.as_str()) {
             // What followed was the complement; the head is before it.
-            head = None;
+            inner.extend(head.take());
             continue;
         }
         if head.is_none() && ctx.mentions.at(ctx.tokens[k].start as usize).is_none() {
@@ -1623,7 +1648,21 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
             break;
         }
     }
-    let (start, head) = (start?, head?);
+    let start = start?;
+    // The head: the outermost word for people or institutions ("a
+    // spokesman for the agency", "three-quarters of voters"), else the
+    // outermost head.
+    let listed = |k: &usize| {
+        let h = ctx.lower(*k);
+        let h = h.trim_end_matches('.');
+        PEOPLE_NOUNS.contains(&h) || ORG_NOUNS.contains(&h)
+    };
+    let head = head
+        .iter()
+        .chain(inner.iter().rev())
+        .find(|k| listed(k))
+        .copied()
+        .or(head)?;
     let h = ctx.lower(head);
     let h = h.trim_end_matches('.');
     let opener = ctx.lower(start);
