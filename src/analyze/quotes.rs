@@ -941,6 +941,15 @@ const CLAUSE_OPENERS: &[&str] = &[
     "though", "where", "whereas", "once", "until", "unless",
 ];
 
+/// A sentence's subject may be a person named this many tokens into it.
+const SUBJECT_PERSON_TOKENS: usize = 7;
+
+/// Prepositions before a participle that hangs on the clause's subject
+/// ("Obama ended by saying", "while adding").
+const PARTICIPLE_PREPOSITIONS: &[&str] = &[
+    "by", "while", "after", "before", "without", "when", "in", "as", "for", "of",
+];
+
 /// A cue at most this many tokens into the sentence after a quote speaks
 /// for it ("Trump said." after “….”).
 const NEXT_SENTENCE_CUE_TOKENS: usize = 5;
@@ -1766,7 +1775,17 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
 /// The subject a sentence opens with: a name or a pronoun among its first
 /// few tokens, before token `before`.
 fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
-    for k in first..before.min(first + 4) {
+    for k in first..before.min(first + SUBJECT_PERSON_TOKENS) {
+        // Past the first few tokens only a person's name is the subject
+        // ("The Slate technology columnist David Auerbach went on to say").
+        if k >= first + 4
+            && ctx
+                .mentions
+                .at(ctx.tokens[k].start as usize)
+                .is_none_or(|m| ctx.entity_kind(m.2) != "PERSON")
+        {
+            continue;
+        }
         if ctx.quoted[k] {
             return None;
         }
@@ -1822,6 +1841,52 @@ fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<
                 });
             }
         }
+    }
+    let verb_like = |k: usize| {
+        let w = ctx.lower(k);
+        ctx.word(k).starts_with(|c: char| c.is_lowercase())
+            && (w.ends_with('s') || w.ends_with("ed"))
+            && !NP_STOP.contains(&w.as_str())
+            && !NP_PREPOSITIONS.contains(&w.as_str())
+    };
+    let ends_clause = |k: usize| k >= end || ctx.is_punct(k);
+    // ",” blared the front page of The Boston Herald."
+    if verb_like(i) && !is_cue_verb(&w) && i + 1 < end && !ctx.quoted[i + 1] {
+        if let Some(r) = speaker_after(ctx, i + 1, end) {
+            let after =
+                i + 1 + ctx.tokens[i + 1..end].partition_point(|t| (t.start as usize) < r.span.end);
+            if ends_clause(after) && !matches!(r.what, RefKind::Pronoun(_)) {
+                return Some(Cue {
+                    span: ctx.span(i, i + 1),
+                    tok: i,
+                    tok_end: i + 1,
+                    speaker: Some(r),
+                    inverted: true,
+                    weak: false,
+                    colon: false,
+                    sentence,
+                });
+            }
+        }
+    }
+    // ",” a welcome message on the website reads."
+    if DETERMINERS.contains(&w.as_str()) {
+        let v = (i + 2..(i + MAX_SPEAKER_AFTER).min(end))
+            .find(|&k| verb_like(k) || ctx.is_punct(k) || ctx.quoted[k])?;
+        if !verb_like(v) || is_cue_verb(&ctx.lower(v)) || !ends_clause(v + 1) {
+            return None;
+        }
+        let speaker = description_ending(ctx, v - 1, i)?;
+        return Some(Cue {
+            span: ctx.span(v, v + 1),
+            tok: v,
+            tok_end: v + 1,
+            speaker: Some(speaker),
+            inverted: false,
+            weak: false,
+            colon: false,
+            sentence,
+        });
     }
     let subject_end = match ctx.mentions.at(ctx.tokens[i].start as usize) {
         Some(m) => i + ctx.tokens[i..end].partition_point(|t| (t.start as usize) < m.1),
@@ -1958,7 +2023,11 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     || (i > first + 1 && ctx.word(i - 1) == "," && ctx.quoted[i - 2]));
             let mut speaker = None;
             let mut inverted = false;
-            if w.ends_with("ing") && i > first && ctx.word(i - 1) == "," {
+            if w.ends_with("ing")
+                && i > first
+                && (ctx.word(i - 1) == ","
+                    || PARTICIPLE_PREPOSITIONS.contains(&ctx.lower(i - 1).as_str()))
+            {
                 // ", saying …": the participle's subject is the clause's.
                 speaker = out
                     .iter()
