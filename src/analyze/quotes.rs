@@ -2458,6 +2458,23 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         });
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
+    // A scare quote inside reported speech is the speaker's own word: a
+    // partial quote ("predicting that Trump “has no chance”").
+    let reports: Vec<(Range<usize>, Option<Range<usize>>, Option<Ref>)> = drafts
+        .iter()
+        .filter(|d| d.kind == "indirect")
+        .map(|d| (d.content.clone(), d.cue.clone(), d.speaker.clone()))
+        .collect();
+    for d in drafts.iter_mut().filter(|d| d.kind == "scare") {
+        let i = reports.partition_point(|r| r.0.start <= d.span.start);
+        if let Some((content, cue, speaker)) = i.checked_sub(1).map(|i| &reports[i]) {
+            if d.span.end <= content.end {
+                d.kind = "partial";
+                d.cue = cue.clone();
+                d.speaker = speaker.clone();
+            }
+        }
+    }
 
     // 4. Speakers resolved in text order.
     let genders: Vec<Option<Pron>> = entities.iter().map(|e| name_gender(e, text)).collect();
