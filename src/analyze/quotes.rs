@@ -941,6 +941,15 @@ const CLAUSE_OPENERS: &[&str] = &[
     "though", "where", "whereas", "once", "until", "unless",
 ];
 
+/// Words left off the end of a reported clause cut short by the next
+/// report ("…, while", "… has").
+const CLAUSE_TAIL: &[&str] = &[
+    "and", "while", "but", "or", "has", "have", "had", "is", "was", "will", "would", "also",
+];
+
+/// Forms of "be" before a participle make it passive.
+const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "'s"];
+
 /// A sentence's subject may be a person named this many tokens into it.
 const SUBJECT_PERSON_TOKENS: usize = 7;
 
@@ -2021,6 +2030,12 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             let after_quote = i > first
                 && (ctx.quoted[i - 1]
                     || (i > first + 1 && ctx.word(i - 1) == "," && ctx.quoted[i - 2]));
+            // "The call was requested by Putin": a passive reports nothing
+            // of its subject.
+            if !w.ends_with("ing") && i > first && BE_FORMS.contains(&ctx.lower(i - 1).as_str()) {
+                i = tok_end;
+                continue;
+            }
             let mut speaker = None;
             let mut inverted = false;
             if w.ends_with("ing")
@@ -2255,7 +2270,8 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         };
         for (ci, c) in cues.iter().enumerate().take(b).skip(a) {
             if c.sentence > s_last
-                && next_first.is_none_or(|f| c.tok > f + NEXT_SENTENCE_CUE_TOKENS)
+                && (next_first.is_none_or(|f| c.tok > f + NEXT_SENTENCE_CUE_TOKENS)
+                    || doc.sentences[c.sentence].paragraph != doc.sentences[s_last].paragraph)
             {
                 continue;
             }
@@ -2391,11 +2407,14 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             }
             k
         };
-        // The clause ends where the sentence's next report begins: at its
-        // speaker when the speaker comes first, else at its cue.
-        let s_end = cues
-            .get(ci + 1)
-            .filter(|n| n.sentence == c.sentence)
+        // The clause ends where the sentence's next report of speech
+        // begins ("…, while Putin said …"): at its speaker when the speaker
+        // comes first, else at its cue. A verb of stance inside the clause
+        // ("he needed to see …") is part of what was said.
+        let s_end = cues[ci + 1..]
+            .iter()
+            .take_while(|n| n.sentence == c.sentence)
+            .find(|n| !n.weak && n.speaker.is_some())
             .map(|n| match &n.speaker {
                 Some(r) if !n.inverted && r.span.start >= c.span.end => doc
                     .tokens
@@ -2417,7 +2436,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             while to > from
                 && (ctx.is_punct(to - 1)
                     || ctx.quoted[to - 1]
-                    || ["and", "while", "but", "or"].contains(&ctx.lower(to - 1).as_str()))
+                    || CLAUSE_TAIL.contains(&ctx.lower(to - 1).as_str()))
             {
                 to -= 1;
             }
@@ -2425,9 +2444,14 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         } else {
             None
         };
-        // The clause before: "…, officials said." / "…, according to X."
+        // The clause before: "…, officials said." / "…, according to X.",
+        // when nothing but punctuation follows the cue and its speaker.
         let start_of_speaker = speaker_span.start.min(c.span.start);
+        let rest_empty = (from..s_end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
         let content = content.or_else(|| {
+            if !rest_empty && !closes_clause {
+                return None;
+            }
             let mut to = s_first;
             while to < s_end && (ctx.tokens[to].end as usize) <= start_of_speaker {
                 to += 1;
@@ -2458,6 +2482,27 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         });
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
+    // A position inside reported speech ("Biden said he needed to see …")
+    // is part of what was said, not a report of its own.
+    {
+        let mut covering_end = 0;
+        let mut keep = Vec::with_capacity(drafts.len());
+        for d in drafts.drain(..) {
+            let weak_cue = d.kind == "indirect"
+                && d.cue.as_ref().is_some_and(|c| {
+                    let t = doc.tokens.partition_point(|t| (t.start as usize) < c.start);
+                    t < doc.tokens.len() && is_weak(&ctx.lower(t))
+                });
+            if weak_cue && d.span.start < covering_end {
+                continue;
+            }
+            if d.kind == "indirect" && !weak_cue {
+                covering_end = covering_end.max(d.span.end);
+            }
+            keep.push(d);
+        }
+        drafts = keep;
+    }
     // A scare quote inside reported speech is the speaker's own word: a
     // partial quote ("predicting that Trump “has no chance”").
     let reports: Vec<(Range<usize>, Option<Range<usize>>, Option<Ref>)> = drafts
