@@ -189,8 +189,9 @@ struct Misses {
     missed: Vec<String>,
     false_positives: Vec<String>,
     wrong_speaker: Vec<(String, String, String)>,
-    /// (cue, content) of missed reports of speech without quotation marks.
-    indirect_missed: Vec<(String, String)>,
+    /// (cue, content, whether a prediction had that cue) of missed reports
+    /// of speech without quotation marks.
+    indirect_missed: Vec<(String, String, bool)>,
 }
 
 #[derive(Default)]
@@ -305,7 +306,14 @@ fn main() {
                 let cue = at.cue.as_ref().map_or(String::new(), |c| {
                     c.iter().map(|&s| snippet(s)).collect::<Vec<_>>().join(" ")
                 });
-                m.indirect_missed.push((cue, snippet(at.content[0])));
+                let cue_found = at.cue.as_ref().is_some_and(|c| {
+                    a.quotes.iter().any(|q| {
+                        q.cue
+                            .is_some_and(|x| any_overlap(c, (x.start as usize, x.end as usize)))
+                    })
+                });
+                m.indirect_missed
+                    .push((cue, snippet(at.content[0]), cue_found));
             }
             if !is_direct {
                 continue;

@@ -802,6 +802,12 @@ const PEOPLE_NOUNS: &[&str] = &[
     "democrat",
     "republican",
     "others",
+    "percent",
+    "majority",
+    "minority",
+    "half",
+    "plurality",
+    "respondents",
     "opponents",
     "proponents",
     "advocates",
@@ -1565,13 +1571,17 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
     if let Some(p) = pronoun(&w) {
         let span = ctx.span(last, last + 1);
         if p == Pron::Relative {
-            // ", who said": whom the clause is about, the name before it.
+            // ", who said": whom the clause is about, the name before it,
+            // past an apposition ("Richard Uihlein, a manufacturer, who").
             if last > floor + 1 && ctx.word(last - 1) == "," {
                 if let Some(m) = ctx.mentions.at(ctx.tokens[last - 2].start as usize) {
                     return Some(Ref {
                         span,
                         what: RefKind::Entity(m.2),
                     });
+                }
+                if let Some(r) = subject_before(ctx, last, floor) {
+                    return Some(Ref { span, what: r.what });
                 }
             }
             return None;
@@ -2424,8 +2434,19 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             .filter(|&t| t > c.tok_end)
             .unwrap_or(s_end);
         from = skip_to_clause(from);
-        // ", said Mindy Romero, director of …": what was said came before.
-        let closes_clause = c.inverted && c.tok > s_first && ctx.word(c.tok - 1) == ",";
+        // ", said Mindy Romero, director of …" and "…, Hennessey said, and
+        // …": what was said came before.
+        let speaker_first_tok = doc
+            .tokens
+            .partition_point(|t| (t.start as usize) < speaker_span.start);
+        let parenthetical = !c.inverted
+            && c.speaker.is_some()
+            && speaker_first_tok > s_first
+            && ctx.word(speaker_first_tok - 1) == ","
+            && c.tok_end < s_end
+            && ctx.word(c.tok_end) == ",";
+        let closes_clause =
+            parenthetical || (c.inverted && c.tok > s_first && ctx.word(c.tok - 1) == ",");
         let content_after = !closes_clause
             && from < s_end
             && !ctx.quoted[from]
