@@ -1715,6 +1715,10 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
         return None;
     }
     let w = ctx.lower(from);
+    // "promising to campaign …", "noting that it …": no speaker follows.
+    if NP_STOP.contains(&w.as_str()) || NP_PREPOSITIONS.contains(&w.as_str()) {
+        return None;
+    }
     if let Some(p) = pronoun(&w) {
         if p != Pron::Relative {
             return Some(Ref {
@@ -1827,7 +1831,32 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
             });
         }
     }
-    None
+    description_starting(ctx, first, before)
+}
+
+/// A description opening a clause ("His office put out a statement"): the
+/// longest run of words from `start` whose last word is one for people or
+/// institutions.
+fn description_starting(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
+    let mut best = None;
+    for k in start..before.min(start + 6) {
+        if ctx.quoted[k] || ctx.is_punct(k) {
+            break;
+        }
+        let w = ctx.lower(k);
+        if NP_STOP.contains(&w.as_str()) || NP_PREPOSITIONS.contains(&w.as_str()) || is_cue_verb(&w)
+        {
+            break;
+        }
+        if PEOPLE_NOUNS.contains(&w.as_str()) || ORG_NOUNS.contains(&w.as_str()) {
+            best = Some(k);
+        }
+    }
+    let head = best?;
+    Some(Ref {
+        span: ctx.span(start, head + 1),
+        what: RefKind::Description(ctx.lower(head)),
+    })
 }
 
 /// A subject and a verb right after a closing quote (",” he mocks.",
@@ -2043,14 +2072,35 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             // "The call was requested by Putin": a passive reports nothing
             // of its subject.
             if !w.ends_with("ing") && i > first && BE_FORMS.contains(&ctx.lower(i - 1).as_str()) {
+                // "was asked by moderator Gerard Baker": the agent speaks.
+                if tok_end < end && ctx.lower(tok_end) == "by" && !is_weak(&w) {
+                    let speaker = speaker_after(ctx, tok_end + 1, end);
+                    if speaker.is_some() {
+                        out.push(Cue {
+                            span: ctx.span(i, tok_end + 1),
+                            tok: i,
+                            tok_end: tok_end + 1,
+                            speaker,
+                            inverted: true,
+                            weak: false,
+                            colon: false,
+                            sentence,
+                        });
+                    }
+                }
                 i = tok_end;
                 continue;
             }
             let mut speaker = None;
             let mut inverted = false;
+            // The comma may stand inside the closing mark: “…,” promising.
+            let comma_in_quote = i > first
+                && ctx.quoted[i - 1]
+                && ctx.text[..ctx.tokens[i - 1].start as usize].ends_with(',');
             if w.ends_with("ing")
                 && i > first
                 && (ctx.word(i - 1) == ","
+                    || comma_in_quote
                     || PARTICIPLE_PREPOSITIONS.contains(&ctx.lower(i - 1).as_str()))
             {
                 // ", saying …": the participle's subject is the clause's.
