@@ -956,6 +956,22 @@ const CLAUSE_TAIL: &[&str] = &[
 /// Forms of "be" before a participle make it passive.
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "'s"];
 
+/// Cues further than this many tokens from a quote do not speak for it.
+const CUE_WINDOW: usize = 80;
+
+/// A reported clause is at most this many tokens long.
+const MAX_INDIRECT_TOKENS: usize = 120;
+
+/// A clause's start is looked for at most this many tokens back.
+const MAX_CLAUSE_TOKENS: usize = 40;
+
+/// A pronoun is compared with at most this many names before it.
+const MAX_MENTIONS_BACK: usize = 32;
+
+/// How many earlier speakers a description is compared with ("the
+/// official" → the official quoted before); bounds the work per quote.
+const HISTORY_LOOKBACK: usize = 64;
+
 /// A sentence's subject may be a person named this many tokens into it.
 const SUBJECT_PERSON_TOKENS: usize = 7;
 
@@ -1258,7 +1274,10 @@ fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
                     // German „…“: the high mark closes the low one.
                     Some(k) if stack[k].low => close(&mut stack, k, &mut out),
                     // A typo'd close: “Apparently not,“ he said.
-                    Some(k) if prev.is_some_and(|p| !p.is_whitespace()) && !is_word_char(next) => {
+                    Some(k)
+                        if prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
+                            && !is_word_char(next) =>
+                    {
                         close(&mut stack, k, &mut out)
                     }
                     _ => open(&mut stack, true, false),
@@ -1415,6 +1434,12 @@ struct Ctx<'a> {
     mentions: Mentions,
     /// Per token: inside a quote (marks included).
     quoted: Vec<bool>,
+    /// Entities by their name's last word and by their other names
+    /// (lower-cased keys are not needed: names are matched as written),
+    /// a person first, then the most mentioned.
+    names: HashMap<&'a str, usize>,
+    /// People by the words of their roles, lower case, first named first.
+    roles: HashMap<String, Vec<usize>>,
 }
 
 impl Ctx<'_> {
@@ -1624,6 +1649,7 @@ fn name_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
 fn clause_subject(ctx: &Ctx, at: usize, floor: usize) -> Option<Ref> {
     // Quotes are inside the clause ("He called it their “crystal ball” and
     // said"), not its edge.
+    let floor = floor.max(at.saturating_sub(MAX_CLAUSE_TOKENS));
     let start = (floor..at)
         .rev()
         .find(|&k| {
@@ -2108,6 +2134,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     .iter()
                     .rev()
                     .take_while(|c| c.sentence == sentence)
+                    .take(4)
                     .find_map(|c| c.speaker.clone())
                     .or_else(|| clause_subject(ctx, i - 1, first))
                     .or_else(|| sentence_subject(ctx, first, i));
@@ -2272,12 +2299,37 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             quoted[i] = q < marked.len() && marked[q].span.start <= at;
         }
     }
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
+    let rank = |e: &Entity| (e.kind == "PERSON", e.count);
+    for e in entities {
+        let last = e.name.rsplit(' ').next().unwrap_or(&e.name);
+        for key in std::iter::once(last).chain(e.aliases.iter().map(String::as_str)) {
+            let slot = names.entry(key).or_insert(e.id as usize);
+            if rank(e) > rank(&entities[*slot]) {
+                *slot = e.id as usize;
+            }
+        }
+        if e.kind == "PERSON" {
+            for role in &e.roles {
+                for w in role.to_lowercase().split_whitespace() {
+                    roles.entry(w.to_string()).or_default().push(e.id as usize);
+                }
+            }
+        }
+    }
+    for ids in roles.values_mut() {
+        ids.sort_by_key(|&id| entities[id].first.start);
+        ids.dedup();
+    }
     let ctx = Ctx {
         text,
         tokens: &doc.tokens,
         entities,
         mentions: Mentions::new(entities),
         quoted,
+        names,
+        roles,
     };
     let mut cues = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
@@ -2309,11 +2361,18 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             .partition_point(|t| (t.start as usize) < q.span.end);
         // A quote that ends its sentence may take its cue from the start of
         // the next (“….” Trump said.), where the splitter put it.
-        let ends_sentence =
-            (t_close..doc.sentences[s_last].tokens.end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
+        let s_last_end = doc.sentences[s_last].tokens.end;
+        let ends_sentence = s_last_end.saturating_sub(t_close) <= 3
+            && (t_close..s_last_end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
         let next_first = doc.sentences.get(s_last + 1).map(|s| s.tokens.start);
-        let a = cues.partition_point(|c| c.sentence < s_first);
-        let b = cues.partition_point(|c| c.sentence <= s_last + usize::from(ends_sentence));
+        // Cues of the quote's sentences, no further than a window from it
+        // (a sentence of thousands of quotes costs linear time).
+        let a = cues
+            .partition_point(|c| c.sentence < s_first)
+            .max(cues.partition_point(|c| c.tok + CUE_WINDOW < t_open));
+        let b = cues
+            .partition_point(|c| c.sentence <= s_last + usize::from(ends_sentence))
+            .min(cues.partition_point(|c| c.tok <= t_close + CUE_WINDOW));
         let mut best: Option<(usize, usize)> = None;
         // A quote opening its paragraph after one that ends with a colon
         // ("He told his audience:"): the colon's cue, in the sentence before.
@@ -2474,6 +2533,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         let s_end = cues[ci + 1..]
             .iter()
             .take_while(|n| n.sentence == c.sentence)
+            .take(CUE_WINDOW)
             .find(|n| !n.weak && n.speaker.is_some())
             .map(|n| match &n.speaker {
                 Some(r) if !n.inverted && r.span.start >= c.span.end => doc
@@ -2481,8 +2541,9 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
                     .partition_point(|t| (t.start as usize) < r.span.start),
                 _ => n.tok,
             })
-            .filter(|&t| t > c.tok_end)
-            .unwrap_or(s_end);
+            .map(|t| t.max(c.tok_end))
+            .unwrap_or(s_end)
+            .min(c.tok_end + MAX_INDIRECT_TOKENS);
         from = skip_to_clause(from);
         // ", said Mindy Romero, director of …" and "…, Hennessey said, and
         // …": what was said came before.
@@ -2518,12 +2579,14 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         // The clause before: "…, officials said." / "…, according to X.",
         // when nothing but punctuation follows the cue and its speaker.
         let start_of_speaker = speaker_span.start.min(c.span.start);
-        let rest_empty = (from..s_end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
+        let rest_empty = s_end.saturating_sub(from) <= 3
+            && (from..s_end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
         let content = content.or_else(|| {
             if !rest_empty && !closes_clause {
                 return None;
             }
-            let mut to = s_first;
+            let mut to = s_first.max(c.tok.saturating_sub(MAX_INDIRECT_TOKENS));
+            let s_first = to;
             while to < s_end && (ctx.tokens[to].end as usize) <= start_of_speaker {
                 to += 1;
             }
@@ -2788,15 +2851,8 @@ fn resolve(
                 return None;
             }
             let last = name.rsplit(' ').next().unwrap_or(&name);
-            let matches = |e: &&Entity| {
-                e.name.rsplit(' ').next() == Some(last) || e.aliases.iter().any(|a| a == &name)
-            };
-            let found = ctx
-                .entities
-                .iter()
-                .filter(matches)
-                .max_by_key(|e| (e.kind == "PERSON", e.count));
-            Some(found.map_or(Who::Named(name.clone()), |e| Who::Entity(e.id as usize)))
+            let found = ctx.names.get(name.as_str()).or_else(|| ctx.names.get(last));
+            Some(found.map_or(Who::Named(name.clone()), |&id| Who::Entity(id)))
         }
         RefKind::Description(head) => {
             let desc = ctx.text[r.span.clone()].to_string();
@@ -2804,7 +2860,7 @@ fn resolve(
             let definite = lower.starts_with("the ");
             // "the spokesman": the person whose role it is.
             if definite {
-                for (_, _, w, _) in history.iter().rev() {
+                for (_, _, w, _) in history.iter().rev().take(HISTORY_LOOKBACK) {
                     if let Who::Entity(id) = w {
                         let e = &ctx.entities[*id];
                         if e.roles
@@ -2815,14 +2871,12 @@ fn resolve(
                         }
                     }
                 }
-                if let Some(e) = ctx.entities.iter().find(|e| {
-                    e.first.start as usize <= r.span.start
-                        && e.kind == "PERSON"
-                        && e.roles
-                            .iter()
-                            .any(|x| x.to_lowercase().contains(head.as_str()))
-                }) {
-                    return Some(Who::Entity(e.id as usize));
+                let named_before = ctx.roles.get(head.as_str()).and_then(|ids| {
+                    ids.iter()
+                        .find(|&&id| ctx.entities[id].first.start as usize <= r.span.start)
+                });
+                if let Some(&id) = named_before {
+                    return Some(Who::Entity(id));
                 }
             }
             if PEOPLE_NOUNS.contains(&head.as_str()) {
@@ -2833,7 +2887,7 @@ fn resolve(
                 let indefinite = ["a ", "an ", "another "]
                     .iter()
                     .any(|a| lower.starts_with(a));
-                for (_, _, w, _) in history.iter().rev() {
+                for (_, _, w, _) in history.iter().rev().take(HISTORY_LOOKBACK) {
                     if let Who::Anonymous(d) = w {
                         let same = if indefinite {
                             d.eq_ignore_ascii_case(&desc)
@@ -2898,6 +2952,7 @@ fn resolve(
                 if let Some((_, _, w, _)) = history
                     .iter()
                     .rev()
+                    .take_while(|(hs, _, _, _)| *hs >= s)
                     .find(|(hs, _, w, _)| *hs == s && fits(w))
                 {
                     return Some(w.clone());
@@ -2907,7 +2962,10 @@ fn resolve(
                 let before = ctx.mentions.within(range.clone());
                 if let Some(&(start, _, id)) = before.first() {
                     // The sentence's subject: its first name, near its start.
-                    let lead = ctx.text[sent.range.start..start].split_whitespace().count();
+                    let lead = ctx.text[sent.range.start..start]
+                        .split_whitespace()
+                        .take(4)
+                        .count();
                     let w = Who::Entity(id);
                     if lead <= 3 && fits(&w) {
                         return Some(w);
@@ -2922,6 +2980,7 @@ fn resolve(
                     if let Some(w) = before
                         .iter()
                         .rev()
+                        .take(MAX_MENTIONS_BACK)
                         .filter(|m| !possessive(m))
                         .map(|m| Who::Entity(m.2))
                         .find(|w| fits(w))
@@ -2937,6 +2996,7 @@ fn resolve(
             before
                 .iter()
                 .rev()
+                .take(MAX_MENTIONS_BACK)
                 .map(|m| Who::Entity(m.2))
                 .find(|w| fits(w))
         }
