@@ -21,6 +21,17 @@ fn article_like() -> impl Strategy<Value = String> {
         Just("3.5 ".to_string()),
         Just("“Yes,” he said. ".to_string()),
         Just("Why?” ".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("''".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("«".to_string()),
+        Just("„".to_string()),
+        Just("according to officials, ".to_string()),
+        Just("said a senior official, ".to_string()),
+        Just(", she added: ".to_string()),
+        Just("who said ".to_string()),
         Just("… ".to_string()),
         Just("... ".to_string()),
         Just("\n\n".to_string()),
@@ -118,6 +129,39 @@ fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
         all.windows(2).all(|w| w[0].1 <= w[1].0),
         "mentions overlap: {:?}",
         all
+    );
+    for (i, s) in a.sources.iter().enumerate() {
+        prop_assert_eq!(s.id as usize, i);
+        prop_assert!(s.entity.is_none_or(|e| (e as usize) < a.entities.len()));
+    }
+    let mut quoted = Vec::new();
+    for q in &a.quotes {
+        check(q.start, q.end, "quote")?;
+        check(q.content.start, q.content.end, "quote content")?;
+        prop_assert!(q.start < q.end, "empty quote");
+        prop_assert!(
+            q.content.start >= q.start && q.content.end <= q.end,
+            "content outside its quote"
+        );
+        prop_assert_eq!(a.slice(q.start, q.end), Some(q.text.as_str()));
+        if let Some(c) = q.cue {
+            check(c.start, c.end, "cue")?;
+        }
+        if let Some(sp) = &q.speaker {
+            check(sp.start, sp.end, "speaker")?;
+            prop_assert_eq!(a.slice(sp.start, sp.end), Some(sp.text.as_str()));
+        }
+        prop_assert!(q.entity.is_none_or(|e| (e as usize) < a.entities.len()));
+        prop_assert!(q.source_id.is_none_or(|s| (s as usize) < a.sources.len()));
+        prop_assert_eq!(q.source_id.is_some(), q.source != "unknown");
+        if q.kind != "indirect" {
+            quoted.push((q.start, q.end));
+        }
+    }
+    prop_assert!(
+        quoted.windows(2).all(|w| w[0].1 <= w[1].0),
+        "quotations overlap: {:?}",
+        quoted
     );
     Ok(())
 }

@@ -1885,6 +1885,24 @@ fn description_starting(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
     })
 }
 
+/// Whether a speaker can hold a position (the subject of "wants",
+/// "opposes"): an entity, a pronoun or a description; a capitalised word the
+/// tagger did not recognise only before an inflected verb ("Trump wants"),
+/// since a base form could be a noun ("Bridge plan splits …").
+fn holds_positions(ctx: &Ctx, r: &Ref, verb: &str) -> bool {
+    match &r.what {
+        RefKind::Entity(id) => matches!(ctx.entity_kind(*id), "PERSON" | "ORG" | "GROUP" | "PLACE"),
+        RefKind::Pronoun(_) => true,
+        // Documents hold positions too ("the poll shows", "the bill bans").
+        RefKind::Description(_) => true,
+        RefKind::Name => {
+            verb.ends_with('s')
+                || verb.ends_with("ed")
+                || ["sought", "saw", "knew", "felt", "thought"].contains(&verb)
+        }
+    }
+}
+
 /// A subject and a verb right after a closing quote (",” he mocks.",
 /// ",” Smith quipped."): whatever the verb, it reports the quote.
 fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<Cue> {
@@ -2177,13 +2195,22 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     inverted = speaker.is_some();
                 }
             }
+            let weak = is_weak(&w);
+            if weak
+                && speaker
+                    .as_ref()
+                    .is_some_and(|r| !holds_positions(ctx, r, &w))
+            {
+                // "Bridge plan splits …": a noun read as a verb of stance.
+                speaker = None;
+            }
             out.push(Cue {
                 span: ctx.span(i, tok_end),
                 tok: i,
                 tok_end,
                 speaker,
                 inverted,
-                weak: is_weak(&w),
+                weak,
                 colon: false,
                 sentence,
             });
@@ -2398,7 +2425,15 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             let beside = c.tok_end == t_open
                 || (c.tok_end + 1 == t_open && ctx.is_punct(c.tok_end))
                 || (c.tok >= t_close && c.tok - t_close <= 3);
-            if c.speaker.is_none() || (c.weak && !c.colon && !beside) {
+            // A weak cue speaks for a quote only through people or
+            // institutions ("the poll shows “…”" is no speech).
+            let people = c.speaker.as_ref().is_some_and(|r| match &r.what {
+                RefKind::Description(h) => {
+                    PEOPLE_NOUNS.contains(&h.as_str()) || ORG_NOUNS.contains(&h.as_str())
+                }
+                _ => true,
+            });
+            if c.speaker.is_none() || (c.weak && !c.colon && !(beside && people)) {
                 continue;
             }
             if c.colon && c.tok + 1 != t_open {
