@@ -2196,6 +2196,13 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 }
             }
             let weak = is_weak(&w);
+            // "appear on television" is no position; "appears to agree" is.
+            if (w.starts_with("appear") || w.starts_with("seem"))
+                && !(tok_end < end && ["to", "that"].contains(&ctx.lower(tok_end).as_str()))
+            {
+                i = tok_end;
+                continue;
+            }
             if weak
                 && speaker
                     .as_ref()
@@ -2241,6 +2248,8 @@ struct Draft {
     inherits: bool,
     /// Whom it is from if there is no speaker before it to continue.
     fallback: Option<Ref>,
+    /// A title of a work (“Meet the Press”): never a partial quote.
+    title: bool,
 }
 
 /// Whom a speaker stands for once resolved.
@@ -2498,6 +2507,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             sentence: s_first,
             inherits: false,
             fallback: None,
+            title,
         };
         // The subject of the quote's sentence, for a quote without a cue
         // ("She blamed the violence on a “disturbed person”").
@@ -2648,6 +2658,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             sentence: c.sentence,
             inherits: false,
             fallback: None,
+            title: false,
         });
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
@@ -2674,18 +2685,18 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
     }
     // A scare quote inside reported speech is the speaker's own word: a
     // partial quote ("predicting that Trump “has no chance”").
-    let reports: Vec<(Range<usize>, Option<Range<usize>>, Option<Ref>)> = drafts
+    let reports: Vec<Draft> = drafts
         .iter()
         .filter(|d| d.kind == "indirect")
-        .map(|d| (d.content.clone(), d.cue.clone(), d.speaker.clone()))
+        .cloned()
         .collect();
-    for d in drafts.iter_mut().filter(|d| d.kind == "scare") {
-        let i = reports.partition_point(|r| r.0.start <= d.span.start);
-        if let Some((content, cue, speaker)) = i.checked_sub(1).map(|i| &reports[i]) {
-            if d.span.end <= content.end {
+    for d in drafts.iter_mut().filter(|d| d.kind == "scare" && !d.title) {
+        let i = reports.partition_point(|r| r.content.start <= d.span.start);
+        if let Some(r) = i.checked_sub(1).map(|i| &reports[i]) {
+            if d.span.end <= r.content.end {
                 d.kind = "partial";
-                d.cue = cue.clone();
-                d.speaker = speaker.clone();
+                d.cue = r.cue.clone();
+                d.speaker = r.speaker.clone();
             }
         }
     }
