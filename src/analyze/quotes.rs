@@ -2250,6 +2250,8 @@ struct Draft {
     fallback: Option<Ref>,
     /// A title of a work (“Meet the Press”): never a partial quote.
     title: bool,
+    /// Reported by a verb of stance or thought, not of saying.
+    weak: bool,
 }
 
 /// Whom a speaker stands for once resolved.
@@ -2508,6 +2510,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             inherits: false,
             fallback: None,
             title,
+            weak: false,
         };
         // The subject of the quote's sentence, for a quote without a cue
         // ("She blamed the violence on a “disturbed person”").
@@ -2659,6 +2662,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             inherits: false,
             fallback: None,
             title: false,
+            weak: c.weak,
         });
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
@@ -2668,11 +2672,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         let mut covering_end = 0;
         let mut keep = Vec::with_capacity(drafts.len());
         for d in drafts.drain(..) {
-            let weak_cue = d.kind == "indirect"
-                && d.cue.as_ref().is_some_and(|c| {
-                    let t = doc.tokens.partition_point(|t| (t.start as usize) < c.start);
-                    t < doc.tokens.len() && is_weak(&ctx.lower(t))
-                });
+            let weak_cue = d.kind == "indirect" && d.weak;
             if weak_cue && d.span.start < covering_end {
                 continue;
             }
@@ -2685,6 +2685,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
     }
     // A scare quote inside reported speech is the speaker's own word: a
     // partial quote ("predicting that Trump “has no chance”").
+    // (Positions too: "Trump believes the system is “rigged”" quotes him.)
     let reports: Vec<Draft> = drafts
         .iter()
         .filter(|d| d.kind == "indirect")

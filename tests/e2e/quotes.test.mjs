@@ -19,7 +19,7 @@ Mark Olsen, the council's finance chief, questioned the figures. “These number
 
 “Helen Carter is under pressure to show progress before the election,” said a senior administration official who was not authorised to speak publicly.
 
-Residents fear the “temporary” tolls will stay for decades.
+The “temporary” tolls will stay for decades.
 
 "<img src=x onerror=alert(1)>," he said.
 

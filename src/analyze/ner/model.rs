@@ -1,7 +1,8 @@
 //! The trained weights: for each feature key, one small integer weight per
 //! label. Stored compactly (keys sorted and delta-coded as varints, weights as
-//! `i8` times one scale) because the model ships inside the page; loaded once
-//! into an open-addressing table, because every token asks it ~50 questions.
+//! zigzag varints of `i16` units of one scale) because the model ships inside
+//! the page; loaded once into a table indexed by the key itself (keys are
+//! `KEY_BITS` wide), because every token asks it ~50 questions.
 
 use super::tags::N_TAGS;
 
