@@ -953,6 +953,50 @@ const CLAUSE_TAIL: &[&str] = &[
     "and", "while", "but", "or", "has", "have", "had", "is", "was", "will", "would", "also",
 ];
 
+/// Prepositions that open a sentence's opening phrase ("In his speech, …").
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "since",
+    "despite",
+    "for",
+    "with",
+    "without",
+    "while",
+    "when",
+    "as",
+    "by",
+    "under",
+    "following",
+    "amid",
+    "according",
+    "speaking",
+    "asked",
+    "like",
+    "unlike",
+    "from",
+    "to",
+    "of",
+    "among",
+    "although",
+    "though",
+    "if",
+    "once",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yet",
+    "but",
+    "still",
+    "meanwhile",
+    "instead",
+];
+
 /// Forms of "be" before a participle make it passive.
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "'s"];
 
@@ -1658,7 +1702,14 @@ fn clause_subject(ctx: &Ctx, at: usize, floor: usize) -> Option<Ref> {
                     || CLAUSE_OPENERS.contains(&ctx.lower(k).as_str()))
         })
         .map_or(floor, |k| k + 1);
-    sentence_subject(ctx, start, at)
+    sentence_subject(ctx, start, at).or_else(|| {
+        // "Mr. Trump, who said …, issued a statement saying": the clause has
+        // no subject of its own; the one before the relative clause is it.
+        let starts_with_verb = start < at && ctx.word(start).starts_with(char::is_lowercase);
+        (start > floor && ctx.word(start - 1) == "," && starts_with_verb)
+            .then(|| subject_before(ctx, start, floor))
+            .flatten()
+    })
 }
 
 /// A description whose last word is token `last` ("a senior administration
@@ -1824,6 +1875,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
 /// The subject a sentence opens with: a name or a pronoun among its first
 /// few tokens, before token `before`.
 fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
+    let first = past_opening_phrase(ctx, first, before);
     for k in first..before.min(first + SUBJECT_PERSON_TOKENS) {
         // Past the first few tokens only a person's name is the subject
         // ("The Slate technology columnist David Auerbach went on to say").
@@ -1860,10 +1912,48 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
     description_starting(ctx, first, before)
 }
 
+/// Where a sentence's subject may start: past an opening phrase and its
+/// comma ("Filling in for Sanders at the event, West said"; "Preceded by Joe
+/// Arpaio, the sheriff, Trump launched"), which a preposition or a
+/// participle opens.
+fn past_opening_phrase(ctx: &Ctx, first: usize, before: usize) -> usize {
+    if first >= before || ctx.quoted[first] {
+        return first;
+    }
+    let w = ctx.lower(first);
+    let opens = OPENING_PREPOSITIONS.contains(&w.as_str())
+        || ((w.ends_with("ing") || w.ends_with("ed"))
+            && ctx.word(first).starts_with(char::is_uppercase));
+    if !opens {
+        return first;
+    }
+    let limit = before.min(first + MAX_CLAUSE_TOKENS);
+    let Some(mut comma) = (first..limit).find(|&k| ctx.word(k) == "," && !ctx.quoted[k]) else {
+        return first;
+    };
+    // An apposition right after the phrase: past its comma too.
+    if comma + 1 < limit && DETERMINERS.contains(&ctx.lower(comma + 1).as_str()) {
+        if let Some(next) = (comma + 1..limit).find(|&k| ctx.word(k) == "," && !ctx.quoted[k]) {
+            comma = next;
+        }
+    }
+    comma + 1
+}
+
 /// A description opening a clause ("His office put out a statement"): the
 /// longest run of words from `start` whose last word is one for people or
 /// institutions.
 fn description_starting(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
+    // Not a verb ("issued a statement"): a determiner, a capital or a noun
+    // for people opens it.
+    let opener = ctx.lower(start.min(ctx.tokens.len() - 1));
+    if start >= before
+        || !(DETERMINERS.contains(&opener.as_str())
+            || PEOPLE_NOUNS.contains(&opener.as_str())
+            || ctx.word(start).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     let mut best = None;
     for k in start..before.min(start + 6) {
         if ctx.quoted[k] || ctx.is_punct(k) {
@@ -2519,6 +2609,22 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             sentence_subject(&ctx, first, t_open.max(first))
         };
         let after_colon = t_open > 0 && ctx.word(t_open - 1) == ":";
+        // A partial quote inside what someone is reported to say is theirs:
+        // "Trump said Fox executives were calling “every 15 minutes”" — the
+        // sentence's first verb of saying before it, not the nearest verb.
+        let best = match best {
+            Some((d, ci)) if !direct_form && cues[ci].tok_end <= t_open => {
+                let outer = cues[a..ci].iter().position(|c| {
+                    c.sentence == cues[ci].sentence
+                        && !c.weak
+                        && !c.colon
+                        && c.speaker.is_some()
+                        && c.tok_end <= t_open
+                });
+                Some((d, outer.map_or(ci, |o| a + o)))
+            }
+            other => other,
+        };
         if let Some((_, ci)) = best {
             used[ci] = true;
             d.cue = Some(cues[ci].span.clone());
@@ -3007,12 +3113,19 @@ fn resolve(
                 let sent = &doc.sentences[s];
                 let range = sent.range.start..sent.range.end.min(r.span.start);
                 let before = ctx.mentions.within(range.clone());
-                if let Some(&(start, _, id)) = before.first() {
-                    // The sentence's subject: its first name, near its start.
-                    let lead = ctx.text[sent.range.start..start]
-                        .split_whitespace()
-                        .take(4)
-                        .count();
+                // The sentence's subject: its first name near its start,
+                // past an opening phrase ("Filling in for Sanders, West …").
+                let pron_tok = ctx
+                    .tokens
+                    .partition_point(|t| (t.start as usize) < range.end);
+                let subj_tok = past_opening_phrase(ctx, sent.tokens.start, pron_tok);
+                let subj_at = ctx
+                    .tokens
+                    .get(subj_tok)
+                    .map_or(range.end, |t| (t.start as usize).min(range.end));
+                let subject = ctx.mentions.within(subj_at..range.end).first();
+                if let Some(&(start, _, id)) = subject {
+                    let lead = ctx.text[subj_at..start].split_whitespace().take(4).count();
                     let w = Who::Entity(id);
                     if lead <= 3 && fits(&w) {
                         return Some(w);
