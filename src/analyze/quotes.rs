@@ -1000,6 +1000,12 @@ const OPENING_PREPOSITIONS: &[&str] = &[
 /// Forms of "be" before a participle make it passive.
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "'s"];
 
+/// A quote opening its paragraph continues the speaker of the paragraph
+/// before across at most this many captions or subheadings (short
+/// paragraphs without a full stop) between them.
+const MAX_INTERLUDES: usize = 2;
+const INTERLUDE_WORDS: usize = 25;
+
 /// Cues further than this many tokens from a quote do not speak for it.
 const CUE_WINDOW: usize = 80;
 
@@ -2633,7 +2639,15 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             // A title of a work or a show (“This Week”), not speech.
             d.kind = "scare";
         } else if words <= SCARE_MAX_WORDS && !sentence_like {
-            d.speaker = subject();
+            // A person's word in a sentence about what they did ("She
+            // blamed the violence on a “disturbed person”"); else the
+            // writer's scare quote (a company's “substantially all” in a
+            // sentence about its contract is the writer's).
+            d.speaker = subject().filter(|r| match &r.what {
+                RefKind::Entity(id) => ctx.entity_kind(*id) == "PERSON",
+                RefKind::Pronoun(p) => matches!(p, Pron::Male | Pron::Female),
+                _ => false,
+            });
             if d.speaker.is_none() {
                 d.kind = "scare";
             }
@@ -2818,9 +2832,19 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             // No cue: the last speaker of this paragraph, or of the one
             // before when this quote opens its paragraph.
             let opens = doc.paragraphs[d.paragraph].start == d.span.start;
-            let last = history
-                .last()
-                .filter(|(_, p, _, _)| *p == d.paragraph || (opens && *p + 1 == d.paragraph));
+            // Captions and subheadings between them do not interrupt.
+            let interlude = |p: usize| {
+                let t = text[doc.paragraphs[p].clone()].trim_end();
+                !t.ends_with(['.', '!', '?', '”', '"', '’', ':'])
+                    && t.split_whitespace().count() <= INTERLUDE_WORDS
+            };
+            let last = history.last().filter(|(_, p, _, _)| {
+                *p == d.paragraph
+                    || (opens
+                        && *p < d.paragraph
+                        && d.paragraph - *p <= 1 + MAX_INTERLUDES
+                        && (*p + 1..d.paragraph).all(interlude))
+            });
             match last {
                 Some((_, _, w, r)) => {
                     // The speaker as written where the speech began.
