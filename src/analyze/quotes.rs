@@ -1045,6 +1045,19 @@ const NEXT_SENTENCE_PENALTY: usize = 40;
 /// (“This Week”, “Game of Thrones”) unless a cue or a colon introduces it.
 const TITLE_MAX_WORDS: usize = 8;
 
+/// Words before a quote that make it a name or title, not speech.
+const NAMING_WORDS: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "nicknamed",
+    "dubbed",
+    "named",
+    "captioned",
+    "slogan",
+    "hashtag",
+];
+
 /// Short words a title keeps in lower case.
 const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "for", "with", "to", "at", "by", "de", "from",
@@ -1498,6 +1511,12 @@ impl Ctx<'_> {
         &self.text[t.start as usize..t.end as usize]
     }
 
+    /// Whether the token at byte `at` is inside a quote.
+    fn quoted_at(&self, at: usize) -> bool {
+        let i = self.tokens.partition_point(|t| (t.start as usize) < at);
+        self.quoted.get(i).copied().unwrap_or(false)
+    }
+
     fn lower(&self, i: usize) -> String {
         self.word(i).to_lowercase()
     }
@@ -1516,6 +1535,8 @@ impl Ctx<'_> {
 }
 
 fn pronoun(w: &str) -> Option<Pron> {
+    // "they’re", "he's", "she'd": the pronoun before a contraction.
+    let w = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
     PRONOUNS.iter().find(|(p, _)| *p == w).map(|&(_, k)| k)
 }
 
@@ -1573,8 +1594,9 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
         let limit = last.saturating_sub(MAX_APPOSITION_TOKENS).max(floor);
         let k = (limit..last)
             .rev()
-            .find(|&k| ctx.word(k) == "," || ctx.quoted[k] || ctx.word(k) == ";")?;
-        if ctx.word(k) != "," || ctx.quoted[k] {
+            .find(|&k| (ctx.word(k) == "," || ctx.word(k) == ";") && !ctx.quoted[k])?;
+        // (A title in quotes may stand in it: "The ad, titled “Unifier?”,".)
+        if ctx.word(k) != "," {
             return None;
         }
         // The name before the comma, past a parenthesis ("Rep. Elijah
@@ -1596,13 +1618,15 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             .mentions
             .within(ctx.tokens[k].end as usize..ctx.tokens[last].start as usize)
             .iter()
-            .find(|m| ctx.entity_kind(m.2) == "PERSON")
+            .find(|m| ctx.entity_kind(m.2) == "PERSON" && !ctx.quoted_at(m.0))
             .copied();
         // Else the last person named before a comma in reach: "Anne
         // Richards, assistant secretary of state for population, refugees,
         // and migration, said".
         let comma_after = |m: &(usize, usize, usize)| {
-            ctx.text[m.1..].trim_start().starts_with(',') && ctx.entity_kind(m.2) == "PERSON"
+            ctx.text[m.1..].trim_start().starts_with(',')
+                && ctx.entity_kind(m.2) == "PERSON"
+                && !ctx.quoted_at(m.0)
         };
         let reach = ctx
             .mentions
@@ -2588,7 +2612,9 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         let inner = text[q.content.clone()].trim();
         let sentence_like = inner.ends_with(['.', ',', '!', '?', '…', ';', ':'])
             || (inner.starts_with(char::is_uppercase) && words > SCARE_MAX_WORDS);
-        let title = is_title_case(inner) && words <= TITLE_MAX_WORDS;
+        // A name given to something: "an ad titled “Unifier?”".
+        let named = t_open > 0 && NAMING_WORDS.contains(&ctx.lower(t_open - 1).as_str());
+        let title = named || (is_title_case(inner) && words <= TITLE_MAX_WORDS);
         // At a clause's edge: opens its sentence, or after ":" / "," / a cue.
         let opens_sentence = doc.sentences[s_first].range.start >= q.span.start
             || text[doc.sentences[s_first].range.start..q.span.start]
@@ -2631,7 +2657,9 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             }
             other => other,
         };
-        if let Some((_, ci)) = best {
+        if named {
+            d.kind = "scare";
+        } else if let Some((_, ci)) = best {
             used[ci] = true;
             d.cue = Some(cues[ci].span.clone());
             d.speaker = cues[ci].speaker.clone();
