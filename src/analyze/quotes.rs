@@ -1665,8 +1665,27 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
         });
     }
     // A description: back over its words to the determiner that opens it;
-    // else a capitalised name the tagger missed.
-    description_ending(ctx, last, floor).or_else(|| name_ending(ctx, last, floor))
+    // else a capitalised name the tagger missed; else the noun phrase before
+    // a relative clause ("A White House official who spoke anonymously to
+    // discuss internal strategy said").
+    description_ending(ctx, last, floor)
+        .or_else(|| name_ending(ctx, last, floor))
+        .or_else(|| {
+            let limit = last.saturating_sub(MAX_SUBJECT_TOKENS).max(floor);
+            let rel = (limit..last)
+                .rev()
+                .find(|&k| !ctx.quoted[k] && ["who", "which"].contains(&ctx.lower(k).as_str()))?;
+            if rel == floor || ctx.word(rel - 1) == "," {
+                return None;
+            }
+            match ctx.mentions.at(ctx.tokens[rel - 1].start as usize) {
+                Some(m) => Some(Ref {
+                    span: m.0..m.1,
+                    what: RefKind::Entity(m.2),
+                }),
+                None => description_ending(ctx, rel - 1, floor),
+            }
+        })
 }
 
 /// A run of capitalised words ending at token `last` ("Trump", "Mr.
@@ -1897,8 +1916,9 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
         if let Some(m) = ctx.mentions.at(ctx.tokens[k].start as usize) {
             let rest = &ctx.text[m.1..];
             if rest.starts_with("'s") || rest.starts_with('\u{2019}') {
-                // "Trump's campaign manager": not the subject.
-                return None;
+                // "Trump's campaign manager": not the subject; the
+                // description it opens may be.
+                break;
             }
             return Some(Ref {
                 span: m.0..m.1,
@@ -2290,6 +2310,12 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 }
             }
             let weak = is_weak(&w);
+            // "spoke anonymously to discuss internal strategy": a purpose,
+            // not a position.
+            if weak && i > first && ctx.lower(i - 1) == "to" {
+                i = tok_end;
+                continue;
+            }
             // "appear on television" is no position; "appears to agree" is.
             if (w.starts_with("appear") || w.starts_with("seem"))
                 && !(tok_end < end && ["to", "that"].contains(&ctx.lower(tok_end).as_str()))
@@ -2529,7 +2555,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             // A weak cue only right beside the quote ("cited “…”").
             let beside = c.tok_end == t_open
                 || (c.tok_end + 1 == t_open && ctx.is_punct(c.tok_end))
-                || (c.tok >= t_close && c.tok - t_close <= 3);
+                || (c.tok >= t_close && c.tok - t_close <= 3 && c.sentence <= s_last);
             // A weak cue speaks for a quote only through people or
             // institutions ("the poll shows “…”" is no speech).
             let people = c.speaker.as_ref().is_some_and(|r| match &r.what {
@@ -2562,7 +2588,9 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
                 let introduces = t_open > 0 && [",", ":"].contains(&ctx.word(t_open - 1));
                 let gap = t_open - c.tok_end;
                 if introduces && gap <= CUE_NEAR_QUOTE {
-                    3
+                    // (The nearest of the cues before it: "a woman asked
+                    // for a photo and Clinton said, “…”".)
+                    3 + gap / 4
                 } else {
                     gap * 2 + 1
                 }
