@@ -235,6 +235,8 @@ fn joins(prev: &str, next: &str) -> bool {
         let name_before = before.is_empty()
             || before_capitalised
             || !before.chars().any(char::is_alphanumeric)
+            // "chief executive, J. Michael Pearson": after a comma or colon.
+            || before.ends_with([',', ';', ':', '('])
             || is_initials(before.trim_end_matches('.'))
             || OPENERS.contains(&before_lower.as_str())
             || SPEECH_VERBS.contains(&before_lower.as_str());
@@ -500,6 +502,17 @@ mod tests {
         assert_eq!(
             split("Shares of Apple Inc. The company fell."),
             ["Shares of Apple Inc.", "The company fell."]
+        );
+    }
+
+    #[test]
+    fn an_initial_after_a_comma_is_a_name() {
+        assert_eq!(
+            split("Ubben called its chief executive, J. Michael Pearson, driven. He left."),
+            [
+                "Ubben called its chief executive, J. Michael Pearson, driven.",
+                "He left."
+            ]
         );
     }
 

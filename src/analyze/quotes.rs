@@ -2255,6 +2255,31 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             let comma_in_quote = i > first
                 && ctx.quoted[i - 1]
                 && ctx.text[..ctx.tokens[i - 1].start as usize].ends_with(',');
+            // "… tweeting that … and asking": a verb joined by "and" to a
+            // report has that report's speaker.
+            let joined = i > first && ["and", "or", "but"].contains(&ctx.lower(i - 1).as_str());
+            if joined {
+                if let Some(r) = out
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == sentence)
+                    .take(4)
+                    .find_map(|c| c.speaker.clone())
+                {
+                    out.push(Cue {
+                        span: ctx.span(i, tok_end),
+                        tok: i,
+                        tok_end,
+                        speaker: Some(r),
+                        inverted: false,
+                        weak: is_weak(&w),
+                        colon: false,
+                        sentence,
+                    });
+                    i = tok_end;
+                    continue;
+                }
+            }
             if w.ends_with("ing")
                 && i > first
                 && (ctx.word(i - 1) == ","
@@ -2777,8 +2802,10 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         // The clause before: "…, officials said." / "…, according to X.",
         // when nothing but punctuation follows the cue and its speaker.
         let start_of_speaker = speaker_span.start.min(c.span.start);
-        let rest_empty = s_end.saturating_sub(from) <= 3
-            && (from..s_end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
+        // (Against the sentence's own end, not where the next report cuts.)
+        let sentence_end = sent.tokens.end;
+        let rest_empty = sentence_end.saturating_sub(from) <= 3
+            && (from..sentence_end).all(|k| ctx.is_punct(k) || ctx.quoted[k]);
         let content = content.or_else(|| {
             if !rest_empty && !closes_clause {
                 return None;
