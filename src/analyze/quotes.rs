@@ -910,9 +910,10 @@ const HONORIFIC_WORDS: &[&str] = &[
 
 /// Capitalised words that are not names where a subject stands.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
-    "but", "and", "so", "then", "now", "there", "here", "yet", "still", "also", "in", "on", "at",
-    "when", "while", "after", "before", "as", "if", "because", "though", "although",
+    "why", "what", "how", "where", "who", "which", "whether", "the", "a", "an", "this", "that",
+    "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "so", "then", "now",
+    "there", "here", "yet", "still", "also", "in", "on", "at", "when", "while", "after", "before",
+    "as", "if", "because", "though", "although",
 ];
 
 /// Words that open a clause: its subject follows them.
@@ -2196,8 +2197,19 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
         // "Trump on Twitter: “…”", "Smith: “…”" — a colon right before a
         // quote, or ending a paragraph a quote opens next.
         if ctx.word(i) == ":" && i > first && (i + 1 == end || ctx.quoted[i + 1]) {
+            // "Smith:" or "Trump on Twitter:"; a name after a preposition
+            // ("… in an interview with CNN on Tuesday:") is no speaker, the
+            // clause's subject is.
             let speaker = subject_before(ctx, i, first)
                 .filter(|r| matches!(r.what, RefKind::Entity(_) | RefKind::Name))
+                .filter(|r| {
+                    let t = ctx
+                        .tokens
+                        .partition_point(|t| (t.start as usize) < r.span.start);
+                    t == first
+                        || !(NP_PREPOSITIONS.contains(&ctx.lower(t - 1).as_str())
+                            || ["to", "by", "about"].contains(&ctx.lower(t - 1).as_str()))
+                })
                 .or_else(|| clause_subject(ctx, i, first));
             if speaker.is_some() {
                 out.push(Cue {
