@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, root } from '../tests/e2e/helpers.mjs';
+import { report } from './report.mjs';
 
 const corpus = path.resolve(root, process.argv[2] || '../shared/corpus');
 let seedPath = path.join(corpus, 'seed-article.txt');
@@ -18,11 +19,7 @@ const seed = fs.readFileSync(seedPath, 'utf8');
 const { server, url } = await serve(root);
 const browser = await launch();
 const version = browser.version();
-const lines = [];
-const out = (s = '') => {
-  console.log(s);
-  lines.push(s);
-};
+const { say: out, save } = report();
 
 try {
   // Cold start, five fresh pages (new context: nothing cached), median.
@@ -66,5 +63,4 @@ try {
   await browser.close();
   server.close();
 }
-fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench/results/browser.md'), lines.join('\n') + '\n');
+save('browser.md');

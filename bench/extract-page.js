@@ -2,8 +2,8 @@
 // The page's HTML is handed over once (load), then each tool runs on that same
 // string; the timed part is only the tool's own work.
 import init, { analyze } from '../www/pkg/article_lens.js';
+import { median } from './page-timing.js';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const OPTIONS = { kind: 'html' };
 let html = '';
 

@@ -24,18 +24,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, root } from '../tests/e2e/helpers.mjs';
-import { flag, corpus } from './args.mjs';
+import { flag, corpus, requireCorpus } from './args.mjs';
 import { start, CSP } from '../scripts/serve.mjs';
+import { withTimeout, countConsoleErrors } from './chromium-run.mjs';
+import { report, saveResult, f3 } from './report.mjs';
 
 const RUNS = Number(flag('--runs', 3));
 const ONLY = flag('--only', null);
 const TIMEOUT_MS = 30_000;
 
 const dir = path.join(corpus, 'extraction');
-if (!fs.existsSync(dir)) {
-  console.log(`The corpus is not here (${dir} is absent): nothing to measure.`);
-  process.exit(0);
-}
+requireCorpus(dir);
 
 // ---------------------------------------------------------------- decoding
 // The rules of src/encoding.rs: a BOM decides; bytes that are valid UTF-8 are
@@ -257,16 +256,6 @@ function trafilaturaPages() {
 
 // ---------------------------------------------------------------- browser
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 const pages = [...readabilityPages(), ...trafilaturaPages()];
 if (!pages.length) {
   console.log('No extraction pages found: nothing to measure.');
@@ -294,15 +283,10 @@ async function openHarness() {
   await context?.close().catch(() => {});
   context = await browser.newContext();
   page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  // Console errors are counted by kind. Expected: the policy blocking inline
-  // event handlers and <base> of the parsed pages (a DOMParser document runs
-  // no script and loads nothing anyway).
-  page.on('console', (m) => {
-    if (m.type() !== 'error' || (m.location()?.url || '').endsWith('/favicon.ico')) return;
-    const kind = m.text().replace(/ to '[^']*'/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '').slice(0, 70);
-    consoleErrors.set(kind, (consoleErrors.get(kind) || 0) + 1);
-  });
+  // Console errors are counted by kind (URLs left out). Expected: the policy
+  // blocking inline event handlers and <base> of the parsed pages (a
+  // DOMParser document runs no script and loads nothing anyway).
+  countConsoleErrors(page, consoleErrors, (text) => text.replace(/ to '[^']*'/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, ''));
   await page.goto(url + 'bench/extract.html');
   await page.waitForFunction(() => window.extractReady && typeof window.Readability === 'function', null, { timeout: TIMEOUT_MS });
 }
@@ -441,14 +425,9 @@ for (const { pg, row } of results) {
 
 // ---------------------------------------------------------------- report
 
-const lines = [];
-const say = (s = '') => {
-  console.log(s);
-  lines.push(s);
-};
+const { say, table, row, consoleErrors: sayConsoleErrors, save } = report();
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 
 const rbN = score.al.rb.n;
@@ -456,9 +435,7 @@ const tfN = score.al.tf.n;
 const rdVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@mozilla/readability/package.json'), 'utf8')).version;
 say(`Chromium ${version}, Readability.js ${rdVersion}, ${new Date().toISOString().slice(0, 10)}: ${results.length} pages (Readability test pages ${rbN}, trafilatura pages ${tfN}), ${RUNS} timed runs per page and tool after one untimed, run took ${seconds.toFixed(0)} s`);
 say();
-say('| metric | article-lens | Readability.js | target |');
-say('|---|---:|---:|---:|');
-const row = (metric, a, b, target = '') => say(`| ${metric} | ${a} | ${b} | ${target} |`);
+table('Readability.js');
 if (rbN) {
   const rb = (t, k) => score[t].rb[k] / score[t].rb.n;
   row(`Readability pages (${rbN}): body precision`, f3(rb('al', 'p')), f3(rb('rd', 'p')));
@@ -481,13 +458,10 @@ row('ms/page, slowest page', f2(Math.max(...ta)), f2(Math.max(...tr)), '(target 
 row('pages on which the tool threw or timed out', score.al.errors, score.rd.errors);
 say();
 say(`Time ratio article-lens ÷ Readability.js: mean ${f2(mean(ta) / mean(tr))}, median ${f2(median(ta) / median(tr))}.`);
-if (consoleErrors.size) {
-  say(`Console errors in the harness page (by kind): ${[...consoleErrors].slice(0, 5).map(([t, n]) => `${n}× "${t}…"`).join('; ')}.`);
-}
+sayConsoleErrors(consoleErrors);
 say(`Pages decoded as: ${Object.entries(encodings).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
 say('article-lens time: `analyze(html, {kind: "html"})` on the string; Readability.js time: `DOMParser.parseFromString` + `new Readability(doc).parse()`; each the median of the timed runs of a page. Author for article-lens: `meta.authors` joined by "; ", else `meta.byline`; date: the first 10 characters of `meta.published` / `publishedTime`.');
 
-fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-if (!ONLY) fs.writeFileSync(path.join(root, 'bench/results/extract.md'), lines.join('\n') + '\n');
-fs.writeFileSync(path.join(root, 'bench/results/extract-pages.json'), JSON.stringify(perPage, null, 1) + '\n');
+if (!ONLY) save('extract.md');
+saveResult('extract-pages.json', JSON.stringify(perPage, null, 1) + '\n');
 console.error(`Saved ${ONLY ? '' : 'bench/results/extract.md and '}bench/results/extract-pages.json (${perPage.length} pages).`);

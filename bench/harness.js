@@ -1,7 +1,6 @@
 // Driven by bench/browser.mjs: window.bench.* are called with page.evaluate.
 import init, { analyzeTimed } from '../www/pkg/article_lens.js';
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { median } from './page-timing.js';
 
 window.bench = {
   /** Cold start: fetch + compile + instantiate the wasm, then the first analysis. */

@@ -22,9 +22,9 @@
 //   (default 3) and at least 2 s; the median counts)
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, root } from '../tests/e2e/helpers.mjs';
-import { flag, corpus } from './args.mjs';
-import { start } from '../scripts/serve.mjs';
+import { flag, corpus, requireCorpus } from './args.mjs';
+import { compareInChromium, sayComparisonNotes } from './chromium-run.mjs';
+import { report, f3, int } from './report.mjs';
 import { TYPES, RULE, parseConll, selfCheck, scoreAll, prf, overall } from './ner-score.js';
 
 const RUNS = Number(flag('--runs', 3));
@@ -32,10 +32,7 @@ const RUNS = Number(flag('--runs', 3));
 const TIMEOUT_MS = 600_000;
 
 const file = path.join(corpus, 'ner/conll2003/eng.testa');
-if (!fs.existsSync(file)) {
-  console.log(`The corpus is not here (${file} is absent): nothing to measure.`);
-  process.exit(0);
-}
+requireCorpus(file);
 const docs = parseConll(fs.readFileSync(file, 'utf8'));
 selfCheck(docs);
 const nTokens = docs.reduce((n, d) => n + d.tokens.length, 0);
@@ -43,61 +40,22 @@ const nSentences = docs.reduce((n, d) => n + d.sentences, 0);
 const goldCounts = {};
 for (const d of docs) for (const g of d.gold) goldCounts[g.type] = (goldCounts[g.type] || 0) + 1;
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 const started = Date.now();
-const { server, url } = await start({ root, port: 0 });
-const browser = await launch();
-const version = browser.version();
-const consoleErrors = new Map();
-let al;
-let cp;
-let stages;
-let versions;
-try {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error' || (m.location()?.url || '').endsWith('/favicon.ico')) return;
-    const kind = m.text().slice(0, 70);
-    consoleErrors.set(kind, (consoleErrors.get(kind) || 0) + 1);
-  });
-  await page.goto(url + 'bench/ner.html');
-  await page.waitForFunction(() => window.nerReady, null, { timeout: 30_000 });
-  const evaluate = (fn, arg, what) => withTimeout(page.evaluate(fn, arg), TIMEOUT_MS, what);
-  await evaluate((t) => window.ner.load(t), docs.map((d) => d.text), 'load');
-  versions = await evaluate(() => window.ner.versions(), null, 'versions');
-  console.error(`  ${docs.length} documents, ${nTokens} tokens: article-lens…`);
-  al = await evaluate((r) => window.ner.articleLens(r), RUNS, 'article-lens');
-  stages = await evaluate((r) => window.ner.stages(r), RUNS, 'article-lens stages');
-  console.error(`  compromise…`);
-  cp = await evaluate((r) => window.ner.compromise(r), RUNS, 'compromise');
-  await context.close();
-} finally {
-  await browser.close();
-  server.close();
-}
+const run = await compareInChromium({
+  name: 'ner',
+  texts: docs.map((d) => d.text),
+  runs: RUNS,
+  timeoutMs: TIMEOUT_MS,
+  intro: `  ${docs.length} documents, ${nTokens} tokens: article-lens…`,
+});
 const seconds = (Date.now() - started) / 1000;
+const { version, versions, al, stages, cp } = run;
 
 // ---------------------------------------------------------------- report
 
 const scores = { al: scoreAll(docs, al.spans), cp: scoreAll(docs, cp.spans) };
-const lines = [];
-const say = (s = '') => {
-  console.log(s);
-  lines.push(s);
-};
-const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
-const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
+const rep = report();
+const { say, table, row, save } = rep;
 const cell = (c, k) => {
   const { p, r, f } = prf(c);
   if (k === 'p') return `${f3(p)} (${c.tp}/${c.tp + c.fp})`;
@@ -110,9 +68,7 @@ say(
   `Chromium ${version}, compromise ${versions.compromise}, article-lens ${versions.articleLens}, ${new Date().toISOString().slice(0, 10)}: CoNLL-2003 eng.testa, ${docs.length} documents, ${nSentences} sentences, ${nTokens.toLocaleString('en-US')} tokens; gold PER ${goldCounts.PER || 0}, ORG ${goldCounts.ORG || 0}, LOC ${goldCounts.LOC || 0} (MISC ${goldCounts.MISC || 0} ignored); timed passes over all documents after 3 s of warm-up: article-lens ${al.passes}, compromise ${cp.passes}; run took ${seconds.toFixed(0)} s`,
 );
 say();
-say('| metric | article-lens | compromise | target |');
-say('|---|---:|---:|---:|');
-const row = (metric, a, b, target = '') => say(`| ${metric} | ${a} | ${b} | ${target} |`);
+table('compromise');
 const names = { p: 'precision', r: 'recall', f: 'F1' };
 for (const t of TYPES) for (const k of ['p', 'r', 'f']) row(`${t} ${names[k]}`, cell(scores.al.total[t], k), cell(scores.cp.total[t], k));
 for (const k of ['p', 'r', 'f']) row(`**overall ${names[k]}**`, cell(overall(scores.al.total), k), cell(overall(scores.cp.total), k), k === 'f' ? '≥ 0.92' : '');
@@ -124,15 +80,11 @@ row('distinct predicted spans (PER/ORG/LOC)', distinct(scores.al), distinct(scor
 row('predicted spans not on token edges (false positives)', scores.al.unaligned, scores.cp.unaligned);
 row('documents on which the tool threw', al.errors.length, cp.errors.length);
 say();
-say(`article-lens stages in ms, summed over the documents (\`analyzeTimed\`, median of passes): ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}.`);
-if (al.textChanged) say(`**Warning:** on ${al.textChanged} documents article-lens's \`text\` differed from the input, so its offsets do not refer to the input there (raw mode should keep it).`);
-for (const [t, e] of [['article-lens', al.errors], ['compromise', cp.errors]]) if (e.length) say(`${t} threw: ${e.slice(0, 3).join('; ')}${e.length > 3 ? '…' : ''}`);
-if (consoleErrors.size) say(`Console errors in the harness page (by kind): ${[...consoleErrors].slice(0, 5).map(([t, n]) => `${n}× "${t}…"`).join('; ')}.`);
+sayComparisonNotes(rep, 'documents', run);
 say(
   'Spans: article-lens `entities[].mentions[]` (PERSON → PER, ORG → ORG, PLACE → LOC, GROUP ignored) from `analyze(text, {raw: true, kind: "text"})`; compromise `nlp(text)` then `people()` → PER, `organizations()` → ORG, `places()` → LOC, each match from its first term\'s `offset.start` to its last term\'s end (`.json({offset: true})`: the match-level offset miscounts leading punctuation). Time: each tool from the text to its predicted spans, all documents, the median of the timed passes.',
 );
 say(`Alignment rule (the same for both tools, and in bench/ner.rs): ${RULE}`);
 
-fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench/results/ner.md'), lines.join('\n') + '\n');
+save('ner.md');
 console.error('Saved bench/results/ner.md.');

@@ -27,19 +27,16 @@
 //   (default 3) and at least 2 s; the median counts)
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, root } from '../tests/e2e/helpers.mjs';
-import { flag, corpus } from './args.mjs';
-import { start } from '../scripts/serve.mjs';
+import { flag, corpus, requireCorpus } from './args.mjs';
+import { compareInChromium, sayComparisonNotes } from './chromium-run.mjs';
+import { report, saveResult, f3, int } from './report.mjs';
 import { QUOTE_RULE, SCORING, parseAnn, selfCheck, scoreAll, share } from './quotes-score.js';
 
 const RUNS = Number(flag('--runs', 3));
 const TIMEOUT_MS = 600_000;
 
 const dir = path.join(corpus, 'quotes/polnear/dev');
-if (!fs.existsSync(path.join(dir, 'attributions')) || !fs.existsSync(path.join(dir, 'text'))) {
-  console.log(`The corpus is not here (${dir} is absent): nothing to measure.`);
-  process.exit(0);
-}
+requireCorpus(dir, path.join(dir, 'attributions'), path.join(dir, 'text'));
 
 // Gold: every .ann file (`<article>_<annotator>.ann`) against `text/<article>.txt`.
 const texts = {};
@@ -64,50 +61,16 @@ const annotators = {};
 for (const g of golds) annotators[g.article] = (annotators[g.article] || 0) + 1;
 const multi = Object.entries(annotators).filter(([, n]) => n > 1);
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 const started = Date.now();
-const { server, url } = await start({ root, port: 0 });
-const browser = await launch();
-const version = browser.version();
-const consoleErrors = new Map();
-let al;
-let cp;
-let stages;
-let versions;
-try {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error' || (m.location()?.url || '').endsWith('/favicon.ico')) return;
-    const kind = m.text().slice(0, 70);
-    consoleErrors.set(kind, (consoleErrors.get(kind) || 0) + 1);
-  });
-  await page.goto(url + 'bench/quotes.html');
-  await page.waitForFunction(() => window.quotesReady, null, { timeout: 30_000 });
-  const evaluate = (fn, arg, what) => withTimeout(page.evaluate(fn, arg), TIMEOUT_MS, what);
-  await evaluate((t) => window.quotes.load(t), articles.map((a) => texts[a]), 'load');
-  versions = await evaluate(() => window.quotes.versions(), null, 'versions');
-  console.error(`  ${articles.length} articles, ${nChars} characters: article-lens…`);
-  al = await evaluate((r) => window.quotes.articleLens(r), RUNS, 'article-lens');
-  stages = await evaluate((r) => window.quotes.stages(r), RUNS, 'article-lens stages');
-  console.error(`  compromise…`);
-  cp = await evaluate((r) => window.quotes.compromise(r), RUNS, 'compromise');
-  await context.close();
-} finally {
-  await browser.close();
-  server.close();
-}
+const run = await compareInChromium({
+  name: 'quotes',
+  texts: articles.map((a) => texts[a]),
+  runs: RUNS,
+  timeoutMs: TIMEOUT_MS,
+  intro: `  ${articles.length} articles, ${nChars} characters: article-lens…`,
+});
 const seconds = (Date.now() - started) / 1000;
+const { version, versions, al, stages, cp } = run;
 
 // ---------------------------------------------------------------- report
 
@@ -117,13 +80,8 @@ const scores = { al: scoreAll(golds, texts, predicted.al), cp: scoreAll(golds, t
 // Each article once: its first .ann file in name order.
 const firsts = golds.filter((g, i) => !i || golds[i - 1].article !== g.article);
 const once = { al: scoreAll(firsts, texts, predicted.al), cp: scoreAll(firsts, texts, predicted.cp) };
-const lines = [];
-const say = (s = '') => {
-  console.log(s);
-  lines.push(s);
-};
-const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
-const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
+const rep = report();
+const { say, table, row, save } = rep;
 const cell = (c) => {
   const s = share(c);
   return s.of ? `${f3(s.value)} (${s.hit}/${s.of})` : '–';
@@ -140,9 +98,7 @@ say(
   `Chromium ${version}, compromise ${versions.compromise}, article-lens ${versions.articleLens}, ${new Date().toISOString().slice(0, 10)}: PolNeAR dev, ${articles.length} articles, ${nChars.toLocaleString('en-US')} characters; ${golds.length} gold .ann files, **each scored as its own gold document** (${multi.length ? `${multi.length} articles have ${[...new Set(multi.map(([, n]) => n))].join(' or ')} annotators' files each, the others one` : 'one annotator per article'}); gold: ${gold.goldContents} Content spans, ${gold.goldDirect} of them direct quotations (${gold.goldDirectSingle} in single marks only, ${withSource} with a Source span); timed passes over all articles after 3 s of warm-up: article-lens ${al.passes}, compromise ${cp.passes}; run took ${seconds.toFixed(0)} s. Targets from issue 5.`,
 );
 say();
-say('| metric | article-lens | compromise | target |');
-say('|---|---:|---:|---:|');
-const row = (metric, a, b, target = '') => say(`| ${metric} | ${a} | ${b} | ${target} |`);
+table('compromise');
 row('**direct-quote recall**', cell(scores.al.total.directRecall), cell(scores.cp.total.directRecall), '≥ 0.97');
 row('**direct-quote precision**', cell(scores.al.total.directPrecision), cell(scores.cp.total.directPrecision), '≥ 0.95');
 row('**speaker accuracy** (found direct quotes with a gold Source)', cell(scores.al.total.speaker), '– (names no speakers)', '≥ 0.90');
@@ -160,23 +116,19 @@ say();
 const brief = (s, metrics = ['directRecall', 'directPrecision', 'speaker', 'allRecall']) => metrics.map((m) => `${{ directRecall: 'direct recall', directPrecision: 'direct precision', speaker: 'speaker accuracy', allRecall: 'all-attributions recall' }[m]} ${f3(share(s.total[m]).value)}`).join(', ');
 say(`Each article counted once (its first .ann file in name order, ${firsts.length} gold documents, ${once.al.total.goldDirect} direct quotations): article-lens ${brief(once.al)}; compromise ${brief(once.cp, ['directRecall', 'directPrecision', 'allRecall'])}.`);
 say();
-say(`article-lens stages in ms, summed over the articles (\`analyzeTimed\`, median of passes): ${Object.entries(stages).map(([n, v]) => `${n} ${v.toFixed(1)}`).join(', ')}.`);
-if (al.textChanged) say(`**Warning:** on ${al.textChanged} articles article-lens's \`text\` differed from the input, so its offsets do not refer to the input there (raw mode should keep it).`);
-for (const [t, e] of [['article-lens', al.errors], ['compromise', cp.errors]]) if (e.length) say(`${t} threw: ${e.slice(0, 3).join('; ')}${e.length > 3 ? '…' : ''}`);
-if (consoleErrors.size) say(`Console errors in the harness page (by kind): ${[...consoleErrors].slice(0, 5).map(([t, n]) => `${n}× "${t}…"`).join('; ')}.`);
+sayComparisonNotes(rep, 'articles', run);
 say(
   `Gold offsets: the .ann files count Unicode code points (checked: all ${spansChecked} spans' texts equal the article's text at those code points${astral ? `; ${astral} articles have characters outside the BMP, where UTF-16 offsets differ` : '; no dev article has a character outside the BMP, so code points and UTF-16 units coincide here'}), turned into UTF-16 units. Predictions: article-lens \`quotes\` from \`analyze(text, {raw: true, kind: "text"})\` (scare quotes left out), speaker = \`speaker\` span or the mentions of \`entities[entity]\`; compromise \`nlp(text).quotations()\`, each match from its first term's \`offset.start\` to its last term's end (\`.json({offset: true, terms: {offset: true}})\`), all counted as direct. Time: each tool from the text to its predicted quotes, all articles, the median of the timed passes.`,
 );
 say(`Direct quotation (gold): ${QUOTE_RULE}`);
 say(`Scoring (the same for both tools): ${SCORING}`);
 
-fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench/results/quotes.md'), lines.join('\n') + '\n');
+save('quotes.md');
 const misses = scores.al.misses
   .map((m, i) => ({ article: golds[i].article, ...m }))
   .filter((m) => m.missed.length || m.falsePositives.length || m.wrongSpeakers.length || m.missedIndirect.length || m.falseIndirect.length);
-fs.writeFileSync(
-  path.join(root, 'bench/results/quotes-misses.json'),
+saveResult(
+  'quotes-misses.json',
   JSON.stringify(
     {
       tool: `article-lens ${versions.articleLens}`,
