@@ -413,41 +413,31 @@ fn main() {
         golds.len()
     );
     let _ = writeln!(md, "| measure | article-lens | target |\n|---|---|---|");
-    let _ = writeln!(
-        md,
-        "| direct recall ({}/{}) | {} | ≥ 0.97 |",
-        t.found_direct,
-        t.gold_direct,
-        ratio(t.found_direct, t.gold_direct)
-    );
-    let _ = writeln!(
-        md,
-        "| direct precision ({}/{}) | {} | ≥ 0.95 |",
-        t.pred_direct_right,
-        t.pred_direct,
-        ratio(t.pred_direct_right, t.pred_direct)
-    );
-    let _ = writeln!(
-        md,
-        "| speaker accuracy ({}/{}) | {} | ≥ 0.90 |",
-        t.speaker_right,
-        t.speaker_gold,
-        ratio(t.speaker_right, t.speaker_gold)
-    );
-    let _ = writeln!(
-        md,
-        "| all attributions recall ({}/{}) | {} | ≥ 0.75 |",
-        t.found_all,
-        t.gold_all,
-        ratio(t.found_all, t.gold_all)
-    );
-    let _ = writeln!(
-        md,
-        "| all attributions precision ({}/{}) | {} | |",
-        t.pred_all_right,
-        t.pred_all,
-        ratio(t.pred_all_right, t.pred_all)
-    );
+    let rows = [
+        ("direct recall", t.found_direct, t.gold_direct, "≥ 0.97"),
+        (
+            "direct precision",
+            t.pred_direct_right,
+            t.pred_direct,
+            "≥ 0.95",
+        ),
+        (
+            "speaker accuracy",
+            t.speaker_right,
+            t.speaker_gold,
+            "≥ 0.90",
+        ),
+        ("all attributions recall", t.found_all, t.gold_all, "≥ 0.75"),
+        (
+            "all attributions precision",
+            t.pred_all_right,
+            t.pred_all,
+            "",
+        ),
+    ];
+    for (what, n, d, target) in rows {
+        let _ = writeln!(md, "| {what} ({n}/{d}) | {} | {target} |", ratio(n, d));
+    }
     let _ = writeln!(
         md,
         "| speed (whole analysis) | {:.0} articles/s, {:.0} k chars/s | |",
