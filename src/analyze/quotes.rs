@@ -1411,11 +1411,38 @@ struct Cue {
     sentence: usize,
 }
 
+impl Cue {
+    /// The cue on tokens `tok..tok_end`, its speaker before it; callers
+    /// set `inverted`, `weak` or `colon` where they differ.
+    fn new(ctx: &Ctx, tok: usize, tok_end: usize, speaker: Option<Ref>, sentence: usize) -> Cue {
+        Cue {
+            span: ctx.span(tok, tok_end),
+            tok,
+            tok_end,
+            speaker,
+            inverted: false,
+            weak: false,
+            colon: false,
+            sentence,
+        }
+    }
+}
+
 /// A speaker as written: a name, a pronoun or a description.
 #[derive(Debug, Clone)]
 struct Ref {
     span: Range<usize>,
     what: RefKind,
+}
+
+impl Ref {
+    /// An entity's mention, as `Mentions` gives it: (start, end, id).
+    fn mention(m: (usize, usize, usize)) -> Ref {
+        Ref {
+            span: m.0..m.1,
+            what: RefKind::Entity(m.2),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1616,10 +1643,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             (None, i) => i.or(reach),
         };
         if let Some(m) = pick {
-            return Some(Ref {
-                span: m.0..m.1,
-                what: RefKind::Entity(m.2),
-            });
+            return Some(Ref::mention(m));
         }
         // "One attendee, who spoke on condition of anonymity, said".
         return (k > floor)
@@ -1636,10 +1660,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
         return None;
     }
     if let Some(m) = ctx.mentions.at(ctx.tokens[last].start as usize) {
-        return Some(Ref {
-            span: m.0..m.1,
-            what: RefKind::Entity(m.2),
-        });
+        return Some(Ref::mention(m));
     }
     let w = ctx.lower(last);
     if let Some(p) = pronoun(&w) {
@@ -1680,10 +1701,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
                 return None;
             }
             match ctx.mentions.at(ctx.tokens[rel - 1].start as usize) {
-                Some(m) => Some(Ref {
-                    span: m.0..m.1,
-                    what: RefKind::Entity(m.2),
-                }),
+                Some(m) => Some(Ref::mention(m)),
                 None => description_ending(ctx, rel - 1, floor),
             }
         })
@@ -1843,10 +1861,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
         if let Some(m) = ctx.mentions.at(ctx.tokens[k].start as usize) {
             // "said White House Press Secretary Jen Psaki": the person.
             if ctx.entity_kind(m.2) == "PERSON" {
-                return Some(Ref {
-                    span: m.0..m.1,
-                    what: RefKind::Entity(m.2),
-                });
+                return Some(Ref::mention(m));
             }
             if head.is_none() && first_mention.is_none() {
                 first_mention = Some(m);
@@ -1866,10 +1881,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
         k += 1;
     }
     if let Some(m) = first_mention {
-        return Some(Ref {
-            span: m.0..m.1,
-            what: RefKind::Entity(m.2),
-        });
+        return Some(Ref::mention(m));
     }
     let head = head?;
     let h = ctx.lower(head);
@@ -1921,10 +1933,7 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
                 // description it opens may be.
                 break;
             }
-            return Some(Ref {
-                span: m.0..m.1,
-                what: RefKind::Entity(m.2),
-            });
+            return Some(Ref::mention(m));
         }
         let w = ctx.lower(k);
         if let Some(p) = pronoun(&w).filter(|p| !matches!(p, Pron::Relative | Pron::First)) {
@@ -2021,117 +2030,65 @@ fn holds_positions(ctx: &Ctx, r: &Ref, verb: &str) -> bool {
 /// A subject and a verb right after a closing quote (",” he mocks.",
 /// ",” Smith quipped."): whatever the verb, it reports the quote.
 fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<Cue> {
-    // ",” reacted Trump.": a verb, then a person's name ending the sentence.
-    let w = ctx.lower(i);
-    if ctx.word(i).starts_with(|c: char| c.is_lowercase())
-        && (w.ends_with("ed") || w.ends_with('s'))
-        && !is_cue_verb(&w)
-        && !NP_STOP.contains(&w.as_str())
-        && i + 1 < end
-    {
-        if let Some(m) = ctx.mentions.at(ctx.tokens[i + 1].start as usize) {
-            let after =
-                i + 1 + ctx.tokens[i + 1..end].partition_point(|t| (t.start as usize) < m.1);
-            if ctx.entity_kind(m.2) == "PERSON" && (after == end || ctx.is_punct(after)) {
-                return Some(Cue {
-                    span: ctx.span(i, i + 1),
-                    tok: i,
-                    tok_end: i + 1,
-                    speaker: Some(Ref {
-                        span: m.0..m.1,
-                        what: RefKind::Entity(m.2),
-                    }),
-                    inverted: true,
-                    weak: false,
-                    colon: false,
-                    sentence,
-                });
-            }
-        }
-    }
-    let verb_like = |k: usize| {
+    // An inflected lower-case word that is no function word: a verb here.
+    let inflected = |k: usize| {
         let w = ctx.lower(k);
         ctx.word(k).starts_with(|c: char| c.is_lowercase())
             && (w.ends_with('s') || w.ends_with("ed"))
             && !NP_STOP.contains(&w.as_str())
             && !NP_PREPOSITIONS.contains(&w.as_str())
     };
+    // (Verbs of saying are found by `find_cues` itself.)
+    let verb_like = |k: usize| inflected(k) && !is_cue_verb(&ctx.lower(k));
     let ends_clause = |k: usize| k >= end || ctx.is_punct(k);
-    // ",” blared the front page of The Boston Herald."
-    if verb_like(i) && !is_cue_verb(&w) && i + 1 < end && !ctx.quoted[i + 1] {
+    // ",” reacted Trump.", ",” blared the front page of The Boston Herald."
+    if verb_like(i) && i + 1 < end {
         if let Some(r) = speaker_after(ctx, i + 1, end) {
             let after =
                 i + 1 + ctx.tokens[i + 1..end].partition_point(|t| (t.start as usize) < r.span.end);
             if ends_clause(after) && !matches!(r.what, RefKind::Pronoun(_)) {
                 return Some(Cue {
-                    span: ctx.span(i, i + 1),
-                    tok: i,
-                    tok_end: i + 1,
-                    speaker: Some(r),
                     inverted: true,
-                    weak: false,
-                    colon: false,
-                    sentence,
+                    ..Cue::new(ctx, i, i + 1, Some(r), sentence)
                 });
             }
         }
     }
     // ",” a welcome message on the website reads."
-    if DETERMINERS.contains(&w.as_str()) {
+    if DETERMINERS.contains(&ctx.lower(i).as_str()) {
         let v = (i + 2..(i + MAX_SPEAKER_AFTER).min(end))
-            .find(|&k| verb_like(k) || ctx.is_punct(k) || ctx.quoted[k])?;
-        if !verb_like(v) || is_cue_verb(&ctx.lower(v)) || !ends_clause(v + 1) {
+            .find(|&k| inflected(k) || ctx.is_punct(k) || ctx.quoted[k])?;
+        if !verb_like(v) || !ends_clause(v + 1) {
             return None;
         }
         let speaker = description_ending(ctx, v - 1, i)?;
-        return Some(Cue {
-            span: ctx.span(v, v + 1),
-            tok: v,
-            tok_end: v + 1,
-            speaker: Some(speaker),
-            inverted: false,
-            weak: false,
-            colon: false,
-            sentence,
-        });
+        return Some(Cue::new(ctx, v, v + 1, Some(speaker), sentence));
     }
-    let subject_end = match ctx.mentions.at(ctx.tokens[i].start as usize) {
-        Some(m) => i + ctx.tokens[i..end].partition_point(|t| (t.start as usize) < m.1),
-        None if pronoun(&ctx.lower(i)).is_some_and(|p| !matches!(p, Pron::Relative)) => i + 1,
-        None => return None,
+    // ",” he mocks.", ",” Smith quipped."
+    let (speaker, v) = match ctx.mentions.at(ctx.tokens[i].start as usize) {
+        Some(m) => (
+            Ref::mention(m),
+            i + ctx.tokens[i..end].partition_point(|t| (t.start as usize) < m.1),
+        ),
+        None => {
+            let p = pronoun(&ctx.lower(i)).filter(|p| !matches!(p, Pron::Relative))?;
+            let span = ctx.span(i, i + 1);
+            let what = RefKind::Pronoun(p);
+            (Ref { span, what }, i + 1)
+        }
     };
-    let v = subject_end;
-    if v >= end || ctx.quoted[v] {
-        return None;
-    }
-    let w = ctx.lower(v);
-    let verb_like = ctx.word(v).starts_with(|c: char| c.is_lowercase())
-        && (w.ends_with('s') || w.ends_with("ed"))
-        && !NP_STOP.contains(&w.as_str())
-        && !is_cue_verb(&w);
-    if !verb_like {
-        return None;
-    }
-    let speaker = match ctx.mentions.at(ctx.tokens[i].start as usize) {
-        Some(m) => Ref {
-            span: m.0..m.1,
-            what: RefKind::Entity(m.2),
-        },
-        None => Ref {
-            span: ctx.span(i, i + 1),
-            what: RefKind::Pronoun(pronoun(&ctx.lower(i))?),
-        },
-    };
-    Some(Cue {
-        span: ctx.span(v, v + 1),
-        tok: v,
-        tok_end: v + 1,
-        speaker: Some(speaker),
-        inverted: false,
-        weak: false,
-        colon: false,
-        sentence,
-    })
+    (v < end && !ctx.quoted[v] && verb_like(v))
+        .then(|| Cue::new(ctx, v, v + 1, Some(speaker), sentence))
+}
+
+/// The speaker of one of the last few cues of `sentence` found so far: the
+/// report a participle or a verb joined by "and" hangs on.
+fn last_speaker(out: &[Cue], sentence: usize) -> Option<Ref> {
+    out.iter()
+        .rev()
+        .take_while(|c| c.sentence == sentence)
+        .take(4)
+        .find_map(|c| c.speaker.clone())
 }
 
 /// The cues of one sentence (tokens `range`), each with the speaker its
@@ -2149,14 +2106,8 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
         if w == "according" && i + 1 < end && ctx.lower(i + 1) == "to" {
             let speaker = speaker_after(ctx, i + 2, end);
             out.push(Cue {
-                span: ctx.span(i, i + 2),
-                tok: i,
-                tok_end: i + 2,
-                speaker,
                 inverted: true,
-                weak: false,
-                colon: false,
-                sentence,
+                ..Cue::new(ctx, i, i + 2, speaker, sentence)
             });
             i += 2;
             continue;
@@ -2170,14 +2121,8 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             let speaker = speaker_after(ctx, i + 1, end);
             if speaker.is_some() {
                 out.push(Cue {
-                    span: ctx.span(i - 1, i + 1),
-                    tok: i - 1,
-                    tok_end: i + 1,
-                    speaker,
                     inverted: true,
-                    weak: false,
-                    colon: false,
-                    sentence,
+                    ..Cue::new(ctx, i - 1, i + 1, speaker, sentence)
                 });
                 i += 1;
                 continue;
@@ -2213,14 +2158,8 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 .or_else(|| clause_subject(ctx, i, first));
             if speaker.is_some() {
                 out.push(Cue {
-                    span: ctx.span(i, i + 1),
-                    tok: i,
-                    tok_end: i + 1,
-                    speaker,
-                    inverted: false,
-                    weak: false,
                     colon: true,
-                    sentence,
+                    ..Cue::new(ctx, i, i + 1, speaker, sentence)
                 });
             }
             i += 1;
@@ -2234,11 +2173,8 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 i += 1;
                 continue;
             }
-            // Right after a closing mark and its comma, or after a comma
-            // clause, the speaker may follow: ",” said Smith".
-            let after_quote = i > first
-                && (ctx.quoted[i - 1]
-                    || (i > first + 1 && ctx.word(i - 1) == "," && ctx.quoted[i - 2]));
+            // Right after a closing mark and its comma (`after_quote`), or
+            // after a comma clause, the speaker may follow: ",” said Smith".
             // "The call was requested by Putin": a passive reports nothing
             // of its subject.
             if !w.ends_with("ing") && i > first && BE_FORMS.contains(&ctx.lower(i - 1).as_str()) {
@@ -2247,14 +2183,8 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     let speaker = speaker_after(ctx, tok_end + 1, end);
                     if speaker.is_some() {
                         out.push(Cue {
-                            span: ctx.span(i, tok_end + 1),
-                            tok: i,
-                            tok_end: tok_end + 1,
-                            speaker,
                             inverted: true,
-                            weak: false,
-                            colon: false,
-                            sentence,
+                            ..Cue::new(ctx, i, tok_end + 1, speaker, sentence)
                         });
                     }
                 }
@@ -2271,22 +2201,10 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             // report has that report's speaker.
             let joined = i > first && ["and", "or", "but"].contains(&ctx.lower(i - 1).as_str());
             if joined {
-                if let Some(r) = out
-                    .iter()
-                    .rev()
-                    .take_while(|c| c.sentence == sentence)
-                    .take(4)
-                    .find_map(|c| c.speaker.clone())
-                {
+                if let Some(r) = last_speaker(out, sentence) {
                     out.push(Cue {
-                        span: ctx.span(i, tok_end),
-                        tok: i,
-                        tok_end,
-                        speaker: Some(r),
-                        inverted: false,
                         weak: is_weak(&w),
-                        colon: false,
-                        sentence,
+                        ..Cue::new(ctx, i, tok_end, Some(r), sentence)
                     });
                     i = tok_end;
                     continue;
@@ -2299,23 +2217,12 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     || PARTICIPLE_PREPOSITIONS.contains(&ctx.lower(i - 1).as_str()))
             {
                 // ", saying …": the participle's subject is the clause's.
-                speaker = out
-                    .iter()
-                    .rev()
-                    .take_while(|c| c.sentence == sentence)
-                    .take(4)
-                    .find_map(|c| c.speaker.clone())
+                speaker = last_speaker(out, sentence)
                     .or_else(|| clause_subject(ctx, i - 1, first))
                     .or_else(|| sentence_subject(ctx, first, i));
                 out.push(Cue {
-                    span: ctx.span(i, tok_end),
-                    tok: i,
-                    tok_end,
-                    speaker,
-                    inverted: false,
                     weak: is_weak(&w),
-                    colon: false,
-                    sentence,
+                    ..Cue::new(ctx, i, tok_end, speaker, sentence)
                 });
                 i = tok_end;
                 continue;
@@ -2369,14 +2276,9 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 speaker = None;
             }
             out.push(Cue {
-                span: ctx.span(i, tok_end),
-                tok: i,
-                tok_end,
-                speaker,
                 inverted,
                 weak,
-                colon: false,
-                sentence,
+                ..Cue::new(ctx, i, tok_end, speaker, sentence)
             });
             i = tok_end;
             continue;
@@ -2480,20 +2382,51 @@ const NAME_GENDERS: &str = include_str!("../../data/ner/name-genders.txt");
 /// The quotes and reports of speech in a document, and their sources.
 /// Spans are byte offsets here (the output turns them into UTF-16).
 pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSource>) {
-    let text = doc.text;
-    let marked = pair_marks(text, &doc.paragraphs);
-    // Which tokens are quoted.
-    let mut quoted = vec![false; doc.tokens.len()];
-    {
-        let mut q = 0;
-        for (i, t) in doc.tokens.iter().enumerate() {
-            let at = t.start as usize;
-            while q < marked.len() && marked[q].span.end <= at {
-                q += 1;
-            }
-            quoted[i] = q < marked.len() && marked[q].span.start <= at;
-        }
+    // 1. Quotation marks.
+    let marked = pair_marks(doc.text, &doc.paragraphs);
+    let (names, roles) = index_entities(entities);
+    let ctx = Ctx {
+        text: doc.text,
+        tokens: &doc.tokens,
+        entities,
+        mentions: Mentions::new(entities),
+        quoted: quoted_tokens(doc, &marked),
+        names,
+        roles,
+    };
+    // 2. Cues, sentence by sentence.
+    let mut cues = Vec::new();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        find_cues(&ctx, sent.tokens.clone(), s, &mut cues);
     }
+    // 3. Quotes take cues; the rest report speech.
+    let (mut drafts, used) = attach_cues(&ctx, doc, &marked, &cues);
+    reported_speech(&ctx, doc, &cues, &used, &mut drafts);
+    drafts.sort_by_key(|d| (d.span.start, d.span.end));
+    fold_nested_reports(&mut drafts);
+    // 4. Speakers resolved; 5. sources.
+    let resolved = resolve_speakers(&ctx, doc, &mut drafts);
+    into_output(&ctx, drafts, resolved)
+}
+
+/// Per token: whether it is inside a quote (marks included).
+fn quoted_tokens(doc: &Document, marked: &[Marked]) -> Vec<bool> {
+    let mut quoted = vec![false; doc.tokens.len()];
+    let mut q = 0;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let at = t.start as usize;
+        while q < marked.len() && marked[q].span.end <= at {
+            q += 1;
+        }
+        quoted[i] = q < marked.len() && marked[q].span.start <= at;
+    }
+    quoted
+}
+
+/// The entities by their name's last word and other names (a person first,
+/// then the most mentioned), and people by the words of their roles (first
+/// named first): `Ctx::names` and `Ctx::roles`.
+fn index_entities(entities: &[Entity]) -> (HashMap<&str, usize>, HashMap<String, Vec<usize>>) {
     let mut names: HashMap<&str, usize> = HashMap::new();
     let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
     let rank = |e: &Entity| (e.kind == "PERSON", e.count);
@@ -2517,36 +2450,38 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         ids.sort_by_key(|&id| entities[id].first.start);
         ids.dedup();
     }
-    let ctx = Ctx {
-        text,
-        tokens: &doc.tokens,
-        entities,
-        mentions: Mentions::new(entities),
-        quoted,
-        names,
-        roles,
-    };
-    let mut cues = Vec::new();
-    for (s, sent) in doc.sentences.iter().enumerate() {
-        find_cues(&ctx, sent.tokens.clone(), s, &mut cues);
-    }
-    let sentence_of = |at: usize| -> usize {
-        doc.sentences
-            .partition_point(|s| s.range.end <= at)
-            .min(doc.sentences.len().saturating_sub(1))
-    };
-    let paragraph_of = |at: usize| -> usize {
-        doc.paragraphs
-            .partition_point(|p| p.end <= at)
-            .min(doc.paragraphs.len().saturating_sub(1))
-    };
+    (names, roles)
+}
 
-    // 3. Each quote takes the nearest cue of its sentences.
+/// The sentence holding byte `at` (the last one past the end).
+fn sentence_of(doc: &Document, at: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.range.end <= at)
+        .min(doc.sentences.len().saturating_sub(1))
+}
+
+/// The paragraph holding byte `at` (the last one past the end).
+fn paragraph_of(doc: &Document, at: usize) -> usize {
+    doc.paragraphs
+        .partition_point(|p| p.end <= at)
+        .min(doc.paragraphs.len().saturating_sub(1))
+}
+
+/// Step 3: each quote takes the nearest cue of its sentences, else
+/// continues a speaker, else is a scare quote. Gives the quotes' drafts and
+/// which cues they used.
+fn attach_cues(
+    ctx: &Ctx,
+    doc: &Document,
+    marked: &[Marked],
+    cues: &[Cue],
+) -> (Vec<Draft>, Vec<bool>) {
+    let text = ctx.text;
     let mut used = vec![false; cues.len()];
     let mut drafts: Vec<Draft> = Vec::new();
-    for q in &marked {
-        let s_first = sentence_of(q.span.start);
-        let s_last = sentence_of(q.span.end.saturating_sub(1));
+    for q in marked {
+        let s_first = sentence_of(doc, q.span.start);
+        let s_last = sentence_of(doc, q.span.end.saturating_sub(1));
         // Token index of the quote's edges.
         let t_open = doc
             .tokens
@@ -2571,7 +2506,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         let mut best: Option<(usize, usize)> = None;
         // A quote opening its paragraph after one that ends with a colon
         // ("He told his audience:"): the colon's cue, in the sentence before.
-        let p = paragraph_of(q.span.start);
+        let p = paragraph_of(doc, q.span.start);
         let a = if p > 0
             && doc.paragraphs[p].start == q.span.start
             && text[doc.paragraphs[p - 1].clone()]
@@ -2677,7 +2612,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         // ("She blamed the violence on a “disturbed person”").
         let subject = || {
             let first = doc.sentences[s_first].tokens.start;
-            sentence_subject(&ctx, first, t_open.max(first))
+            sentence_subject(ctx, first, t_open.max(first))
         };
         let after_colon = t_open > 0 && ctx.word(t_open - 1) == ":";
         // A partial quote inside what someone is reported to say is theirs:
@@ -2725,7 +2660,19 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         drafts.push(d);
     }
 
-    // Cues no quote took: reported speech.
+    (drafts, used)
+}
+
+/// Cues no quote took report speech: their reported clause becomes an
+/// `indirect` draft.
+fn reported_speech(
+    ctx: &Ctx,
+    doc: &Document,
+    cues: &[Cue],
+    used: &[bool],
+    drafts: &mut Vec<Draft>,
+) {
+    let text = ctx.text;
     for (ci, c) in cues.iter().enumerate() {
         let according = ctx.lower(c.tok) == "according";
         if used[ci] || (c.speaker.is_none() && !according) || c.colon {
@@ -2854,7 +2801,11 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             weak: c.weak,
         });
     }
-    drafts.sort_by_key(|d| (d.span.start, d.span.end));
+}
+
+/// Drafts in text order: a position inside reported speech is folded into
+/// it, and a scare quote inside reported speech becomes a partial quote.
+fn fold_nested_reports(drafts: &mut Vec<Draft>) {
     // A position inside reported speech ("Biden said he needed to see …")
     // is part of what was said, not a report of its own.
     {
@@ -2870,7 +2821,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             }
             keep.push(d);
         }
-        drafts = keep;
+        *drafts = keep;
     }
     // A scare quote inside reported speech is the speaker's own word: a
     // partial quote ("predicting that Trump “has no chance”").
@@ -2890,9 +2841,12 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
             }
         }
     }
+}
 
-    // 4. Speakers resolved in text order.
-    let genders: Vec<Option<Pron>> = entities.iter().map(|e| name_gender(e, text)).collect();
+/// Step 4: whom each draft's speaker stands for, in text order.
+fn resolve_speakers(ctx: &Ctx, doc: &Document, drafts: &mut [Draft]) -> Vec<Option<Who>> {
+    let text = ctx.text;
+    let genders: Vec<Option<Pron>> = ctx.entities.iter().map(|e| name_gender(e, text)).collect();
     let mut resolved: Vec<Option<Who>> = Vec::with_capacity(drafts.len());
     // The speakers so far: (sentence, paragraph, who).
     let mut history: Vec<(usize, usize, Who, Option<Ref>)> = Vec::new();
@@ -2925,11 +2879,11 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
                     d.speaker = d.fallback.take();
                     d.speaker
                         .as_ref()
-                        .and_then(|r| resolve(&ctx, r, d.sentence, doc, &history, &genders))
+                        .and_then(|r| resolve(ctx, r, d.sentence, doc, &history, &genders))
                 }
             }
         } else if let Some(r) = &d.speaker {
-            resolve(&ctx, r, d.sentence, doc, &history, &genders)
+            resolve(ctx, r, d.sentence, doc, &history, &genders)
         } else {
             None
         };
@@ -2941,7 +2895,17 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         resolved.push(who);
     }
 
-    // 5. Sources.
+    resolved
+}
+
+/// Step 5: the quotes as they leave the library, and their sources, the
+/// most quoted first.
+fn into_output(
+    ctx: &Ctx,
+    drafts: Vec<Draft>,
+    resolved: Vec<Option<Who>>,
+) -> (Vec<Quote>, Vec<QuoteSource>) {
+    let (text, entities) = (ctx.text, ctx.entities);
     let mut sources: Vec<QuoteSource> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(drafts.len());
@@ -3041,14 +3005,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
 /// The head noun of a description, singular, for grouping "a senior
 /// official" with "the official".
 fn head_key(desc: &str) -> String {
-    let lower = desc.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    // The head is the last word before a preposition, else the last word.
-    let head = words
-        .iter()
-        .position(|w| NP_PREPOSITIONS.contains(w))
-        .and_then(|p| p.checked_sub(1))
-        .map_or_else(|| words.last().copied().unwrap_or(""), |p| words[p]);
+    let head = head_word(desc);
     let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
     match head {
         "spokesmen" | "spokespeople" => "spokesman".to_string(),
@@ -3060,15 +3017,23 @@ fn head_key(desc: &str) -> String {
 
 /// Whether a description's head is plural ("officials on both sides").
 fn is_plural(desc: &str) -> bool {
+    let head = head_word(desc);
+    let head = head.as_str();
+    (head.ends_with('s') && !head.ends_with("ss"))
+        || ["people", "police", "men", "women"].contains(&head)
+}
+
+/// A description's head word, lower case: the last word before a
+/// preposition ("officials on both sides"), else the last word.
+fn head_word(desc: &str) -> String {
     let lower = desc.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let head = words
+    words
         .iter()
         .position(|w| NP_PREPOSITIONS.contains(w))
         .and_then(|p| p.checked_sub(1))
-        .map_or_else(|| words.last().copied().unwrap_or(""), |p| words[p]);
-    (head.ends_with('s') && !head.ends_with("ss"))
-        || ["people", "police", "men", "women"].contains(&head)
+        .map_or_else(|| words.last().copied().unwrap_or(""), |p| words[p])
+        .to_string()
 }
 
 /// Whom a speaker as written stands for.
