@@ -2,6 +2,8 @@
 // playwright-core (never a downloaded browser), the page served by the same
 // server as `make serve`, and a guard that fails a test on any console error
 // or dialog (a dialog would mean input ran as script).
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { start } from '../../scripts/serve.mjs';
 import fs from 'node:fs';
@@ -27,6 +29,27 @@ export async function launch() {
 
 export async function serve(rootDir = path.join(root, 'www')) {
   return start({ root: rootDir, port: 0 });
+}
+
+/**
+ * A test file's page: registers the set-up (the wasm must be built, the page
+ * is served as `make serve` serves it, one Chromium for the file) and the
+ * tear-down. `open(options)` opens the page in a fresh context (`openPage`);
+ * `url` is its address once the file's tests have started.
+ */
+export function pageSuite() {
+  const suite = { browser: null, server: null, url: null };
+  suite.open = (options) => openPage(suite.browser, suite.url, options);
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(root, 'www/pkg/article_lens_bg.wasm')), 'build the wasm first (make wasm)');
+    ({ server: suite.server, url: suite.url } = await serve());
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    suite.server?.close();
+  });
+  return suite;
 }
 
 /** Opens the page; collects console errors, page errors, dialogs and off-origin requests. */

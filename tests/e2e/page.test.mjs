@@ -1,32 +1,19 @@
 // The page in real headless Chromium (Debian's /usr/bin/chromium through
 // playwright-core): paste, files, restore, errors, a 5 MB paste, offsets as
 // JavaScript sees them. Run by `make test` after the wasm is built.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, openPage, paste, waitDone, stat, fixture, screenshot, root } from './helpers.mjs';
+import { pageSuite, paste, waitDone, stat, fixture, screenshot, root } from './helpers.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(root, 'www/pkg/article_lens_bg.wasm')), 'build the wasm first (make wasm)');
-  ({ server, url } = await serve());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = pageSuite();
 
 const seedText = () => fixture('seed-like', 'input.txt');
 const expectedSeed = () => JSON.parse(fixture('seed-like', 'expected.json'));
 
 test('a pasted article is analysed: statistics, removed cookie notice, clean text', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await paste(page, { 'text/plain': seedText() });
   assert.equal(await waitDone(page), 'done');
   const exp = expectedSeed().stats;
@@ -58,7 +45,7 @@ test('a pasted article is analysed: statistics, removed cookie notice, clean tex
 test('a paste from a browser tab is analysed as HTML; nothing in it runs', async () => {
   const html = fixture('seed-like-html', 'input.html');
   const exp = JSON.parse(fixture('seed-like-html', 'expected.json'));
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   const title = await page.title();
   await paste(page, { 'text/html': html, 'text/plain': 'Germany and Poland promise…' });
   assert.equal(await waitDone(page), 'done');
@@ -95,7 +82,7 @@ function asClipboardHtml(text) {
 }
 
 test('the same article pasted as HTML gives the same statistics as pasted as text', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await paste(page, { 'text/html': asClipboardHtml(seedText()), 'text/plain': seedText() });
   assert.equal(await waitDone(page), 'done');
   const exp = expectedSeed().stats;
@@ -108,7 +95,7 @@ test('the same article pasted as HTML gives the same statistics as pasted as tex
 });
 
 test('restore puts a removed block back into the text, and it can be removed again', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await paste(page, { 'text/plain': seedText() });
   await waitDone(page);
   const before = Number(await stat(page, 'words'));
@@ -126,7 +113,7 @@ test('restore puts a removed block back into the text, and it can be removed aga
 });
 
 test('offsets are UTF-16: text.slice(start, end) in JavaScript is exactly each span', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   const input = fixture('unicode', 'input.txt');
   const exp = JSON.parse(fixture('unicode', 'expected.json'));
   const got = await page.evaluate(async (input) => {
@@ -148,7 +135,7 @@ test('offsets are UTF-16: text.slice(start, end) in JavaScript is exactly each s
 });
 
 test('the module API throws a JS Error with a kind and a readable message', async () => {
-  const { context, page } = await openPage(browser, url);
+  const { context, page } = await suite.open();
   const errors = await page.evaluate(async () => {
     const mod = await import('./pkg/article_lens.js');
     await mod.default();
@@ -169,7 +156,7 @@ test('the module API throws a JS Error with a kind and a readable message', asyn
 });
 
 test('empty and binary input show a message and no console error; the text area keeps its content', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await page.click('#analyze');
   assert.equal(await waitDone(page), 'error');
   assert.match(await page.textContent('#error'), /nothing to analyse/i);
@@ -187,7 +174,7 @@ test('empty and binary input show a message and no console error; the text area 
 });
 
 test('a file dropped on the page is opened, not navigated to', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   const before = page.url();
   await page.evaluate((text) => {
     const dt = new DataTransfer();
@@ -206,8 +193,8 @@ test('a file dropped on the page is opened, not navigated to', async () => {
 });
 
 test('a strict Content-Security-Policy is in force, in the page and as a header', async () => {
-  const { context, page } = await openPage(browser, url);
-  const response = await page.goto(url);
+  const { context, page } = await suite.open();
+  const response = await page.goto(suite.url);
   const header = response.headers()['content-security-policy'];
   const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   for (const policy of [header, meta]) {
@@ -228,7 +215,7 @@ test('a strict Content-Security-Policy is in force, in the page and as a header'
 });
 
 test('an .html file can be opened', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await page.setInputFiles('#file', { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(fixture('seed-like-html', 'input.html')) });
   assert.equal(await waitDone(page), 'done');
   assert.equal(await stat(page, 'words'), '158');
@@ -238,7 +225,7 @@ test('an .html file can be opened', async () => {
 });
 
 test('a 5 MB paste completes while the page keeps answering input', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await page.click('.options summary');
   const para = 'The committee met again on Tuesday and agreed to publish its report next month.';
   const n = Math.ceil((5 * 1024 * 1024) / (para.length + 2));
@@ -271,7 +258,7 @@ test('a 5 MB paste completes while the page keeps answering input', async () => 
 });
 
 test('the JSON can be downloaded and is format 1', async () => {
-  const { context, page } = await openPage(browser, url);
+  const { context, page } = await suite.open();
   await paste(page, { 'text/plain': seedText() });
   await waitDone(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
@@ -288,7 +275,7 @@ test('the JSON can be downloaded and is format 1', async () => {
 });
 
 test('fits a 360 px phone screen without sideways scrolling', async () => {
-  const { context, page, problems } = await openPage(browser, url, { viewport: { width: 360, height: 780 } });
+  const { context, page, problems } = await suite.open({ viewport: { width: 360, height: 780 } });
   await paste(page, { 'text/plain': seedText() });
   await waitDone(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -304,7 +291,7 @@ test('the seed article from the development corpus (when present)', async (t) =>
     t.skip(`the development corpus is not here (${seed}); the project's own seed-like fixture covers the same ground`);
     return;
   }
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   const text = fs.readFileSync(seed, 'utf8');
   await paste(page, { 'text/plain': text });
   assert.equal(await waitDone(page), 'done');
@@ -327,7 +314,7 @@ test('the seed article from the development corpus (when present)', async (t) =>
 
 test('a whole news page: header, the article only, removed furniture on demand, images as addresses', async () => {
   const html = fixture('news-page', 'input.html');
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await paste(page, { 'text/html': html, 'text/plain': 'Harbour bridge wins funding' });
   assert.equal(await waitDone(page), 'done');
   assert.equal(await page.textContent('#article-header .title'), 'Harbour bridge wins funding after decade of debate');
@@ -362,7 +349,7 @@ test('a whole news page: header, the article only, removed furniture on demand, 
 
 test('hostile markup never runs, never loads anything and never reaches the page as HTML', async () => {
   const html = fixture('hostile-page', 'input.html');
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   // Wait until the analyzer is loaded, then watch every request the page makes.
   await page.waitForFunction(() => document.body.dataset.state === 'idle');
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
@@ -400,7 +387,7 @@ test('hostile markup never runs, never loads anything and never reaches the page
 });
 
 test('who is in it: people, organisations and places, and choosing one highlights its mentions', async () => {
-  const { context, page, problems } = await openPage(browser, url);
+  const { context, page, problems } = await suite.open();
   await paste(page, { 'text/plain': seedText() });
   assert.equal(await waitDone(page), 'done');
   const people = await page.locator('#entities [data-type="PERSON"] .entity-name').allTextContents();

@@ -3,11 +3,11 @@
 // the text (cut per paragraph, names nested inside), focus or hover shows
 // who said it, choosing a source highlights its quotes, and markup inside a
 // quotation stays text. The article is written here, not read from a corpus.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, openPage, paste, waitDone, screenshot, root } from './helpers.mjs';
+import { pageSuite, paste, waitDone, screenshot, root } from './helpers.mjs';
 
 const ARTICLE = `Council weighs bridge tolls as ferry deal stalls
 
@@ -30,25 +30,12 @@ Olsen said that the council would publish its own estimate of the costs next mon
 “We got a bill,” said Anna Berg, who runs a bakery by the river.
 `;
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(root, 'www/pkg/article_lens_bg.wasm')), 'build the wasm first (make wasm)');
-  ({ server, url } = await serve());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = pageSuite();
 
 /** Opens the page, pastes the article, and returns the analysis the page
  *  drew (its own JSON download: exactly what it rendered). */
 async function analysed(viewport) {
-  const { context, page, problems } = await openPage(browser, url, viewport ? { viewport } : undefined);
+  const { context, page, problems } = await suite.open(viewport ? { viewport } : undefined);
   await paste(page, { 'text/plain': ARTICLE });
   assert.equal(await waitDone(page), 'done');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
