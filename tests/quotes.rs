@@ -132,6 +132,37 @@ fn reported_speech_is_indirect_with_its_clause() {
     );
 }
 
+/// Verbs of communication beyond the hand-written lists (WordNet's
+/// verb.communication): each reports a position with its speaker, and
+/// "speaking on condition of anonymity" reports nothing.
+#[test]
+fn verbs_of_communication_report_positions() {
+    let text = "Senator Maria Lopez urged lawmakers to reject the pipeline bill. \
+                The mayor, Tom Reed, denounced the plan as reckless. A city official, \
+                speaking on condition of anonymity, said the vote was delayed. \
+                Residents cheered the decision.";
+    let a = run(text);
+    let urged = quote(&a, "lawmakers to reject the pipeline bill");
+    assert_eq!(urged.kind, "indirect");
+    assert_eq!(
+        a.slice(urged.cue.unwrap().start, urged.cue.unwrap().end),
+        Some("urged")
+    );
+    assert_eq!(from(&a, urged), Some("Maria Lopez"));
+    let denounced = quote(&a, "the plan as reckless");
+    assert_eq!(from(&a, denounced), Some("Tom Reed"));
+    let delayed = quote(&a, "the vote was delayed");
+    assert_eq!(from(&a, delayed), Some("A city official"));
+    assert!(
+        a.quotes.iter().all(|q| !q.text.contains("condition")),
+        "{:?}",
+        a.quotes.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+    // "cheered" is a verb of communication in WordNet only in a rarer
+    // sense; the decision is not something the residents said.
+    assert!(a.quotes.iter().all(|q| !q.text.contains("the decision")));
+}
+
 #[test]
 fn titles_and_scare_quotes_are_no_speech() {
     let a = run(BRIDGE);
