@@ -102,6 +102,8 @@ pub fn analyze_timed(
     lap("entities", &mut timings);
     let (quotes, sources) = analyze::quotes::quotes(&doc, &entities);
     lap("quotes", &mut timings);
+    let times = analyze::times::times(&doc, reference_date);
+    lap("times", &mut timings);
 
     // 5. The output, offsets in UTF-16.
     let sentences = doc
@@ -147,7 +149,7 @@ pub fn analyze_timed(
         entities,
         quotes,
         sources,
-        times: Vec::new(),
+        times,
         quantities: Vec::new(),
         keyphrases: Vec::new(),
         summary: Vec::new(),

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod ner;
 pub mod quotes;
 pub mod stats;
+pub mod times;
 
 use crate::options::Date;
 use crate::output::Meta;

@@ -1,0 +1,1558 @@
+//! Time expressions and their TIMEX3 values (issue 6).
+//!
+//! A rule tagger over the document's tokens, sentence by sentence, in the
+//! manner of HeidelTime: at each token the longest expression that starts
+//! there wins. The families, tried in this order:
+//!
+//! 1. clock times ("3 p.m. ET", "10:35 a.m. Friday", "noon", "midnight");
+//! 2. calendar dates ("January 13", "13 Jan 2022", "Monday, Oct. 26",
+//!    "the end of November", "2021-12-30", "12/30/2021", "9-10 January" as two);
+//! 3. weekdays ("Friday", "last Thursday", "Friday morning");
+//! 4. words relative to the reference date ("today", "yesterday", "tonight",
+//!    "this week", "earlier this month", "last year", "next summer");
+//! 5. amounts of time: durations ("two months", "the past two months",
+//!    "50-minute"), dates a distance away ("two days ago", "a year earlier"),
+//!    sets ("every week", "daily");
+//! 6. quarters and halves ("the third quarter", "third-quarter", "the first half");
+//! 7. years, decades and centuries ("2014", "fiscal 1989", "the 1990s",
+//!    "the 20th century");
+//! 8. holidays ("Christmas", "Thanksgiving Day"), and the general references
+//!    ("now", "currently", "recently", "the future").
+//!
+//! Values are normalised against the reference date (the caller's `date`, else
+//! the page's published date). News speaks mostly of the past: a weekday or a
+//! month without a year is the last one before the reference date, unless the
+//! sentence speaks of the future ("will", "next", "scheduled"), then the next
+//! one. Without a reference date values keep X for what is unknown
+//! (`XXXX-01-13`, `XXXX-WXX-5`).
+//!
+//! Extents follow TimeML: determiners and modifiers are part of the expression
+//! ("the past two months", "early next year"), prepositions are not ("on
+//! Friday" gives "Friday").
+//!
+//! Every loop moves forward by at least one token and looks ahead a bounded
+//! number of tokens, so the time is linear in the text.
+
+use crate::document::Document;
+use crate::options::{days_in_month, Date};
+use crate::output::TimeExpr;
+use crate::segment::{Token, TokenKind};
+
+/// Full month names, then the abbreviations news uses ("Sept." and "Sep.").
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("febr", 2),
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Parts of the day and their TIMEX3 codes.
+const DAY_PARTS: [(&str, &str); 6] = [
+    ("morning", "MO"),
+    ("afternoon", "AF"),
+    ("evening", "EV"),
+    ("night", "NI"),
+    ("overnight", "NI"),
+    ("nights", "NI"),
+];
+/// Seasons and their TIMEX3 codes.
+const SEASONS: [(&str, &str); 5] = [
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("fall", "FA"),
+    ("autumn", "FA"),
+    ("winter", "WI"),
+];
+/// Words before a time expression that make it about the future.
+const FUTURE_WORDS: [&str; 15] = [
+    "soon",
+    "could",
+    "would",
+    "might",
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "won't",
+    "won’t",
+    "scheduled",
+    "upcoming",
+    "planned",
+    "plans",
+    "expected",
+];
+/// Number words up to twenty, and the tens.
+const NUMBER_WORDS: [(&str, u32); 28] = [
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+];
+/// Ordinals, as words and as numbers with their suffix.
+const ORDINALS: [(&str, u32); 8] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+];
+/// Time zones written after a clock time ("3 p.m. ET"): part of the expression.
+const TIME_ZONES: [&str; 14] = [
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "pt", "pst", "pdt", "gmt", "utc", "bst",
+];
+/// Words for "the one before" and "the one after" a unit of time.
+const PAST_WORDS: [&str; 3] = ["last", "past", "previous"];
+const NEXT_WORDS: [&str; 4] = ["next", "coming", "following", "upcoming"];
+/// Modifiers before a period that stay in the expression ("early next year").
+const PERIOD_MODIFIERS: [&str; 3] = ["early", "late", "mid"];
+/// Words that put a clause in the past.
+const PAST_MARKERS: [&str; 14] = [
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "told",
+    "ago",
+    "last",
+    "earlier",
+    "yesterday",
+    "began",
+    "came",
+    "went",
+    "took",
+];
+/// How far the tense of an expression's clause is looked for, in tokens.
+const TENSE_WINDOW: usize = 8;
+/// Words of approximation before an amount of time, part of the expression
+/// in TimeML ("nearly two years", "more than four decades ago").
+const QUALIFIERS: [&str; 10] = [
+    "about",
+    "almost",
+    "nearly",
+    "more than",
+    "less than",
+    "at least",
+    "up to",
+    "over",
+    "around",
+    "some",
+];
+/// Mentions of "quarter" that make an article an earnings report.
+const QUARTERLY_MENTIONS: usize = 2;
+/// How far a pattern may look ahead, in tokens.
+const MAX_EXPRESSION_TOKENS: usize = 12;
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    fn parse(w: &str) -> Option<Unit> {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        Some(match w {
+            "second" | "sec" => Unit::Second,
+            "minute" | "min" => Unit::Minute,
+            "hour" | "hr" => Unit::Hour,
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "weekend" => Unit::Weekend,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" | "yr" => Unit::Year,
+            "decade" => Unit::Decade,
+            "century" | "centurie" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// The TIMEX3 duration of `n` units (`None`: some, "PXY").
+    fn duration(self, n: Option<u32>) -> String {
+        let count = |k: u32| n.map_or("X".to_string(), |n| (n * k).to_string());
+        match self {
+            Unit::Second => format!("PT{}S", count(1)),
+            Unit::Minute => format!("PT{}M", count(1)),
+            Unit::Hour => format!("PT{}H", count(1)),
+            Unit::Day => format!("P{}D", count(1)),
+            Unit::Week => format!("P{}W", count(1)),
+            Unit::Weekend => format!("P{}WE", count(1)),
+            Unit::Month => format!("P{}M", count(1)),
+            Unit::Quarter => format!("P{}Q", count(1)),
+            Unit::Year => format!("P{}Y", count(1)),
+            Unit::Decade => format!("P{}Y", count(10)),
+            Unit::Century => format!("P{}Y", count(100)),
+        }
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `days` after 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// A day as a count from 1970-01-01, with calendar helpers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Day(i64);
+
+impl Day {
+    fn of(y: i64, m: i64, d: i64) -> Day {
+        Day(days_from_civil(y, m, d))
+    }
+    fn ymd(self) -> (i64, i64, i64) {
+        civil_from_days(self.0)
+    }
+    /// Monday 0 … Sunday 6 (1970-01-01 was a Thursday).
+    fn weekday(self) -> i64 {
+        (self.0 + 3).rem_euclid(7)
+    }
+    /// The ISO 8601 week: (week-year, week).
+    fn iso_week(self) -> (i64, i64) {
+        let thursday = Day(self.0 - self.weekday() + 3);
+        let (y, _, _) = thursday.ymd();
+        (y, (thursday.0 - Day::of(y, 1, 1).0) / 7 + 1)
+    }
+    fn date(self) -> String {
+        let (y, m, d) = self.ymd();
+        if (1..=9999).contains(&y) {
+            format!("{y:04}-{m:02}-{d:02}")
+        } else {
+            "XXXX-XX-XX".into()
+        }
+    }
+    fn week(self) -> String {
+        let (y, w) = self.iso_week();
+        format!("{}-W{w:02}", year(y))
+    }
+}
+
+/// A year as TIMEX3 writes it (four digits), X when out of range.
+fn year(y: i64) -> String {
+    if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        "XXXX".into()
+    }
+}
+
+/// Adds `n` months to (year, month).
+fn add_months(y: i64, m: i64, n: i64) -> (i64, i64) {
+    let k = y * 12 + (m - 1) + n;
+    (k.div_euclid(12), k.rem_euclid(12) + 1)
+}
+
+/// What the tagger knows while reading one sentence.
+struct Reader<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Lower-cased token texts, a trailing period taken off ("sept." → "sept").
+    words: Vec<String>,
+    /// The reference day, if any.
+    reference: Option<Day>,
+    /// Whether the article reports by quarters (an earnings story): then "a
+    /// year ago" and "the year-earlier period" are the same quarter a year
+    /// before.
+    quarterly: bool,
+    /// The tense around the expression being read (set before each token).
+    tense: std::cell::Cell<Tense>,
+}
+
+/// The tense of the clause around an expression, from its nearest
+/// auxiliary or past-tense verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// One expression found: its tokens, type and value.
+struct Found {
+    end: usize,
+    kind: &'static str,
+    value: String,
+}
+
+fn found(end: usize, kind: &'static str, value: impl Into<String>) -> Option<Found> {
+    Some(Found {
+        end,
+        kind,
+        value: value.into(),
+    })
+}
+
+impl Reader<'_> {
+    fn future(&self) -> bool {
+        self.tense.get() == Tense::Future
+    }
+    fn past(&self) -> bool {
+        self.tense.get() == Tense::Past
+    }
+
+    /// The tense at token `i`: the nearest marker before it in the
+    /// sentence (up to [`TENSE_WINDOW`] tokens), else after it.
+    fn tense_at(&self, i: usize) -> Tense {
+        let marker = |k: usize| -> Option<Tense> {
+            let ed_verb = k < i;
+            let w = self.w(k);
+            if FUTURE_WORDS.contains(&w)
+                || NEXT_WORDS.contains(&w)
+                || w == "tomorrow"
+                || (w == "going" && self.w(k + 1) == "to")
+            {
+                return Some(Tense::Future);
+            }
+            let before = if k > 0 { self.w(k - 1) } else { "" };
+            let participle = [
+                "be", "been", "being", "is", "are", "will", "to", "have", "has",
+            ]
+            .contains(&before);
+            if PAST_MARKERS.contains(&w)
+                || (ed_verb
+                    && w.len() > 4
+                    && w.ends_with("ed")
+                    && !participle
+                    && !self.capitalised(k))
+            {
+                return Some(Tense::Past);
+            }
+            None
+        };
+        // The nearest marker on either side; before wins a tie.
+        (1..=TENSE_WINDOW)
+            .find_map(|d| {
+                let before = i.checked_sub(d).and_then(marker);
+                before.or_else(|| (i + d < self.words.len()).then(|| marker(i + d)).flatten())
+            })
+            .unwrap_or(Tense::Unknown)
+    }
+
+    fn w(&self, k: usize) -> &str {
+        self.words.get(k).map_or("", String::as_str)
+    }
+    fn raw(&self, k: usize) -> &str {
+        self.tokens
+            .get(k)
+            .map_or("", |t| &self.text[t.start as usize..t.end as usize])
+    }
+    fn capitalised(&self, k: usize) -> bool {
+        self.raw(k).starts_with(|c: char| c.is_uppercase())
+    }
+    fn is_number(&self, k: usize) -> bool {
+        self.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+    /// Whether tokens `k` and `k + 1` touch (no space between: "50-minute").
+    fn joined(&self, k: usize) -> bool {
+        match (self.tokens.get(k), self.tokens.get(k + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+    fn integer(&self, k: usize) -> Option<u32> {
+        let w = self.w(k);
+        (self.is_number(k) && w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 6)
+            .then(|| w.parse().ok())
+            .flatten()
+    }
+
+    /// A count of units at `k`: "two", "21", "twenty-one", "a", "an",
+    /// "several" (unknown), "a few" → (count, next token).
+    fn count(&self, k: usize) -> Option<(Option<u32>, usize)> {
+        if let Some(n) = self.integer(k) {
+            return Some((Some(n), k + 1));
+        }
+        let w = self.w(k);
+        if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(s, _)| *s == w) {
+            // "twenty-one"
+            if n >= 20 && self.w(k + 1) == "-" && self.joined(k) {
+                if let Some(&(_, u)) = NUMBER_WORDS[..9].iter().find(|(s, _)| *s == self.w(k + 2)) {
+                    return Some((Some(n + u), k + 3));
+                }
+            }
+            return Some((Some(n), k + 1));
+        }
+        match w {
+            "a" | "an" if self.w(k + 1) == "few" => Some((None, k + 2)),
+            "a" | "an" | "one" => Some((Some(1), k + 1)),
+            "several" | "few" | "many" | "some" | "recent" => Some((None, k + 1)),
+            _ => None,
+        }
+    }
+
+    fn month_at(&self, k: usize) -> Option<u8> {
+        if !self.capitalised(k) {
+            return None;
+        }
+        let w = self.w(k);
+        if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+            return Some(i as u8 + 1);
+        }
+        // Abbreviations only with their period or before a day ("Jan 13").
+        let abbreviated = self.raw(k).ends_with('.') || self.integer(k + 1).is_some();
+        MONTH_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == w)
+            .filter(|_| abbreviated)
+            .map(|&(_, m)| m)
+    }
+
+    fn weekday_at(&self, k: usize) -> Option<i64> {
+        let w = self.w(k);
+        if !self.capitalised(k) {
+            return None;
+        }
+        WEEKDAYS
+            .iter()
+            .position(|d| {
+                *d == w || (w.len() == 3 && d.starts_with(w) && self.raw(k).ends_with('.'))
+            })
+            .map(|i| i as i64)
+    }
+
+    /// A day of the month at `k`: "13", "13th", "1st".
+    fn day_at(&self, k: usize) -> Option<u32> {
+        let w = self.w(k);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        if !["", "st", "nd", "rd", "th"].contains(&suffix) || digits.is_empty() || digits.len() > 2
+        {
+            return None;
+        }
+        digits.parse().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    /// A four-digit year at `k` (1000–2999).
+    fn year_at(&self, k: usize) -> Option<i64> {
+        let w = self.w(k);
+        (self.is_number(k) && w.len() == 4)
+            .then(|| w.parse::<i64>().ok())
+            .flatten()
+            .filter(|y| (1000..3000).contains(y))
+    }
+
+    /// The year of a month (and day) given without one: the last before the
+    /// reference date in past-tense news, the next after it when the
+    /// sentence speaks of the future.
+    fn year_for(&self, month: u8, day: Option<u32>) -> Option<i64> {
+        let (ry, rm, rd) = self.reference?.ymd();
+        let here = (month as i64, day.unwrap_or(0) as i64);
+        let now = (rm, if day.is_some() { rd } else { 0 });
+        // With no tense to go by, the nearest: "December" in April is last
+        // December, "January" in late October the coming one.
+        let months_ahead = (month as i64 - rm).rem_euclid(12);
+        let unknown = self.tense.get() == Tense::Unknown;
+        Some(if self.future() && here < now {
+            ry + 1
+        } else if (self.past() || (unknown && months_ahead > 6)) && here > now {
+            ry - 1
+        } else if unknown && here < now && months_ahead != 0 && months_ahead < 6 {
+            ry + 1
+        } else {
+            ry
+        })
+    }
+
+    /// The day of weekday `wd` that the sentence means: last (before the
+    /// reference), next (after it), or as the tense says; the reference day
+    /// itself when it is that weekday and no direction is given.
+    fn weekday_day(&self, wd: i64, direction: i8) -> Option<Day> {
+        let r = self.reference?;
+        let delta = wd - r.weekday();
+        Some(match direction {
+            -1 => Day(r.0 + if delta < 0 { delta } else { delta - 7 }),
+            1 => Day(r.0 + if delta > 0 { delta } else { delta + 7 }),
+            _ if delta == 0 => r,
+            _ if self.future() => Day(r.0 + delta.rem_euclid(7)),
+            _ => Day(r.0 - (-delta).rem_euclid(7)),
+        })
+    }
+
+    /// The expression starting at token `i`, if any.
+    fn at(&self, i: usize) -> Option<Found> {
+        [
+            self.clock(i),
+            self.calendar(i),
+            self.weekday(i),
+            self.relative(i),
+            self.amount(i),
+            self.quarter(i),
+            self.period(i),
+            self.years(i),
+            self.holiday(i),
+            self.reference_word(i),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(None, |best: Option<Found>, f| match best {
+            Some(b) if b.end >= f.end => Some(b),
+            _ => Some(f),
+        })
+    }
+
+    /// "3 p.m.", "10:35 a.m. ET", "noon", "midnight", with a day after
+    /// ("10 p.m. Wednesday") or before ("Friday at 3 p.m." is two).
+    fn clock(&self, i: usize) -> Option<Found> {
+        let (hour, minute, mut k) = match self.w(i) {
+            "noon" | "midday" => (12, 0, i + 1),
+            "midnight" => (24, 0, i + 1),
+            _ => {
+                let h = self.integer(i).filter(|h| (1..=12).contains(h))?;
+                let mut k = i + 1;
+                let mut minute = 0;
+                if self.w(k) == ":" && self.joined(i) {
+                    minute = self.integer(k + 1).filter(|m| *m < 60)?;
+                    k += 2;
+                }
+                let pm = match self.w(k) {
+                    "p.m" | "pm" => true,
+                    "a.m" | "am" => false,
+                    "p" | "a" if self.w(k + 1) == "." && self.w(k + 2) == "m" => {
+                        k += 2;
+                        self.w(k - 2) == "p"
+                    }
+                    _ => return None,
+                };
+                let hour = match (h, pm) {
+                    (12, false) => 0,
+                    (12, true) => 12,
+                    (h, true) => h + 12,
+                    (h, false) => h,
+                };
+                (hour, minute, k + 1)
+            }
+        };
+        if TIME_ZONES.contains(&self.w(k)) {
+            k += 1;
+        }
+        if self.w(k) == "," {
+            k += 1;
+        }
+        // The day it is on.
+        let day = self
+            .calendar(k)
+            .or_else(|| self.weekday(k))
+            .or_else(|| self.relative_day(k))
+            .filter(|f| f.value.len() == 10);
+        let (end, date) = match day {
+            Some(f) => (f.end, Some(f.value)),
+            None => (
+                if self.w(k - 1) == "," { k - 1 } else { k },
+                self.reference.map(Day::date),
+            ),
+        };
+        let time = format!("T{hour:02}:{minute:02}");
+        found(
+            end,
+            "TIME",
+            date.unwrap_or_else(|| "XXXX-XX-XX".into()) + &time,
+        )
+    }
+
+    /// "today", "yesterday", "tomorrow" → their day.
+    fn relative_day(&self, k: usize) -> Option<Found> {
+        let offset = match self.w(k) {
+            "today" => 0,
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => return None,
+        };
+        let value = self
+            .reference
+            .map_or("XXXX-XX-XX".into(), |r| Day(r.0 + offset).date());
+        found(k + 1, "DATE", value)
+    }
+
+    /// Calendar dates: "January 13", "Jan. 13, 2022", "13 January 2022",
+    /// "January 2022", "January", "Monday, Oct. 26", "2021-12-30",
+    /// "12/30/2021", "the end of November", "early January".
+    fn calendar(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        // "the end of", "the middle of", "early", "mid-", "late"
+        if self.w(k) == "the"
+            && ["end", "beginning", "start", "middle"].contains(&self.w(k + 1))
+            && self.w(k + 2) == "of"
+        {
+            k += 3;
+        } else if ["early", "late", "mid"].contains(&self.w(k)) {
+            k += 1;
+            if self.w(k) == "-" {
+                k += 1;
+            }
+        }
+        // "last November", "this September", "next March".
+        let mut shift = None;
+        if ["last", "this", "next"].contains(&self.w(k))
+            && self.month_at(k + 1).is_some()
+            && self.day_at(k + 2).is_none()
+        {
+            shift = Some(self.w(k).to_string());
+            k += 1;
+        }
+        // A weekday before the date ("Monday, Oct. 26") is part of it; the
+        // date says which day it is.
+        if self.weekday_at(k).is_some() {
+            let mut j = k + 1;
+            if self.w(j) == "," {
+                j += 1;
+            }
+            if self.month_at(j).is_some()
+                || (self.day_at(j).is_some() && self.month_at(j + 1).is_some())
+            {
+                k = j;
+            }
+        }
+        // ISO and slashed dates.
+        if let Some(f) = self.numeric_date(k) {
+            return Some(f);
+        }
+        // "13 January [2022]" or "January 13[, 2022]" or "January [2022]".
+        let (month, day, mut next) =
+            if let (Some(d), Some(m)) = (self.day_at(k), self.month_at(k + 1)) {
+                (m, Some(d), k + 2)
+            } else if let Some(m) = self.month_at(k) {
+                let mut j = k + 1;
+                if let Some(d) = self.day_at(j).filter(|_| self.year_at(j).is_none()) {
+                    j += 1;
+                    (m, Some(d), j)
+                } else if self.w(j) == "of" && self.year_at(j + 1).is_some() {
+                    (m, None, j + 1)
+                } else {
+                    (m, None, j)
+                }
+            } else if let (Some(d1), "-", Some(_), Some(m)) = (
+                self.day_at(k),
+                self.w(k + 1),
+                self.day_at(k + 2),
+                self.month_at(k + 3),
+            ) {
+                // "9-10 January": the first day here, the second is found at its own token.
+                let end = k + 1;
+                let y = self.year_for(m, Some(d1));
+                return found(end, "DATE", ymd_value(y, m, Some(d1)));
+            } else {
+                return None;
+            };
+        // "May" and "March" alone are words too: only with a day, a year or
+        // a word that makes them months.
+        if day.is_none() && (month == 5 || month == 3) && self.year_at(next).is_none() {
+            let before = if i > 0 { self.w(i - 1) } else { "" };
+            let modifier = k > i
+                || [
+                    "in", "last", "next", "this", "since", "until", "by", "of", "through", "early",
+                    "late", "mid",
+                ]
+                .contains(&before);
+            if !modifier {
+                return None;
+            }
+        }
+        let mut y = None;
+        let mut j = next;
+        if self.w(j) == "," {
+            j += 1;
+        }
+        if let Some(year) = self.year_at(j) {
+            y = Some(year);
+            next = j + 1;
+        }
+        // "June last year", "January this year".
+        if y.is_none()
+            && ["last", "this", "next"].contains(&self.w(next))
+            && self.w(next + 1) == "year"
+        {
+            let ry = self.reference.map(|r| r.ymd().0);
+            y = ry.map(|ry| match self.w(next) {
+                "last" => ry - 1,
+                "next" => ry + 1,
+                _ => ry,
+            });
+            next += 2;
+        }
+        if let (Some(shift), Some(r)) = (shift, self.reference) {
+            let (ry, rm, _) = r.ymd();
+            let m = month as i64;
+            y = Some(match shift.as_str() {
+                "last" if m >= rm => ry - 1,
+                "next" if m <= rm => ry + 1,
+                _ => ry,
+            });
+        }
+        let y = y.or_else(|| self.year_for(month, day));
+        found(next, "DATE", ymd_value(y, month, day))
+    }
+
+    /// "2021-12-30", "12/30/2021", "12/30/21".
+    fn numeric_date(&self, k: usize) -> Option<Found> {
+        let joined = |n: usize| (k..k + n).all(|j| self.joined(j));
+        if let (Some(y), "-", Some(m), "-", Some(d)) = (
+            self.year_at(k),
+            self.w(k + 1),
+            self.integer(k + 2),
+            self.w(k + 3),
+            self.integer(k + 4),
+        ) {
+            if joined(4) && self.w(k + 2).len() == 2 && self.w(k + 4).len() == 2 {
+                let date = Date::new(y as u16, m as u8, d as u8)?;
+                return found(k + 5, "DATE", date.to_string());
+            }
+        }
+        if let (Some(m), "/", Some(d), "/", Some(y)) = (
+            self.integer(k),
+            self.w(k + 1),
+            self.integer(k + 2),
+            self.w(k + 3),
+            self.integer(k + 4),
+        ) {
+            if joined(4) {
+                let y = match (y, self.w(k + 4).len()) {
+                    (y, 4) => y as i64,
+                    (y, 2) if y < 50 => 2000 + y as i64,
+                    (y, 2) => 1900 + y as i64,
+                    _ => return None,
+                };
+                let date = Date::new(
+                    u16::try_from(y).ok()?,
+                    u8::try_from(m).ok()?,
+                    u8::try_from(d).ok()?,
+                )?;
+                return found(k + 5, "DATE", date.to_string());
+            }
+        }
+        None
+    }
+
+    /// "Friday", "last Thursday", "next Monday", "Friday morning", "Friday's".
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let (direction, k) = match self.w(i) {
+            "last" | "past" | "previous" => (-1, i + 1),
+            "next" | "coming" => (1, i + 1),
+            "this" => (0, i + 1),
+            _ => (0, i),
+        };
+        let wd = self.weekday_at(k)?;
+        let day = self.weekday_day(wd, direction);
+        let date = day.map_or_else(|| format!("XXXX-WXX-{}", wd + 1), Day::date);
+        if let Some(&(_, code)) = DAY_PARTS.iter().find(|(p, _)| *p == self.w(k + 1)) {
+            return found(k + 2, "TIME", format!("{date}T{code}"));
+        }
+        found(k + 1, "DATE", date)
+    }
+
+    /// "today", "tonight", "this morning", "last night", "this week",
+    /// "earlier this month", "last year", "next summer", "the weekend",
+    /// "that day".
+    fn relative(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.relative_day(i) {
+            return Some(f);
+        }
+        if ["early", "late"].contains(&self.w(i)) {
+            if let Some(f) = self.relative_day(i + 1) {
+                return Some(f);
+            }
+        }
+        let r = self.reference;
+        match self.w(i) {
+            "tonight" => {
+                return found(
+                    i + 1,
+                    "TIME",
+                    r.map_or("XXXX-XX-XX".into(), Day::date) + "TNI",
+                )
+            }
+            "this" | "last" | "yesterday" | "tomorrow"
+                if DAY_PARTS.iter().any(|(p, _)| *p == self.w(i + 1))
+                    && self.w(i + 1) != "overnight" =>
+            {
+                let offset = match self.w(i) {
+                    "last" | "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                let code = DAY_PARTS
+                    .iter()
+                    .find(|(p, _)| *p == self.w(i + 1))
+                    .map_or("", |p| p.1);
+                let day = r.map_or("XXXX-XX-XX".into(), |r| Day(r.0 + offset).date());
+                return found(i + 2, "TIME", format!("{day}T{code}"));
+            }
+            _ => {}
+        }
+        // [early|late|earlier|later] (this|last|next|that) unit
+        let mut k = i;
+        if PERIOD_MODIFIERS.contains(&self.w(k)) {
+            k += 1;
+            if self.w(k) == "-" {
+                k += 1;
+            }
+            if self.w(k) == "in" {
+                k += 1;
+            }
+        }
+        let direction = match self.w(k) {
+            "this" | "the" if k > i || self.w(k) == "this" => 0,
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" => 1,
+            "that" | "the" => 2,
+            _ => return None,
+        };
+        let unit_word = self.w(k + 1);
+        if let Some(&(_, code)) = SEASONS.iter().find(|(s, _)| *s == unit_word) {
+            let (ry, rm, _) = r?.ymd();
+            let season_month = match code {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let y = match direction {
+                -1 if rm <= season_month + 2 && code != "WI" => ry - 1,
+                -1 => ry,
+                1 if rm >= season_month => ry + 1,
+                _ => ry,
+            };
+            return found(k + 2, "DATE", format!("{}-{code}", year(y)));
+        }
+        let unit = Unit::parse(unit_word).filter(|_| !unit_word.ends_with('s'))?;
+        // "the week" alone is too vague; "the weekend" is a date.
+        if direction == 2 && self.w(k) == "the" && unit != Unit::Weekend {
+            return None;
+        }
+        if direction == 2
+            && self.w(k) == "that"
+            && ![Unit::Day, Unit::Week, Unit::Month, Unit::Year].contains(&unit)
+        {
+            return None;
+        }
+        let Some(r) = r else {
+            let unknown = match unit {
+                Unit::Week => "XXXX-WXX",
+                Unit::Weekend => "XXXX-WXX-WE",
+                Unit::Month => "XXXX-XX",
+                Unit::Quarter => "XXXX-QX",
+                Unit::Year => "XXXX",
+                Unit::Decade => "XXX",
+                Unit::Century => "XX",
+                _ => "XXXX-XX-XX",
+            };
+            return found(k + 2, "DATE", unknown);
+        };
+        let step = if direction == 2 { 0 } else { direction as i64 };
+        let (ry, rm, _) = r.ymd();
+        let value = match unit {
+            Unit::Day => Day(r.0 + step).date(),
+            Unit::Week => Day(r.0 + 7 * step).week(),
+            Unit::Weekend => {
+                // The weekend of the reference week; "last weekend" the one before.
+                // "the weekend" in the past tense: the last one begun.
+                let back = step < 0 || (step == 0 && !self.future() && r.weekday() < 5);
+                let saturday = Day(r.0 - r.weekday() + 5 - if back { 7 } else { 0 });
+                format!("{}-WE", saturday.week())
+            }
+            Unit::Month => {
+                let (y, m) = add_months(ry, rm, step);
+                format!("{}-{m:02}", year(y))
+            }
+            Unit::Quarter => {
+                let q = (rm - 1) / 3;
+                let (y, q) = add_months(ry, q * 3 + 1, 3 * step);
+                format!("{}-Q{}", year(y), (q - 1) / 3 + 1)
+            }
+            Unit::Year => year(ry + step),
+            Unit::Decade => {
+                let y = ry + 10 * step;
+                if (0..=9999).contains(&y) {
+                    format!("{:03}", y / 10)
+                } else {
+                    "XXX".into()
+                }
+            }
+            Unit::Century => {
+                let y = ry + 100 * step;
+                if (0..=9999).contains(&y) {
+                    format!("{:02}", y / 100)
+                } else {
+                    "XX".into()
+                }
+            }
+            _ => return None,
+        };
+        found(k + 2, "DATE", value)
+    }
+
+    /// Amounts of time: "two months" (duration), "the past two months",
+    /// "50-minute", "two days ago" (a date), "every week" (a set), "daily".
+    fn amount(&self, i: usize) -> Option<Found> {
+        // Sets.
+        let set = match self.w(i) {
+            "daily" | "nightly" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" => Some("P1Y"),
+            "hourly" => Some("PT1H"),
+            _ => None,
+        };
+        if let Some(v) = set {
+            return found(i + 1, "SET", v);
+        }
+        if ["every", "each", "per"].contains(&self.w(i)) {
+            let mut k = i + 1;
+            if self.w(k) == "other" {
+                k += 1;
+            }
+            if let Some(wd) = self.weekday_at(k) {
+                return found(k + 1, "SET", format!("XXXX-WXX-{}", wd + 1));
+            }
+            let (n, j) = self
+                .count(k)
+                .filter(|(n, _)| n.is_some())
+                .unwrap_or((Some(1), k));
+            let unit = Unit::parse(self.w(j))?;
+            return found(j + 1, "SET", unit.duration(n));
+        }
+        // [about|nearly|more than …] [the] [past|last|next|coming|first|previous] [count] unit[s] [ago|earlier|later]
+        let mut k = i;
+        let mut lead = false;
+        if let Some(q) = QUALIFIERS
+            .iter()
+            .find(|q| q.split(' ').enumerate().all(|(n, w)| self.w(i + n) == w))
+        {
+            let after = i + q.split(' ').count();
+            if self.count(after).is_some() {
+                let rest = self.amount(after)?;
+                return Some(Found {
+                    end: rest.end,
+                    ..rest
+                });
+            }
+        }
+        if self.w(k) == "the" {
+            k += 1;
+        }
+        if PAST_WORDS.contains(&self.w(k))
+            || NEXT_WORDS.contains(&self.w(k))
+            || ["first", "final", "recent", "full"].contains(&self.w(k))
+        {
+            lead = true;
+            k += 1;
+        }
+        let (n, mut j) = match self.count(k) {
+            Some(c) => c,
+            None if lead || self.w(i) == "the" => (Some(1), k),
+            None => (None, k),
+        };
+        // "50-minute", "two-year": the count joined to a singular unit.
+        let adjectival = j > k && self.w(j) == "-" && self.joined(j - 1) && self.joined(j);
+        if adjectival {
+            j += 1;
+        }
+        let unit_word = self.w(j);
+        let unit = Unit::parse(unit_word)?;
+        let plural = unit_word.ends_with('s');
+        // A bare unit needs a count or a lead word ("the past month"), or
+        // must be a plural after "for"/"in"/"over" ("for years").
+        let before = if i > 0 { self.w(i - 1) } else { "" };
+        let bare = j == k && !lead;
+        if bare
+            && !(plural
+                && ["for", "over", "within", "recent", "in"].contains(&before)
+                && self.w(i) != "the")
+        {
+            return None;
+        }
+        if bare && self.w(i) == "the" {
+            return None;
+        }
+        // "the weekend" is relative(); "a quarter" of something is no time.
+        if unit == Unit::Weekend && bare {
+            return None;
+        }
+        if unit == Unit::Quarter && !lead && n == Some(1) && self.w(j + 1) == "of" {
+            return None;
+        }
+        let mut end = j + 1;
+        let n = if bare { None } else { n };
+        // "two days ago", "a year earlier": a date.
+        if ["ago", "earlier", "before", "later", "hence"].contains(&self.w(end))
+            && !adjectival
+            && !lead
+        {
+            let back = self.w(end) != "later" && self.w(end) != "hence";
+            end += 1;
+            let Some(r) = self.reference else {
+                return found(end, "DATE", "XXXX-XX-XX");
+            };
+            let n = n.unwrap_or(1) as i64;
+            let n = if back { -n } else { n };
+            let (ry, rm, _) = r.ymd();
+            let value = match unit {
+                Unit::Day => Day(r.0 + n).date(),
+                Unit::Week => Day(r.0 + 7 * n).week(),
+                Unit::Month => {
+                    let (y, m) = add_months(ry, rm, n);
+                    format!("{}-{m:02}", year(y))
+                }
+                Unit::Year => year(ry + n),
+                Unit::Decade => year(ry + 10 * n),
+                Unit::Century => year(ry + 100 * n),
+                Unit::Hour | Unit::Minute | Unit::Second => {
+                    return found(
+                        end,
+                        "DURATION",
+                        unit.duration(Some(n.unsigned_abs() as u32)),
+                    )
+                    .filter(|_| false)
+                }
+                _ => return None,
+            };
+            return found(end, "DATE", value);
+        }
+        // "a year" after an amount ("$5 a year") or "once a week": a set.
+        if i > 0
+            && ["a", "an", "per"].contains(&self.w(i))
+            && (self.is_number(i - 1) || ["once", "twice", "times", "%"].contains(&before))
+        {
+            return found(end, "SET", unit.duration(Some(1)));
+        }
+        // "a 6-year-old", "the 44-year-old": ages, not times.
+        if adjectival && self.w(end) == "-" && self.w(end + 1) == "old" {
+            return None;
+        }
+        found(end, "DURATION", unit.duration(n))
+    }
+
+    /// "the third quarter", "third-quarter", "the fiscal first quarter",
+    /// "the first half", "the quarter", "the latest quarter".
+    fn quarter(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        if self.w(k) == "the" {
+            k += 1;
+        }
+        if self.w(k) == "fiscal" {
+            k += 1;
+        }
+        let ordinal = ORDINALS
+            .iter()
+            .find(|(o, _)| *o == self.w(k))
+            .map(|&(_, n)| n);
+        let latest = [
+            "latest",
+            "current",
+            "recent",
+            "last",
+            "year-earlier",
+            "year-ago",
+            "final",
+        ]
+        .contains(&self.w(k));
+        if ordinal.is_some() || latest {
+            k += 1;
+        }
+        if self.w(k) == "-" && self.joined(k - 1) {
+            // "the third-quarter results": the adjective without its article.
+            if self.w(i) == "the" && k > i + 1 {
+                return None;
+            }
+            k += 1;
+        }
+        let unit = self.w(k);
+        let half = unit == "half";
+        if unit != "quarter" && !half {
+            return None;
+        }
+        if k == i || (k == i + 1 && self.w(i) == "the" && !self.future() && self.w(k + 1) == "of") {
+            return None;
+        }
+        let Some(r) = self.reference else {
+            return found(k + 1, "DATE", if half { "XXXX-HX" } else { "XXXX-QX" });
+        };
+        let (mut y, rm, _) = r.ymd();
+        if self.w(k + 1) == "of" {
+            if let Some(year) = self.year_at(k + 2) {
+                y = year;
+                k += 2;
+            }
+        }
+        let value = if half {
+            let h = match ordinal {
+                Some(n) if n <= 2 => n as i64,
+                _ => (rm - 1) / 6 + 1,
+            };
+            format!("{}-H{h}", year(y))
+        } else {
+            let current = (rm - 1) / 3 + 1;
+            let (qy, q) = match ordinal {
+                Some(n) if self.past() && n as i64 > current => (y - 1, n as i64),
+                Some(n) if self.future() && (n as i64) < current => (y + 1, n as i64),
+                Some(n) => (y, n as i64),
+                // The last quarter reported: the one before the reference's.
+                None if self.w(k - 1) == "current" => (y, current),
+                None => {
+                    let (qy, qm) = add_months(y, (current - 1) * 3 + 1, -3);
+                    (qy, (qm - 1) / 3 + 1)
+                }
+            };
+            let qy = if self.w(k - 1).starts_with("year-") {
+                qy - 1
+            } else {
+                qy
+            };
+            format!("{}-Q{q}", year(qy))
+        };
+        found(k + 1, "DATE", value)
+    }
+
+    /// The last quarter reported, `back` years before (an earnings story's
+    /// "the latest period", "a year ago").
+    fn reported_quarter(&self, back: i64) -> Option<String> {
+        let (y, m, _) = self.reference?.ymd();
+        let (qy, qm) = add_months(y - back, ((m - 1) / 3) * 3 + 1, -3);
+        Some(format!("{}-Q{}", year(qy), (qm - 1) / 3 + 1))
+    }
+
+    /// Reporting periods: "the year ended June 30" (a year), "for the year",
+    /// "the latest period", "the year-earlier quarter", "year-ago", and, in
+    /// an earnings story, "a year ago" as the same quarter a year before.
+    fn period(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        if self.w(k) == "the" {
+            k += 1;
+        }
+        // "year-earlier", "year-ago"
+        let year_before = self.w(k) == "year"
+            && self.w(k + 1) == "-"
+            && ["earlier", "ago"].contains(&self.w(k + 2));
+        if year_before {
+            let mut end = k + 3;
+            if ["quarter", "period"].contains(&self.w(end)) {
+                end += 1;
+            }
+            let value = if self.quarterly || end > k + 3 {
+                self.reported_quarter(1)?
+            } else {
+                year(self.reference?.ymd().0 - 1)
+            };
+            return found(end, "DATE", value);
+        }
+        if ["latest", "recent", "same"].contains(&self.w(k))
+            && ["period", "quarter"].contains(&self.w(k + 1))
+            && k > i
+        {
+            return found(k + 2, "DATE", self.reported_quarter(0)?);
+        }
+        if self.w(k) == "fiscal" {
+            k += 1;
+        }
+        if k > i && self.w(k) == "year" {
+            if ["ended", "ending", "to", "through"].contains(&self.w(k + 1)) {
+                return found(k + 1, "DURATION", "P1Y");
+            }
+            let before = if i > 0 { self.w(i - 1) } else { "" };
+            if ["for", "of", "in", "during", "through"].contains(&before) {
+                return found(k + 1, "DATE", year(self.reference?.ymd().0));
+            }
+        }
+        // "a year ago" in an earnings story.
+        if self.quarterly
+            && ["a", "one"].contains(&self.w(i))
+            && self.w(i + 1) == "year"
+            && ["ago", "earlier"].contains(&self.w(i + 2))
+        {
+            return found(i + 3, "DATE", self.reported_quarter(1)?);
+        }
+        None
+    }
+
+    /// "2014", "fiscal 1989", "mid-1990", "the 1990s", "the '90s",
+    /// "the 20th century".
+    fn years(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        if self.w(k) == "the"
+            && ["end", "beginning", "start", "middle"].contains(&self.w(k + 1))
+            && self.w(k + 2) == "of"
+        {
+            k += 3;
+        }
+        let modified = if self.w(k) == "fiscal"
+            || ((["early", "late", "mid"].contains(&self.w(k))) && self.w(k + 1) != "in")
+        {
+            k += 1;
+            if self.w(k) == "-" {
+                k += 1;
+            }
+            true
+        } else {
+            false
+        };
+        if let Some(y) = self.year_at(k) {
+            // Not a count: "1500 troops" (news writes counts with commas, but
+            // not always), nor part of a longer number.
+            let next = self.w(k + 1);
+            if ["%", "percent", "-"].contains(&next)
+                && !modified
+                && !(next == "-" && self.year_at(k + 2).is_some())
+            {
+                return None;
+            }
+            let before = if k > 0 { self.w(k - 1) } else { "" };
+            if ["$", "€", "£", "no", "number", "#"].contains(&before) {
+                return None;
+            }
+            return found(k + 1, "DATE", year(y));
+        }
+        // Decades: "1990s", "the 1990s", "the '90s", "the nineties".
+        let j = k;
+        let w = self.w(j);
+        if let Some(d) = w
+            .strip_suffix('s')
+            .filter(|d| d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return found(j + 1, "DATE", d[..3].to_string());
+        }
+        if (w == "'" || w == "’") && self.joined(j) {
+            if let Some(d) = self
+                .w(j + 1)
+                .strip_suffix('s')
+                .filter(|d| d.len() == 2 && d.ends_with('0'))
+            {
+                let century = self.reference.map_or(19, |r| r.ymd().0 / 100);
+                let century = if d.parse::<i64>().unwrap_or(0)
+                    > self.reference.map_or(99, |r| r.ymd().0 % 100)
+                {
+                    century - 1
+                } else {
+                    century
+                };
+                return found(j + 2, "DATE", format!("{century:02}{}", &d[..1]));
+            }
+        }
+        // Centuries: "the 20th century", "the nineteenth century".
+        let ordinal = self
+            .w(j)
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<i64>()
+            .ok();
+        if let (Some(n), "century") = (ordinal, self.w(j + 1)) {
+            if (1..=99).contains(&n)
+                && self.w(j) != ordinal.map(|n| n.to_string()).unwrap_or_default()
+            {
+                return found(j + 2, "DATE", format!("{:02}", n - 1));
+            }
+        }
+        None
+    }
+
+    /// Holidays with a fixed or computable date.
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let (md, len): (Box<dyn Fn(i64) -> Option<Day>>, usize) = match w {
+            "christmas" if self.w(i + 1) == "eve" => (Box::new(|y| Some(Day::of(y, 12, 24))), 2),
+            "christmas" => (
+                Box::new(|y| Some(Day::of(y, 12, 25))),
+                if self.w(i + 1) == "day" { 2 } else { 1 },
+            ),
+            "thanksgiving" => (
+                Box::new(|y| Some(nth_weekday(y, 11, 3, 4))),
+                if self.w(i + 1) == "day" { 2 } else { 1 },
+            ),
+            "halloween" => (Box::new(|y| Some(Day::of(y, 10, 31))), 1),
+            "easter" => (
+                Box::new(|y| Some(easter(y))),
+                if self.w(i + 1) == "sunday" { 2 } else { 1 },
+            ),
+            "new" if self.w(i + 1) == "year" && ["'s", "’s"].contains(&self.w(i + 2)) => {
+                if self.w(i + 3) == "eve" {
+                    (Box::new(|y| Some(Day::of(y - 1, 12, 31))), 4)
+                } else {
+                    (
+                        Box::new(|y| Some(Day::of(y, 1, 1))),
+                        if self.w(i + 3) == "day" { 4 } else { 3 },
+                    )
+                }
+            }
+            "labor" | "memorial" | "independence" | "election" | "veterans"
+                if self.w(i + 1) == "day" =>
+            {
+                let w = w.to_string();
+                (
+                    Box::new(move |y| match w.as_str() {
+                        "labor" => Some(nth_weekday(y, 9, 0, 1)),
+                        "memorial" => Some(Day(nth_weekday(y, 6, 0, 1).0 - 7)),
+                        "independence" => Some(Day::of(y, 7, 4)),
+                        "veterans" => Some(Day::of(y, 11, 11)),
+                        _ => Some(Day(nth_weekday(y, 11, 0, 1).0 + 1)),
+                    }),
+                    2,
+                )
+            }
+            _ => return None,
+        };
+        if !self.capitalised(i) {
+            return None;
+        }
+        let end = i + len;
+        let Some(r) = self.reference else {
+            return found(end, "DATE", "XXXX-XX-XX");
+        };
+        let (ry, _, _) = r.ymd();
+        let this = md(ry)?;
+        let day = if self.future() && this < r {
+            md(ry + 1)?
+        } else if self.past() && this > r {
+            md(ry - 1)?
+        } else {
+            this
+        };
+        found(end, "DATE", day.date())
+    }
+
+    /// "now", "currently", "recently", "the future", "the past", "soon".
+    fn reference_word(&self, i: usize) -> Option<Found> {
+        let value = match self.w(i) {
+            "now" | "currently" | "nowadays" => "PRESENT_REF",
+            "current" if i + 1 < self.words.len() && !self.is_number(i + 1) => "PRESENT_REF",
+            "recently" | "lately" => "PAST_REF",
+            "the" if self.w(i + 1) == "future" => return found(i + 2, "DATE", "FUTURE_REF"),
+            "the"
+                if self.w(i + 1) == "past"
+                    && Unit::parse(self.w(i + 2)).is_none()
+                    && self.count(i + 2).is_none() =>
+            {
+                return found(i + 2, "DATE", "PAST_REF")
+            }
+            "these" if self.w(i + 1) == "days" => return found(i + 2, "DATE", "PRESENT_REF"),
+            "at" if self.w(i + 1) == "present" => return found(i + 2, "DATE", "PRESENT_REF"),
+            _ => return None,
+        };
+        // "now" as in "now-defunct" or "the current account" is still now.
+        found(i + 1, "DATE", value)
+    }
+}
+
+/// The value of a month and day in year `y` (unknown: `XXXX`).
+fn ymd_value(y: Option<i64>, month: u8, day: Option<u32>) -> String {
+    let y = y.map_or("XXXX".to_string(), year);
+    match day {
+        Some(d) => {
+            let valid = y == "XXXX"
+                || y.parse::<u16>()
+                    .is_ok_and(|yy| d as u8 <= days_in_month(yy, month));
+            if valid && d <= 31 {
+                format!("{y}-{month:02}-{d:02}")
+            } else {
+                format!("{y}-{month:02}")
+            }
+        }
+        None => format!("{y}-{month:02}"),
+    }
+}
+
+/// The `n`th weekday `wd` (Monday 0) of a month.
+fn nth_weekday(y: i64, month: i64, wd: i64, n: i64) -> Day {
+    let first = Day::of(y, month, 1);
+    Day(first.0 + (wd - first.weekday()).rem_euclid(7) + 7 * (n - 1))
+}
+
+/// Easter Sunday (the anonymous Gregorian algorithm).
+fn easter(y: i64) -> Day {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Day::of(y, month, day)
+}
+
+/// The word without its possessive ending ("year's" → "year"), if it has one.
+fn possessive_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+}
+
+/// The time expressions of a document, in text order (byte offsets).
+pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
+    let reference = reference.map(|d| Day::of(d.year as i64, d.month as i64, d.day as i64));
+    let mut out = Vec::new();
+    let quarterly = doc
+        .tokens
+        .iter()
+        .filter(|t| doc.text[t.start as usize..t.end as usize].eq_ignore_ascii_case("quarter"))
+        .nth(QUARTERLY_MENTIONS - 1)
+        .is_some();
+    for sent in &doc.sentences {
+        let tokens = &doc.tokens[sent.tokens.clone()];
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|t| {
+                let w = &doc.text[t.start as usize..t.end as usize];
+                let w = if w.len() > 1 {
+                    w.strip_suffix('.').unwrap_or(w)
+                } else {
+                    w
+                };
+                let w = possessive_stem(w).unwrap_or(w);
+                w.to_lowercase()
+            })
+            .collect();
+        let reader = Reader {
+            text: doc.text,
+            tokens,
+            tense: std::cell::Cell::new(Tense::Unknown),
+            quarterly,
+            words,
+            reference,
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            reader.tense.set(reader.tense_at(i));
+            match reader.at(i) {
+                Some(f) if f.end > i => {
+                    let end = f.end.min(tokens.len()).min(i + MAX_EXPRESSION_TOKENS);
+                    let last =
+                        &doc.text[tokens[end - 1].start as usize..tokens[end - 1].end as usize];
+                    // "last year's": the expression without the possessive.
+                    let trim = possessive_stem(last).map_or(0, |stem| last.len() - stem.len());
+                    let (start, stop) = (tokens[i].start, tokens[end - 1].end - trim as u32);
+                    out.push(TimeExpr {
+                        start,
+                        end: stop,
+                        text: doc.text[start as usize..stop as usize].to_string(),
+                        kind: f.kind.to_string(),
+                        value: f.value,
+                    });
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_arithmetic() {
+        assert_eq!(Day::of(1970, 1, 1).0, 0);
+        assert_eq!(Day::of(2022, 1, 9).ymd(), (2022, 1, 9));
+        assert_eq!(Day::of(2000, 2, 29).ymd(), (2000, 2, 29));
+        // 2022-01-09 was a Sunday; its ISO week is 2022-W01.
+        assert_eq!(Day::of(2022, 1, 9).weekday(), 6);
+        assert_eq!(Day::of(2022, 1, 9).week(), "2022-W01");
+        // 2021-01-01 was a Friday of 2020's week 53.
+        assert_eq!(Day::of(2021, 1, 1).week(), "2020-W53");
+        assert_eq!(easter(2024).date(), "2024-03-31");
+        assert_eq!(nth_weekday(2021, 11, 3, 4).date(), "2021-11-25");
+        assert_eq!(add_months(2021, 1, -1), (2020, 12));
+    }
+}
