@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes ner-data ner-clusters train-ner clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time ner-data ner-clusters train-ner clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -33,7 +33,7 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes
+bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time
 
 bench-native:
 	@mkdir -p bench/results
@@ -85,6 +85,15 @@ bench-ner: setup-test wasm
 bench-quotes: setup-test wasm
 	node bench/quotes.mjs $(CORPUS)
 	cargo bench --profile release --bench quotes -- $(CORPUS)
+
+# Time expressions on TimeBank + AQUAINT (TempEval-3's TBAQ-cleaned), each
+# document against its creation date: article-lens, chrono-node and
+# compromise-dates side by side in Chromium, same texts, same scorer (relaxed
+# and strict span F1, value F1: bench/results/time.md; article-lens's misses in
+# bench/results/time-misses.json), then the native run (profile release).
+bench-time: setup-test wasm
+	node bench/time.mjs $(CORPUS)
+	cargo bench --profile release --bench time -- $(CORPUS)
 
 clean:
 	cargo clean
