@@ -208,3 +208,13 @@ fn the_seed_article() {
     assert_eq!(value(&a, "50-minute"), pair("DURATION", "PT50M"));
     assert_eq!(value(&a, "the past two months"), pair("DURATION", "P2M"));
 }
+
+/// Found by the property tests: a hyphen opening a sentence before "quarter"
+/// (the adjective check looked one token before the first).
+#[test]
+fn a_hyphen_at_a_sentence_start_is_no_adjective() {
+    for text in ["-quarter", "- quarter results", "-half. -year"] {
+        let a = run(text, DEC_30);
+        assert!(a.times.iter().all(|t| t.value != "P1Y"), "{text}");
+    }
+}

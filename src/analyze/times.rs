@@ -1146,7 +1146,7 @@ impl Reader<'_> {
         if ordinal.is_some() || latest {
             k += 1;
         }
-        if self.w(k) == "-" && self.joined(k - 1) {
+        if k > 0 && self.w(k) == "-" && self.joined(k - 1) {
             // "the third-quarter results": the adjective without its article.
             if self.w(i) == "the" && k > i + 1 {
                 return None;
