@@ -350,8 +350,11 @@ struct Reader<'a> {
     /// year ago" and "the year-earlier period" are the same quarter a year
     /// before.
     quarterly: bool,
-    /// The tense around the expression being read (set before each token).
-    tense: std::cell::Cell<Tense>,
+    /// The token an expression is being read at.
+    at_token: std::cell::Cell<usize>,
+    /// The tense around it, looked for only when a pattern needs it (most
+    /// tokens start no expression): see [`Reader::tense`].
+    tense: std::cell::Cell<Option<Tense>>,
 }
 
 /// The tense of the clause around an expression, from its nearest
@@ -379,11 +382,20 @@ fn found(end: usize, kind: &'static str, value: impl Into<String>) -> Option<Fou
 }
 
 impl Reader<'_> {
+    /// The tense at the token being read, found once per token.
+    fn tense(&self) -> Tense {
+        if let Some(t) = self.tense.get() {
+            return t;
+        }
+        let t = self.tense_at(self.at_token.get());
+        self.tense.set(Some(t));
+        t
+    }
     fn future(&self) -> bool {
-        self.tense.get() == Tense::Future
+        self.tense() == Tense::Future
     }
     fn past(&self) -> bool {
-        self.tense.get() == Tense::Past
+        self.tense() == Tense::Past
     }
 
     /// The tense at token `i`: the nearest marker before it in the
@@ -539,7 +551,7 @@ impl Reader<'_> {
         // With no tense to go by, the nearest: "December" in April is last
         // December, "January" in late October the coming one.
         let months_ahead = (month as i64 - rm).rem_euclid(12);
-        let unknown = self.tense.get() == Tense::Unknown;
+        let unknown = self.tense() == Tense::Unknown;
         Some(if self.future() && here < now {
             ry + 1
         } else if (self.past() || (unknown && months_ahead > 6)) && here > now {
@@ -1342,62 +1354,49 @@ impl Reader<'_> {
 
     /// Holidays with a fixed or computable date.
     fn holiday(&self, i: usize) -> Option<Found> {
-        let w = self.w(i);
-        let (md, len): (Box<dyn Fn(i64) -> Option<Day>>, usize) = match w {
-            "christmas" if self.w(i + 1) == "eve" => (Box::new(|y| Some(Day::of(y, 12, 24))), 2),
-            "christmas" => (
-                Box::new(|y| Some(Day::of(y, 12, 25))),
-                if self.w(i + 1) == "day" { 2 } else { 1 },
-            ),
-            "thanksgiving" => (
-                Box::new(|y| Some(nth_weekday(y, 11, 3, 4))),
-                if self.w(i + 1) == "day" { 2 } else { 1 },
-            ),
-            "halloween" => (Box::new(|y| Some(Day::of(y, 10, 31))), 1),
-            "easter" => (
-                Box::new(|y| Some(easter(y))),
-                if self.w(i + 1) == "sunday" { 2 } else { 1 },
-            ),
-            "new" if self.w(i + 1) == "year" && ["'s", "’s"].contains(&self.w(i + 2)) => {
-                if self.w(i + 3) == "eve" {
-                    (Box::new(|y| Some(Day::of(y - 1, 12, 31))), 4)
-                } else {
-                    (
-                        Box::new(|y| Some(Day::of(y, 1, 1))),
-                        if self.w(i + 3) == "day" { 4 } else { 3 },
-                    )
-                }
-            }
-            "labor" | "memorial" | "independence" | "election" | "veterans"
-                if self.w(i + 1) == "day" =>
-            {
-                let w = w.to_string();
-                (
-                    Box::new(move |y| match w.as_str() {
-                        "labor" => Some(nth_weekday(y, 9, 0, 1)),
-                        "memorial" => Some(Day(nth_weekday(y, 6, 0, 1).0 - 7)),
-                        "independence" => Some(Day::of(y, 7, 4)),
-                        "veterans" => Some(Day::of(y, 11, 11)),
-                        _ => Some(Day(nth_weekday(y, 11, 0, 1).0 + 1)),
-                    }),
-                    2,
-                )
-            }
-            _ => return None,
-        };
+        use Holiday::*;
         if !self.capitalised(i) {
             return None;
         }
+        // "Christmas Day", "Thanksgiving Day": the day word is part of it.
+        let with = |word: &str, more: usize| {
+            if self.w(i + 1) == word {
+                more + 1
+            } else {
+                more
+            }
+        };
+        let (holiday, len) = match self.w(i) {
+            "christmas" if self.w(i + 1) == "eve" => (ChristmasEve, 2),
+            "christmas" => (Christmas, with("day", 1)),
+            "thanksgiving" => (Thanksgiving, with("day", 1)),
+            "halloween" => (Halloween, 1),
+            "easter" => (Easter, with("sunday", 1)),
+            "new" if self.w(i + 1) == "year" && ["'s", "’s"].contains(&self.w(i + 2)) => {
+                match self.w(i + 3) {
+                    "eve" => (NewYearsEve, 4),
+                    "day" => (NewYearsDay, 4),
+                    _ => (NewYearsDay, 3),
+                }
+            }
+            "labor" if self.w(i + 1) == "day" => (Labor, 2),
+            "memorial" if self.w(i + 1) == "day" => (Memorial, 2),
+            "independence" if self.w(i + 1) == "day" => (Independence, 2),
+            "veterans" if self.w(i + 1) == "day" => (Veterans, 2),
+            "election" if self.w(i + 1) == "day" => (Election, 2),
+            _ => return None,
+        };
+        let md = |y| holiday.day(y);
         let end = i + len;
         let Some(r) = self.reference else {
             return found(end, "DATE", "XXXX-XX-XX");
         };
         let (ry, _, _) = r.ymd();
-        let this = md(ry)?;
+        let this = md(ry);
         let day = if self.future() && this < r {
-            md(ry + 1)?
+            md(ry + 1)
         } else if self.past() && this > r {
-            md(ry - 1)?
+            md(ry - 1)
         } else {
             this
         };
@@ -1424,6 +1423,48 @@ impl Reader<'_> {
         };
         // "now" as in "now-defunct" or "the current account" is still now.
         found(i + 1, "DATE", value)
+    }
+}
+
+/// Holidays whose day the calendar gives.
+#[derive(Debug, Clone, Copy)]
+enum Holiday {
+    ChristmasEve,
+    Christmas,
+    Thanksgiving,
+    Halloween,
+    Easter,
+    NewYearsEve,
+    NewYearsDay,
+    Labor,
+    Memorial,
+    Independence,
+    Veterans,
+    Election,
+}
+
+impl Holiday {
+    /// Its day in year `y`. New Year's Eve is the eve of New Year `y`, the
+    /// last day of the year before.
+    fn day(self, y: i64) -> Day {
+        match self {
+            Holiday::ChristmasEve => Day::of(y, 12, 24),
+            Holiday::Christmas => Day::of(y, 12, 25),
+            // The fourth Thursday of November.
+            Holiday::Thanksgiving => nth_weekday(y, 11, 3, 4),
+            Holiday::Halloween => Day::of(y, 10, 31),
+            Holiday::Easter => easter(y),
+            Holiday::NewYearsEve => Day::of(y - 1, 12, 31),
+            Holiday::NewYearsDay => Day::of(y, 1, 1),
+            // The first Monday of September.
+            Holiday::Labor => nth_weekday(y, 9, 0, 1),
+            // The last Monday of May: the week before June's first.
+            Holiday::Memorial => Day(nth_weekday(y, 6, 0, 1).0 - 7),
+            Holiday::Independence => Day::of(y, 7, 4),
+            Holiday::Veterans => Day::of(y, 11, 11),
+            // The Tuesday after the first Monday of November.
+            Holiday::Election => Day(nth_weekday(y, 11, 0, 1).0 + 1),
+        }
     }
 }
 
@@ -1505,14 +1546,16 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
         let reader = Reader {
             text: doc.text,
             tokens,
-            tense: std::cell::Cell::new(Tense::Unknown),
+            at_token: std::cell::Cell::new(0),
+            tense: std::cell::Cell::new(None),
             quarterly,
             words,
             reference,
         };
         let mut i = 0;
         while i < tokens.len() {
-            reader.tense.set(reader.tense_at(i));
+            reader.at_token.set(i);
+            reader.tense.set(None);
             match reader.at(i) {
                 Some(f) if f.end > i => {
                     let end = f.end.min(tokens.len()).min(i + MAX_EXPRESSION_TOKENS);
