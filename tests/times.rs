@@ -218,3 +218,24 @@ fn a_hyphen_at_a_sentence_start_is_no_adjective() {
         assert!(a.times.iter().all(|t| t.value != "P1Y"), "{text}");
     }
 }
+
+#[test]
+fn holidays_take_their_day_of_the_year_the_tense_says() {
+    let a = run(
+        "The markets closed on Christmas Eve and on Thanksgiving Day. Crowds gathered on \
+         New Year's Eve last year. Crowds will gather on New Year's Eve, and the store will \
+         reopen on New Year's Day.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "Christmas Eve"), pair("DATE", "2021-12-24"));
+    assert_eq!(value(&a, "Thanksgiving Day"), pair("DATE", "2021-11-25"));
+    // The past tense: the last one; the future: the coming one, the eve of 2022.
+    let eves: Vec<String> = a
+        .times
+        .iter()
+        .filter(|t| t.text == "New Year's Eve")
+        .map(|t| t.value.clone())
+        .collect();
+    assert_eq!(eves, ["2020-12-31", "2021-12-31"]);
+    assert_eq!(value(&a, "New Year's Day"), pair("DATE", "2022-01-01"));
+}

@@ -1372,11 +1372,12 @@ impl Reader<'_> {
             "thanksgiving" => (Thanksgiving, with("day", 1)),
             "halloween" => (Halloween, 1),
             "easter" => (Easter, with("sunday", 1)),
-            "new" if self.w(i + 1) == "year" && ["'s", "’s"].contains(&self.w(i + 2)) => {
-                match self.w(i + 3) {
-                    "eve" => (NewYearsEve, 4),
-                    "day" => (NewYearsDay, 4),
-                    _ => (NewYearsDay, 3),
+            // "Year's" is one token, its possessive taken off in `words`.
+            "new" if self.w(i + 1) == "year" && possessive_stem(self.raw(i + 1)).is_some() => {
+                match self.w(i + 2) {
+                    "eve" => (NewYearsEve, 3),
+                    "day" => (NewYearsDay, 3),
+                    _ => (NewYearsDay, 2),
                 }
             }
             "labor" if self.w(i + 1) == "day" => (Labor, 2),
