@@ -446,11 +446,7 @@ fn trafilatura(run: &mut Run, dir: &Path) {
 
 fn main() {
     let corpus = common::corpus_dir();
-    let args: Vec<String> = std::env::args().collect();
-    let only = args
-        .iter()
-        .position(|a| a == "--only")
-        .and_then(|i| args.get(i + 1).cloned());
+    let only = common::flag("--only");
     let mut run = Run {
         options: Options {
             kind: InputKind::Html,
@@ -458,7 +454,7 @@ fn main() {
         },
         times: Vec::new(),
         extract_times: Vec::new(),
-        show_pages: args.iter().any(|a| a == "--pages"),
+        show_pages: std::env::args().any(|a| a == "--pages"),
         only,
     };
     let dir = corpus.join("extraction");

@@ -214,15 +214,7 @@ struct Counts {
 
 impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let p = ratio(self.tp, self.tp + self.fp);
-        let r = ratio(self.tp, self.tp + self.fn_);
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
+        common::prf(self.tp, self.tp + self.fp, self.tp + self.fn_)
     }
 }
 

@@ -210,12 +210,8 @@ struct Totals {
 
 fn main() {
     let corpus = common::corpus_dir();
-    let args: Vec<String> = std::env::args().collect();
-    let split = args
-        .iter()
-        .position(|a| a == "--split")
-        .and_then(|i| args.get(i + 1))
-        .map_or("dev", |s| s.as_str());
+    let split = common::flag("--split");
+    let split = split.as_deref().unwrap_or("dev");
     let root = corpus.join("quotes/polnear").join(split);
     if !root.join("attributions").is_dir() {
         println!(

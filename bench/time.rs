@@ -34,6 +34,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+#[path = "common.rs"]
+mod common;
+
 /// Timed passes over all documents: at least this many and this long.
 const MIN_RUNS: usize = 3;
 const MIN_SECONDS: f64 = 1.0;
@@ -301,8 +304,9 @@ struct Totals {
     kind: usize,
 }
 
+/// A gold expression missed, or a predicted one that is not in the gold.
 #[derive(Serialize)]
-struct Missed {
+struct Listed {
     doc: String,
     text: String,
     #[serde(rename = "type")]
@@ -311,14 +315,16 @@ struct Missed {
     context: String,
 }
 
-#[derive(Serialize)]
-struct FalsePositive {
-    doc: String,
-    text: String,
-    #[serde(rename = "type")]
-    kind: String,
-    value: String,
-    context: String,
+impl Listed {
+    fn new(doc: &Doc, x: &Timex) -> Listed {
+        Listed {
+            doc: doc.id.clone(),
+            text: slice(&doc.units, x.start, x.end),
+            kind: x.kind.clone(),
+            value: x.value.clone(),
+            context: context(&doc.units, x.start, x.end),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -336,8 +342,8 @@ struct WrongValue {
 
 #[derive(Serialize, Default)]
 struct Misses {
-    missed: Vec<Missed>,
-    false_positives: Vec<FalsePositive>,
+    missed: Vec<Listed>,
+    false_positives: Vec<Listed>,
     wrong_values: Vec<WrongValue>,
 }
 
@@ -375,26 +381,13 @@ fn score(doc: &Doc, predicted: &[Timex], t: &mut Totals, m: &mut Misses) {
     }
     for (g, gs) in doc.gold.iter().enumerate() {
         if !gold_paired[g] {
-            m.missed.push(Missed {
-                doc: doc.id.clone(),
-                text: slice(&doc.units, gs.start, gs.end),
-                kind: gs.kind.clone(),
-                value: gs.value.clone(),
-                context: context(&doc.units, gs.start, gs.end),
-            });
+            m.missed.push(Listed::new(doc, gs));
         }
     }
     let mut order: Vec<usize> = (0..predicted.len()).collect();
     order.sort_by_key(|&i| (predicted[i].start, predicted[i].end));
     for q in order.into_iter().filter(|&q| !pred_paired[q]) {
-        let ps = &predicted[q];
-        m.false_positives.push(FalsePositive {
-            doc: doc.id.clone(),
-            text: slice(&doc.units, ps.start, ps.end),
-            kind: ps.kind.clone(),
-            value: ps.value.clone(),
-            context: context(&doc.units, ps.start, ps.end),
-        });
+        m.false_positives.push(Listed::new(doc, &predicted[q]));
     }
 }
 
@@ -406,26 +399,6 @@ fn list<K: std::fmt::Display>(m: &BTreeMap<K, usize>) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// Precision, recall, F1 (0 where there is nothing to count).
-fn prf(hit: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted > 0 {
-        hit as f64 / predicted as f64
-    } else {
-        0.0
-    };
-    let r = if gold > 0 {
-        hit as f64 / gold as f64
-    } else {
-        0.0
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (p, r, f)
 }
 
 /// The parser and scorer on a hand-made case (those of `selfCheck()` in
@@ -473,28 +446,9 @@ fn self_check() {
     assert_eq!(m.wrong_values[0].predicted_text, "on Thursday");
 }
 
-/// The corpus folder (the first argument that is neither a flag, as cargo
-/// bench passes `--bench`, nor the value of `--doc`) and the `--doc` filter.
-fn arguments() -> (PathBuf, Option<String>) {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let doc = args
-        .iter()
-        .position(|a| a == "--doc")
-        .and_then(|i| args.get(i + 1).cloned());
-    let corpus = args
-        .iter()
-        .enumerate()
-        .find(|(i, a)| !a.starts_with('-') && (*i == 0 || args[i - 1] != "--doc"))
-        .map_or_else(
-            || PathBuf::from("../shared/corpus"),
-            |(_, a)| PathBuf::from(a),
-        );
-    (corpus, doc)
-}
-
 fn main() {
     self_check();
-    let (corpus, only) = arguments();
+    let (corpus, only) = (common::corpus_dir(), common::flag("--doc"));
     let root = corpus.join("time/tbaq");
     let subs = ["TimeBank", "AQUAINT"];
     if let Some(absent) = std::iter::once(root.clone())
@@ -621,7 +575,7 @@ fn main() {
     .into_iter()
     .enumerate()
     {
-        let (p, r, f) = prf(hit, t.predicted, t.gold);
+        let (p, r, f) = common::prf(hit, t.predicted, t.gold);
         let _ = writeln!(
             md,
             "| {name} precision | {p:.3} ({hit}/{}) | – | |",
@@ -653,7 +607,7 @@ fn main() {
     );
     let _ = writeln!(md);
     for (sub, s) in by_sub.iter().filter(|(_, s)| s.gold + s.predicted > 0) {
-        let f = |hit| prf(hit, s.predicted, s.gold).2;
+        let f = |hit| common::prf(hit, s.predicted, s.gold).2;
         let _ = writeln!(
             md,
             "{sub} alone ({} TIMEX3): relaxed / strict / value F1 {:.3} / {:.3} / {:.3}.",
