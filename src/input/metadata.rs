@@ -2778,11 +2778,8 @@ struct Ymd {
 
 impl Ymd {
     fn valid(&self) -> bool {
-        let days = match self.m {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if self.y % 4 == 0 && (self.y % 100 != 0 || self.y % 400 == 0) => 29,
-            2 => 28,
+        let days = match (u16::try_from(self.y), u8::try_from(self.m)) {
+            (Ok(y), Ok(m)) => u32::from(crate::options::days_in_month(y, m)),
             _ => 0,
         };
         (1900..=2099).contains(&self.y) && self.d >= 1 && self.d <= days
