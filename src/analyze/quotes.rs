@@ -1051,7 +1051,8 @@ fn is_title_case(text: &str) -> bool {
         && words.iter().any(|w| w.chars().any(char::is_lowercase))
 }
 
-/// Words that end a phrase of time ("at the time", "last week").
+/// Words that end a phrase of time ("at the time", "last week"), besides
+/// the weekdays ([`is_time_word`]).
 const TIME_WORDS: &[&str] = &[
     "time",
     "week",
@@ -1062,13 +1063,6 @@ const TIME_WORDS: &[&str] = &[
     "afternoon",
     "evening",
     "weekend",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "day",
     "days",
     "weeks",
@@ -1077,6 +1071,11 @@ const TIME_WORDS: &[&str] = &[
     "point",
     "moment",
 ];
+
+/// A word that ends a phrase of time: [`TIME_WORDS`] or a weekday.
+fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || super::times::WEEKDAYS.contains(&w)
+}
 
 /// Words that open a phrase of time.
 const TIME_OPENERS: &[&str] = &[
@@ -1590,7 +1589,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
     }
     // A time between subject and verb: "Trump at the time said", "Smith
     // last week said", "Jones on Tuesday told".
-    if j > floor + 1 && TIME_WORDS.contains(&ctx.lower(j - 1).as_str()) {
+    if j > floor + 1 && is_time_word(&ctx.lower(j - 1)) {
         let mut k = j - 1;
         while k > floor && k + 4 > j && !TIME_OPENERS.contains(&ctx.lower(k - 1).as_str()) {
             k -= 1;

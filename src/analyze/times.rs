@@ -68,7 +68,9 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("dec", 12),
     ("febr", 2),
 ];
-const WEEKDAYS: [&str; 7] = [
+/// Weekday names, Monday first (the quote analyzer skips them too, as the
+/// end of a phrase of time between a subject and its verb).
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
