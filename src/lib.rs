@@ -5,7 +5,7 @@
 //! an article as plain text or as the page's HTML and returns one [`Analysis`]:
 //! the clean text with boilerplate taken out (and listed, never lost), the
 //! metadata, paragraphs and sentences, and reading statistics, with layers for
-//! entities, quotes, times, quantities, key phrases, a summary and warnings.
+//! entities, quotes, times (and a timeline), quantities, key phrases, a summary and warnings.
 //!
 //! ```
 //! use article_lens::{analyze, Options};
@@ -104,6 +104,9 @@ pub fn analyze_timed(
     lap("quotes", &mut timings);
     let times = analyze::times::times(&doc, reference_date);
     lap("times", &mut timings);
+    let timeline = analyze::timeline::timeline(&doc, &times);
+    let quantities = analyze::quantities::quantities(&doc, &times, &entities);
+    lap("quantities", &mut timings);
 
     // 5. The output, offsets in UTF-16.
     let sentences = doc
@@ -150,7 +153,8 @@ pub fn analyze_timed(
         quotes,
         sources,
         times,
-        quantities: Vec::new(),
+        timeline,
+        quantities,
         keyphrases: Vec::new(),
         summary: Vec::new(),
         warnings: Vec::new(),

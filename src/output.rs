@@ -255,13 +255,35 @@ pub struct TimeExpr {
     pub value: String,
 }
 
+/// A dated event on the timeline: a time expression the calendar can place
+/// and the sentence it is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    /// Index into `times`.
+    pub time: u32,
+    /// Index into `sentences`.
+    pub sentence: u32,
+    /// The expression's TIMEX3 value.
+    pub value: String,
+    /// The first and the last day the value covers, `YYYY-MM-DD` ("2021-W52"
+    /// runs from 2021-12-27 to 2022-01-02), what the timeline is sorted by.
+    pub from: String,
+    pub to: String,
+}
+
 /// A number and what it counts (filled by the quantities analyzer).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
     pub start: u32,
     pub end: u32,
     pub text: String,
+    /// `number`, `money`, `percent`, `measure`, `ordinal`, `fraction`, `age`.
+    pub kind: String,
+    /// The number as written (scaled: "1.5 million" is 1500000); null for a
+    /// range and for a vague plural ("hundreds of").
     pub value: Option<f64>,
+    /// The bounds the words give: both for a range, `low` for "more than"
+    /// or "hundreds of", `high` for "up to" or "nearly".
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub unit: Option<String>,
@@ -307,6 +329,8 @@ pub struct Analysis {
     /// Who the quotes come from, the most quoted first.
     pub sources: Vec<QuoteSource>,
     pub times: Vec<TimeExpr>,
+    /// The anchored times, earliest first.
+    pub timeline: Vec<TimelineEntry>,
     pub quantities: Vec<Quantity>,
     pub keyphrases: Vec<Keyphrase>,
     /// Indexes into `sentences`, in text order.

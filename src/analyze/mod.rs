@@ -1,12 +1,14 @@
 //! The analyzers. Each reads the [`Document`](crate::document::Document) and a
 //! [`Context`] and returns its own layer of the analysis; none changes the text
-//! or another layer. Layers still to come (times, quantities, key phrases,
-//! summary, warnings) follow the same shape.
+//! or another layer. Layers still to come (key phrases, summary,
+//! warnings) follow the same shape.
 
 pub mod entities;
 pub mod ner;
+pub mod quantities;
 pub mod quotes;
 pub mod stats;
+pub mod timeline;
 pub mod times;
 
 use crate::options::Date;

@@ -1550,7 +1550,7 @@ fn is_cue_verb(w: &str) -> bool {
 /// project's own lists hold the verbs that take a quotation; these widen
 /// the reports of speech, since news attributes positions with hundreds of
 /// verbs ("Trump mocked …", "the senator urged …") no hand list keeps up with.
-fn is_communication_verb(w: &str) -> bool {
+pub(crate) fn is_communication_verb(w: &str) -> bool {
     static VERBS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     VERBS
