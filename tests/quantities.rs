@@ -506,6 +506,12 @@ fn ordinals_fractions_and_ages() {
             "third | ordinal | v=3 | counted=summit",
         ),
         (
+            "He won a second term.",
+            "second | ordinal | v=2 | counted=term",
+        ),
+        ("The blast lasted a second.", ""),
+        ("A second later it was gone.", ""),
+        (
             "She won for the 21st time.",
             "21st | ordinal | v=21 | counted=time",
         ),
@@ -592,6 +598,8 @@ fn numbers_that_are_not_quantities() {
         ("Call 202-555-0199 for help.", ""),
         ("The list read 1,2,3,4 and stopped.", ""),
         ("The shop is open 24/7 now.", ""),
+        ("The steps are (1) plan and (2) build.", ""),
+        ("The code called alert(1) twice.", ""),
         // "one" as a pronoun.
         ("No one was hurt.", ""),
         ("One of the leaders left.", ""),

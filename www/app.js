@@ -44,6 +44,11 @@ const ui = {
   quotesSummary: $('quotes-summary'),
   quoteTip: $('quote-tip'),
   quoteLegend: $('quote-legend'),
+  timeline: $('timeline'),
+  timelineCount: $('timeline-count'),
+  timelineUnplaced: $('timeline-unplaced'),
+  quantities: $('quantities'),
+  quantitiesCount: $('quantities-count'),
   images: $('images'),
   imagesCount: $('images-count'),
   imagesSection: $('images-section'),
@@ -798,6 +803,182 @@ window.addEventListener('resize', followScroll, { passive: true });
 
 // ---------- the text view ----------
 
+// ---------- when and how much ----------
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SEASON_NAMES = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', WI: 'Winter' };
+const DAY_PARTS = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
+/** Characters of a sentence shown around a time in the timeline. */
+const TIMELINE_EXCERPT = 220;
+
+function ordinalSuffix(n) {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] || 'th'}`;
+}
+
+/** A timeline entry's date as people read it: "13 January 2022, morning",
+ *  "January 2022", "2014", "the 1990s", "27 December 2021 – 2 January 2022". */
+function timelineLabel(e) {
+  const v = e.value;
+  const day = (iso) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+  };
+  if (e.from === e.to) {
+    const t = /T(.+)$/.exec(v);
+    const part = t && (DAY_PARTS[t[1]] || (/^\d{2}:\d{2}/.test(t[1]) ? t[1].slice(0, 5) : null));
+    return part ? `${day(e.from)}, ${part}` : day(e.from);
+  }
+  if (/^\d{3}$/.test(v)) return `the ${v}0s`;
+  if (/^\d{2}$/.test(v)) return `the ${ordinalSuffix(Number(v) + 1)} century`;
+  if (/^\d{4}$/.test(v)) return v;
+  let m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})-([QH])(\d)$/.exec(v);
+  if (m) return m[2] === 'Q' ? `Q${m[3]} ${m[1]}` : `${m[3] === '1' ? 'First' : 'Second'} half of ${m[1]}`;
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v);
+  if (m) return `${SEASON_NAMES[m[2]]} ${m[1]}`;
+  return `${day(e.from)} – ${day(e.to)}`;
+}
+
+/** The sentence around [start, end) cut to about `max` characters, with the
+ *  expression marked: a list of strings and one element. */
+function excerptAround(text, s, start, end, max) {
+  let from = s.start;
+  let to = s.end;
+  if (to - from > max) {
+    const room = Math.max(0, max - (end - start));
+    from = Math.max(s.start, start - Math.floor(room / 2));
+    to = Math.min(s.end, from + max);
+    from = Math.max(s.start, Math.min(from, to - max));
+  }
+  return [
+    from > s.start ? '…' : '',
+    text.slice(from, start),
+    el('mark', { class: 'tl-expr' }, text.slice(start, end)),
+    text.slice(end, to),
+    to < s.end ? '…' : '',
+  ];
+}
+
+/** Scrolls to the mark `selector` in the text and focuses it. */
+function goToMark(selector) {
+  const mark = ui.text.querySelector(selector);
+  if (!mark) return;
+  mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+  mark.focus({ preventScroll: true });
+  mark.classList.add('flash');
+  setTimeout(() => mark.classList.remove('flash'), 1500);
+}
+
+function renderTimeline(a) {
+  const entries = a.timeline || [];
+  ui.timelineCount.textContent = entries.length ? `(${entries.length})` : '';
+  const unplaced = (a.times || []).filter((t) => /X/.test(t.value) && (t.type === 'DATE' || t.type === 'TIME'));
+  ui.timelineUnplaced.hidden = !unplaced.length || Boolean(a.input.reference_date);
+  ui.timelineUnplaced.textContent = unplaced.length
+    ? `${num(unplaced.length)} date${unplaced.length === 1 ? '' : 's'} such as “${unplaced[0].text}” cannot be placed: the article gives no published date. Set a reference date under Options and analyse again.`
+    : '';
+  if (!entries.length) {
+    ui.timeline.replaceChildren(el('li', { class: 'empty' }, 'No dates the calendar can place.'));
+    return;
+  }
+  ui.timeline.replaceChildren(...entries.map((e) => {
+    const t = a.times[e.time];
+    const s = a.sentences[e.sentence];
+    return el('li', { class: 'tl-item' },
+      el('button', {
+        type: 'button',
+        class: 'tl-go link',
+        dataset: { time: String(e.time) },
+        title: `Find “${t.text}” in the text (${e.value})`,
+        onclick: () => goToMark(`mark.time[data-time="${e.time}"]`),
+      }, el('span', { class: 'tl-date' }, timelineLabel(e))),
+      s ? el('span', { class: 'tl-sentence' }, ...excerptAround(a.text, s, t.start, t.end, TIMELINE_EXCERPT)) : '');
+  }));
+}
+
+const FRACTIONS = [[1 / 2, '½'], [1 / 3, '⅓'], [2 / 3, '⅔'], [1 / 4, '¼'], [3 / 4, '¾']];
+const compact = new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
+const precise = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+
+/** One number of a quantity with its unit: "$40 billion", "6.8%", "64 km". */
+function formatAmount(x, q) {
+  const plain = Math.abs(x) >= 1e6 ? compact.format(x) : precise.format(x);
+  switch (q.kind) {
+    case 'money':
+      if (/^[A-Z]{3}$/.test(q.unit)) {
+        try {
+          const money = new Intl.NumberFormat('en', { style: 'currency', currency: q.unit, maximumFractionDigits: 2 });
+          if (Math.abs(x) < 1e6) return money.format(x);
+          // Intl shortens compact money to "$40B"; the words read better.
+          const sign = money.formatToParts(1).find((p) => p.type === 'currency').value;
+          return sign.length <= 2 || sign.endsWith('$') ? `${sign}${plain}` : `${plain} ${sign}`;
+        } catch { /* a code Intl does not know: written below */ }
+      }
+      return `${plain} ${q.unit}`;
+    case 'percent':
+      return q.unit === '%' ? `${precise.format(x)}%` : `${precise.format(x)} ${q.unit}s`;
+    case 'ordinal':
+      return ordinalSuffix(x);
+    case 'fraction': {
+      const f = FRACTIONS.find(([v]) => Math.abs(v - x) < 1e-9);
+      return f ? f[1] : `${precise.format(x * 100)}%`;
+    }
+    case 'age':
+      return `${plain} years old`;
+    default:
+      return q.unit ? `${plain} ${q.unit}` : plain;
+  }
+}
+
+/** A quantity's amount with its bounds: "60,000–90,000", "≈ 10,000",
+ *  "≥ 300", "≤ 40", "at least 200" for "hundreds of". */
+function formatQuantity(q) {
+  const f = (x) => formatAmount(x, q);
+  if (q.value == null && q.low != null && q.high != null) return `${f(q.low)} – ${f(q.high)}`;
+  if (q.value == null && q.low != null) return `at least ${f(q.low)}`;
+  if (q.value == null) return q.text;
+  if (q.low != null) return `≥ ${f(q.value)}`;
+  if (q.high != null) return `≤ ${f(q.value)}`;
+  if (q.qualifier && q.qualifier !== 'exactly') return `≈ ${f(q.value)}`;
+  return f(q.value);
+}
+
+const QUANTITY_KINDS = {
+  number: 'count', money: 'money', percent: 'percent', measure: 'measure',
+  ordinal: 'ordinal', fraction: 'fraction', age: 'age',
+};
+
+function renderQuantities(a) {
+  const list = a.quantities || [];
+  ui.quantitiesCount.textContent = list.length ? `(${list.length})` : '';
+  if (!list.length) {
+    ui.quantities.replaceChildren(el('p', { class: 'empty' }, 'No numbers found.'));
+    return;
+  }
+  const rows = list.map((q, i) => el('tr', { dataset: { kind: q.kind } },
+    el('td', { class: 'qty-amount' },
+      el('button', {
+        type: 'button',
+        class: 'qty-go link',
+        dataset: { qty: String(i) },
+        title: `Find “${q.text}” in the text`,
+        onclick: () => goToMark(`mark.qty[data-qty="${i}"]`),
+      }, formatQuantity(q))),
+    el('td', { class: 'qty-counted' }, q.counted || ''),
+    el('td', { class: 'qty-text' }, q.text),
+    el('td', { class: 'qty-kind' }, el('span', { class: `badge qk-${q.kind}` }, QUANTITY_KINDS[q.kind] || q.kind))));
+  ui.quantities.replaceChildren(el('table', { class: 'qty-table' },
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col' }, 'Amount'),
+      el('th', { scope: 'col' }, 'Of what'),
+      el('th', { scope: 'col' }, 'As written'),
+      el('th', { scope: 'col' }, 'Kind'))),
+    el('tbody', {}, ...rows)));
+}
+
 const byPosition = (x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank;
 
 /** Appends text[start, end) to `parent` with `ranges` ({ start, end, rank,
@@ -916,6 +1097,22 @@ function renderText(a) {
     title: `${m.entity.name} (${m.entity.type.toLowerCase()})`,
   });
   const speakerSpan = (s) => () => el('span', { class: 'speaker', dataset: { speaker: `${s.start}-${s.end}` } });
+  const times = (a.times || []).map((t, i) => ({ ...t, index: i }));
+  const quantities = (a.quantities || []).map((q, i) => ({ ...q, index: i }));
+  let ti = 0;
+  let qi = 0;
+  const timeMark = (t) => () => el('mark', {
+    class: `time time-${t.type.toLowerCase()}`,
+    tabIndex: -1,
+    dataset: { time: String(t.index) },
+    title: `${t.type.toLowerCase()}: ${t.value}`,
+  });
+  const qtyMark = (q) => () => el('mark', {
+    class: `qty qk-${q.kind}`,
+    tabIndex: -1,
+    dataset: { qty: String(q.index) },
+    title: `${formatQuantity(q)}${q.counted ? ` ${q.counted}` : ''}`,
+  });
 
   for (let i = 0; i < shown; i++) {
     const p = a.paragraphs[i];
@@ -929,6 +1126,14 @@ function renderText(a) {
     for (; si < speakerList.length && speakerList[si].end <= p.end; si++) {
       const s = speakerList[si];
       if (s.start >= p.start) ranges.push({ start: s.start, end: s.end, rank: 2, make: speakerSpan(s) });
+    }
+    for (; ti < times.length && times[ti].end <= p.end; ti++) {
+      const t = times[ti];
+      if (t.start >= p.start) ranges.push({ start: t.start, end: t.end, rank: 4, make: timeMark(t) });
+    }
+    for (; qi < quantities.length && quantities[qi].end <= p.end; qi++) {
+      const q = quantities[qi];
+      if (q.start >= p.start) ranges.push({ start: q.start, end: q.end, rank: 5, make: qtyMark(q) });
     }
     // The headline is in the header above; the text does not repeat it.
     if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) continue;
@@ -967,6 +1172,8 @@ function render(a) {
   renderRemoved(a);
   renderEntities(a);
   renderQuotes(a);
+  renderTimeline(a);
+  renderQuantities(a);
   renderText(a);
   renderImages(a);
   ui.json.textContent = '';

@@ -1015,9 +1015,16 @@ impl Reader<'_> {
         }
         // Ordinals: "second", "twenty-first".
         if let Some(&(_, o)) = ORDINALS.iter().find(|(s, _)| *s == w) {
-            // "a second", "per second", "seconds" are time.
+            // "per second", "a split second", "a second later" are time;
+            // "a second round" orders.
             let before = if k > 0 { self.w(k - 1) } else { "" };
-            if w == "second" && matches!(before, "a" | "per" | "one" | "split") {
+            let noun_after = self.kind(k + 1) == Some(TokenKind::Word)
+                && !STOP_WORDS.contains(&self.w(k + 1))
+                && !matches!(self.w(k + 1), "later" | "earlier" | "or" | "longer");
+            if w == "second"
+                && (matches!(before, "per" | "split")
+                    || (matches!(before, "a" | "one") && !noun_after))
+            {
                 return None;
             }
             return Some(Num {
@@ -1260,11 +1267,17 @@ impl Reader<'_> {
     fn is_part_of_code(&self, k: usize, end: usize) -> bool {
         let glued_before =
             k > 0 && self.joined(k - 1) && matches!(self.raw(k - 1), "/" | ":" | "#");
+        // "f(1)", and "(1)" labelling an item of a list.
+        let in_parens = k > 0
+            && self.raw(k - 1) == "("
+            && self.joined(k - 1)
+            && ((k >= 2 && self.joined(k - 2) && self.kind(k - 2) == Some(TokenKind::Word))
+                || (self.raw(end) == ")" && self.joined(end - 1)));
         // The second half of "2-1" or "555-0199", whose first was refused.
         let after_dash =
             k >= 2 && self.joining_dash(k - 1) && self.kind(k - 2) == Some(TokenKind::Number);
         let glued_after = self.joined(end - 1) && matches!(self.raw(end), "/" | ":");
-        glued_before || glued_after || after_dash
+        glued_before || glued_after || after_dash || in_parens
     }
 
     /// "Smith, 45, said": a number between commas after a name.
@@ -1370,8 +1383,8 @@ fn scale_of(value: f64, n: Num) -> f64 {
 }
 
 /// Parses digits with separators: "60,000", "3.5", "1,234.5", "1.234,5",
-/// "1.234.567". Separators in the wrong places ("1,2,3,4", "1.2.3") give
-/// nothing.
+/// "1.234.567". Separators in the wrong places ("1,2,3,4", "1.2.3") and
+/// more than 18 digits (no news quantity has them) give nothing.
 fn parse_digits(s: &str) -> Option<f64> {
     if s.is_empty()
         || !s
@@ -1386,8 +1399,8 @@ fn parse_digits(s: &str) -> Option<f64> {
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();
     let (group, decimal) = match (commas, dots) {
-        (0, 0) => return s.parse().ok(),
-        (0, 1) => return s.parse().ok(),
+        (0, 0) => (',', None),
+        (0, 1) => (',', Some('.')),
         (_, 0) => (',', None),
         (0, _) => ('.', None),
         _ => {
@@ -1402,32 +1415,33 @@ fn parse_digits(s: &str) -> Option<f64> {
         }
     };
     let (int_part, frac_part) = match decimal {
-        Some(d) => {
-            let (a, b) = s.split_once(d)?;
-            (a, Some(b))
-        }
-        None => (s, None),
+        Some(d) => s.split_once(d)?,
+        None => (s, ""),
     };
     let mut groups = int_part.split(group);
     let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 {
+    let grouped = int_part.contains(group);
+    if first.is_empty() || (grouped && first.len() > 3) || frac_part.contains(group) {
         return None;
     }
-    let mut digits = first.to_string();
+    let mut digits: Vec<u8> = first.bytes().collect();
     for g in groups {
         if g.len() != 3 {
             return None;
         }
-        digits.push_str(g);
+        digits.extend(g.bytes());
     }
-    if let Some(f) = frac_part {
-        if f.contains(group) {
-            return None;
-        }
-        digits.push('.');
-        digits.push_str(f);
+    digits.extend(frac_part.bytes());
+    if digits.len() > 18 {
+        return None;
     }
-    digits.parse().ok()
+    // Up to 15 digits the integer is exact as a float, and dividing two
+    // exact numbers rounds once: "1.2" is the float nearest 1.2, what
+    // `str::parse` gives, without its tables in the wasm.
+    let n = digits
+        .iter()
+        .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+    Some(n as f64 / 10f64.powi(frac_part.len() as i32))
 }
 
 /// For each token, whether one of `ranges` overlaps it. Each range costs a
@@ -1553,5 +1567,10 @@ mod tests {
         assert_eq!(parse_digits("1.2.3"), None);
         assert_eq!(parse_digits("1,234,56"), None);
         assert_eq!(parse_digits(""), None);
+        assert_eq!(parse_digits("0.1"), Some(0.1));
+        assert_eq!(parse_digits("2014"), Some(2014.0));
+        assert_eq!(parse_digits("1234567"), Some(1234567.0));
+        assert_eq!(parse_digits("0199"), Some(199.0));
+        assert_eq!(parse_digits(&"9".repeat(19)), None);
     }
 }
