@@ -544,6 +544,11 @@ fn ordinals_fractions_and_ages() {
             "19 | age | v=19 | unit=years",
         ),
         (
+            "She began her studies at age 16 in Boston.",
+            "16 | age | v=16 | unit=years",
+        ),
+        ("Aid to third world countries fell.", ""),
+        (
             "Mr. Smith, 62, said the plan had failed.",
             "62 | age | v=62 | unit=years",
         ),

@@ -88,3 +88,28 @@ fn a_narrower_time_comes_first_on_the_same_day() {
         ]
     );
 }
+
+#[test]
+fn reference_dates_at_the_ends_of_the_calendar_give_sensible_entries() {
+    let text = "Edge\n\nThey met yesterday and will meet tomorrow, next week and next year. \
+                The deal of last year, the 1990s and February 30, 2021 came up.";
+    for date in ["0001-01-01", "9999-12-31"] {
+        let a = run(text, Some(date));
+        for e in &a.timeline {
+            // Every entry is a real stretch of days within years 0 to 9999.
+            assert!(e.from <= e.to, "{date}: {e:?}");
+            assert_eq!(e.from.len(), 10, "{date}: {e:?}");
+            assert_eq!(e.to.len(), 10, "{date}: {e:?}");
+        }
+        let froms: Vec<&str> = a.timeline.iter().map(|e| e.from.as_str()).collect();
+        let mut sorted = froms.clone();
+        sorted.sort();
+        assert_eq!(froms, sorted, "{date}");
+    }
+    // February 30 keeps its month.
+    let a = run(text, Some("2021-12-30"));
+    assert!(a
+        .timeline
+        .iter()
+        .any(|e| e.value == "2021-02" && e.from == "2021-02-01" && e.to == "2021-02-28"));
+}

@@ -529,6 +529,42 @@ impl Reader<'_> {
     }
 
     /// The quantity starting at token `i`, if any.
+    /// Whether a quantity could start at token `i`: a digit, a sign, or a
+    /// word that begins a qualifier, a currency code or a number. Most
+    /// tokens are none of these, and the full reading tries dozens of
+    /// phrases.
+    fn may_start(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(TokenKind::Number | TokenKind::Symbol) => return true,
+            Some(TokenKind::Word) => {}
+            Some(TokenKind::Punct) => return self.raw(i) == "$",
+            None => return false,
+        }
+        if self.raw(i).starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let w = self.w(i);
+        SMALL.iter().any(|(s, _)| *s == w)
+            || ORDINALS.iter().any(|(s, _)| *s == w)
+            || QUALIFIERS
+                .iter()
+                .any(|(q, _)| q.split(' ').next() == Some(w))
+            || DOLLAR_PREFIXES.iter().any(|(p, _)| *p == w)
+            || CURRENCY_CODES.iter().any(|(c, _)| *c == w)
+            || matches!(
+                w,
+                "a" | "an"
+                    | "between"
+                    | "half"
+                    | "dozens"
+                    | "tens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "billions"
+            )
+    }
+
     fn at(&self, i: usize) -> Option<Found> {
         // A currency code may be taken for a name ("US$5", "USD 20").
         if self.blocked(i) && self.currency_before(i).is_none() {
@@ -743,7 +779,7 @@ impl Reader<'_> {
                 unit = Some("years".into());
                 end += 4;
                 counted_from = end;
-            } else if (k > 0 && self.w(k - 1) == "aged" && value <= 130.0)
+            } else if (k > 0 && matches!(self.w(k - 1), "aged" | "age" | "ages") && value <= 130.0)
                 || self.is_age_apposition(k, end, value)
             {
                 kind = "age";
@@ -1013,8 +1049,11 @@ impl Reader<'_> {
         if let Some(f) = self.fraction(k) {
             return Some(f);
         }
-        // Ordinals: "second", "twenty-first".
+        // Ordinals: "second", "twenty-first" ("the third world" is a name).
         if let Some(&(_, o)) = ORDINALS.iter().find(|(s, _)| *s == w) {
+            if w == "third" && self.w(k + 1) == "world" {
+                return None;
+            }
             // "per second", "a split second", "a second later" are time;
             // "a second round" orders.
             let before = if k > 0 { self.w(k - 1) } else { "" };
@@ -1520,6 +1559,10 @@ pub fn quantities(doc: &Document, times: &[TimeExpr], entities: &[Entity]) -> Ve
         };
         let mut i = 0;
         while i < tokens.len() {
+            if !reader.may_start(i) {
+                i += 1;
+                continue;
+            }
             match reader.at(i) {
                 Some(f) if f.end > i => {
                     let end = f.end.min(tokens.len()).min(i + MAX_QUANTITY_TOKENS);
