@@ -107,6 +107,8 @@ pub fn analyze_timed(
     let timeline = analyze::timeline::timeline(&doc, &times);
     let quantities = analyze::quantities::quantities(&doc, &times, &entities);
     lap("quantities", &mut timings);
+    let warnings = analyze::quality::warnings(&doc, &prepared.kinds, &quotes, &times, &quantities);
+    lap("warnings", &mut timings);
 
     // 5. The output, offsets in UTF-16.
     let sentences = doc
@@ -157,7 +159,7 @@ pub fn analyze_timed(
         quantities,
         keyphrases: Vec::new(),
         summary: Vec::new(),
-        warnings: Vec::new(),
+        warnings,
     }
     .into_utf16();
     lap("output", &mut timings);

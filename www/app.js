@@ -44,6 +44,8 @@ const ui = {
   quotesSummary: $('quotes-summary'),
   quoteTip: $('quote-tip'),
   quoteLegend: $('quote-legend'),
+  warnings: $('warnings'),
+  warningsCount: $('warnings-count'),
   timeline: $('timeline'),
   timelineCount: $('timeline-count'),
   timelineUnplaced: $('timeline-unplaced'),
@@ -803,6 +805,41 @@ window.addEventListener('resize', followScroll, { passive: true });
 
 // ---------- the text view ----------
 
+// ---------- warnings ----------
+
+/** What each kind of warning is called in the panel. */
+const WARNING_KINDS = {
+  'repeated-word': 'Repeated word',
+  'orphan-fragment': 'Fragment',
+  'unbalanced-quote': 'Quotation mark',
+  'unbalanced-bracket': 'Bracket',
+  mojibake: 'Garbled characters',
+  markup: 'Markup',
+  boilerplate: 'Page furniture',
+  'long-sentence': 'Long sentence',
+  'all-caps': 'Capitals',
+  'unattributed-quote': 'No source',
+};
+
+function renderWarnings(a) {
+  const list = a.warnings || [];
+  ui.warningsCount.textContent = list.length ? `(${list.length})` : '';
+  if (!list.length) {
+    ui.warnings.replaceChildren(el('li', { class: 'empty' }, 'Nothing to flag.'));
+    return;
+  }
+  ui.warnings.replaceChildren(...list.map((w, i) => el('li', { class: 'warning', dataset: { kind: w.kind } },
+    el('button', {
+      type: 'button',
+      class: 'warn-go link',
+      dataset: { warn: String(i) },
+      title: 'Find it in the text',
+      onclick: () => goToMark(`mark.warn[data-warn="${i}"]`),
+    }, WARNING_KINDS[w.kind] || w.kind),
+    ' ',
+    el('span', { class: 'warn-message' }, w.message))));
+}
+
 // ---------- when and how much ----------
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -1097,6 +1134,14 @@ function renderText(a) {
     title: `${m.entity.name} (${m.entity.type.toLowerCase()})`,
   });
   const speakerSpan = (s) => () => el('span', { class: 'speaker', dataset: { speaker: `${s.start}-${s.end}` } });
+  const warns = (a.warnings || []).map((w, i) => ({ ...w, index: i }));
+  let wi = 0;
+  const warnMark = (w) => () => el('mark', {
+    class: `warn wk-${w.kind}`,
+    tabIndex: -1,
+    dataset: { warn: String(w.index) },
+    title: w.message,
+  });
   const times = (a.times || []).map((t, i) => ({ ...t, index: i }));
   const quantities = (a.quantities || []).map((q, i) => ({ ...q, index: i }));
   let ti = 0;
@@ -1126,6 +1171,12 @@ function renderText(a) {
     for (; si < speakerList.length && speakerList[si].end <= p.end; si++) {
       const s = speakerList[si];
       if (s.start >= p.start) ranges.push({ start: s.start, end: s.end, rank: 2, make: speakerSpan(s) });
+    }
+    // Warnings are in text order by start; one crossing the paragraph's
+    // end (none does today) is left to the panel.
+    for (; wi < warns.length && warns[wi].start < p.end; wi++) {
+      const w = warns[wi];
+      if (w.start >= p.start && w.end <= p.end) ranges.push({ start: w.start, end: w.end, rank: 6, make: warnMark(w) });
     }
     for (; ti < times.length && times[ti].end <= p.end; ti++) {
       const t = times[ti];
@@ -1170,6 +1221,7 @@ function render(a) {
   renderNotices(a);
   renderStats(a);
   renderRemoved(a);
+  renderWarnings(a);
   renderEntities(a);
   renderQuotes(a);
   renderTimeline(a);

@@ -1,10 +1,11 @@
 //! The analyzers. Each reads the [`Document`](crate::document::Document) and a
 //! [`Context`] and returns its own layer of the analysis; none changes the text
-//! or another layer. Layers still to come (key phrases, summary,
-//! warnings) follow the same shape.
+//! or another layer. Layers still to come (key phrases, summary)
+//! follow the same shape.
 
 pub mod entities;
 pub mod ner;
+pub mod quality;
 pub mod quantities;
 pub mod quotes;
 pub mod stats;
