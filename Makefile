@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time ner-data ner-clusters train-ner clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings ner-data ner-clusters train-ner clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -33,7 +33,7 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time
+bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings
 
 bench-native:
 	@mkdir -p bench/results
@@ -94,6 +94,13 @@ bench-quotes: setup-test wasm
 bench-time: setup-test wasm
 	node bench/time.mjs $(CORPUS)
 	cargo bench --profile release --bench time -- $(CORPUS)
+
+# Text-quality warnings on PolNeAR's professional news texts: warnings per
+# 1,000 words by kind (bench/results/warnings.md); every warning with its
+# context in bench/results/warnings-sample.txt (not committed).
+bench-warnings:
+	@mkdir -p bench/results
+	cargo bench --profile release --bench warnings -- $(CORPUS) | tee bench/results/warnings.md
 
 clean:
 	cargo clean

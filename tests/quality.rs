@@ -126,7 +126,7 @@ fn unbalanced_quotation_marks_and_brackets() {
         "{HEAD}“We will pass it,” the mayor said. “The plan is sound.\n\n\
          “It is the best plan we have had in years,” she added.\n\n\
          1) Roads, 2) schools.\n\n\
-         The mayor wrote “thanks :)” to members (all of them)."
+         The mayor wrote “thanks :)” to members (all of them). He is 6'3\" tall."
     ));
     assert_eq!(warnings(&a), vec![]);
 }

@@ -322,6 +322,8 @@ fn unbalanced_marks(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Warning>)
                     "unbalanced-quote",
                     "This closing quotation mark has no opening one.".into(),
                 )),
+                // Inches ("6'3\"") after a digit are no quotation mark.
+                '"' if k > 0 && chars[k - 1].1.is_ascii_digit() => {}
                 // Straight quotes pair in order: every other one opens.
                 '"' if straight.pop().is_none() => straight.push(at),
                 '(' | '[' => brackets.push((at, c)),
