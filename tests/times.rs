@@ -239,3 +239,18 @@ fn holidays_take_their_day_of_the_year_the_tense_says() {
     assert_eq!(eves, ["2020-12-31", "2021-12-31"]);
     assert_eq!(value(&a, "New Year's Day"), pair("DATE", "2022-01-01"));
 }
+
+#[test]
+fn in_an_earnings_story_a_year_ago_is_the_quarter_a_year_before() {
+    let a = run(
+        "Acme said third-quarter profit rose to $5 million from $4 million a year ago. \
+         Quarter revenue climbed 10% from a year earlier.",
+        Some("2021-10-28"),
+    );
+    // The last quarter reported (Q3, the reference being in Q4), a year before.
+    assert_eq!(value(&a, "a year ago"), pair("DATE", "2020-Q3"));
+    assert_eq!(value(&a, "a year earlier"), pair("DATE", "2020-Q3"));
+    // Outside an earnings story, the year.
+    let b = run("The town was flooded a year ago.", Some("2021-10-28"));
+    assert_eq!(value(&b, "a year ago"), pair("DATE", "2020"));
+}

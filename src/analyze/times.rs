@@ -587,9 +587,11 @@ impl Reader<'_> {
             self.calendar(i),
             self.weekday(i),
             self.relative(i),
+            // Before amount(): in an earnings story "a year ago" is a
+            // quarter, and the tie goes to the first family.
+            self.period(i),
             self.amount(i),
             self.quarter(i),
-            self.period(i),
             self.years(i),
             self.holiday(i),
             self.reference_word(i),
