@@ -254,3 +254,27 @@ fn in_an_earnings_story_a_year_ago_is_the_quarter_a_year_before() {
     let b = run("The town was flooded a year ago.", Some("2021-10-28"));
     assert_eq!(value(&b, "a year ago"), pair("DATE", "2020"));
 }
+
+#[test]
+fn plurals_without_a_count_are_some_units() {
+    let a = run(
+        "Prices have risen in recent years and may fall in the coming weeks. \
+         Several months passed.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "recent years"), pair("DURATION", "PXY"));
+    assert_eq!(value(&a, "the coming weeks"), pair("DURATION", "PXW"));
+    assert_eq!(value(&a, "Several months"), pair("DURATION", "PXM"));
+}
+
+#[test]
+fn the_current_and_the_full_year_are_the_reference_year() {
+    let a = run(
+        "The firm expects growth in the current fiscal year. Sales for the full year rose. \
+         Costs fell in the current quarter.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "the current fiscal year"), pair("DATE", "2021"));
+    assert_eq!(value(&a, "the full year"), pair("DATE", "2021"));
+    assert_eq!(value(&a, "the current quarter"), pair("DATE", "2021-Q4"));
+}

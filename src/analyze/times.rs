@@ -903,13 +903,27 @@ impl Reader<'_> {
                 k += 1;
             }
         }
+        // "the current year" is this year.
+        if self.w(k) == "the" && self.w(k + 1) == "current" {
+            k += 1;
+        }
         let direction = match self.w(k) {
             "this" | "the" if k > i || self.w(k) == "this" => 0,
+            "current" => 0,
             "last" | "past" | "previous" => -1,
             "next" | "coming" => 1,
             "that" | "the" => 2,
             _ => return None,
         };
+        let determiner = self.w(k).to_string();
+        // "this fiscal year", "the current fiscal quarter": the company's
+        // year, which news dates as the calendar one it mostly falls in.
+        if direction != 2
+            && self.w(k + 1) == "fiscal"
+            && ["year", "quarter"].contains(&self.w(k + 2))
+        {
+            k += 1;
+        }
         let unit_word = self.w(k + 1);
         if let Some(&(_, code)) = SEASONS.iter().find(|(s, _)| *s == unit_word) {
             let (ry, rm, _) = r?.ymd();
@@ -929,11 +943,11 @@ impl Reader<'_> {
         }
         let unit = Unit::parse(unit_word).filter(|_| !unit_word.ends_with('s'))?;
         // "the week" alone is too vague; "the weekend" is a date.
-        if direction == 2 && self.w(k) == "the" && unit != Unit::Weekend {
+        if direction == 2 && determiner == "the" && unit != Unit::Weekend {
             return None;
         }
         if direction == 2
-            && self.w(k) == "that"
+            && determiner == "that"
             && ![Unit::Day, Unit::Week, Unit::Month, Unit::Year].contains(&unit)
         {
             return None;
@@ -1085,7 +1099,9 @@ impl Reader<'_> {
             return None;
         }
         let mut end = j + 1;
-        let n = if bare { None } else { n };
+        // A plural without a count ("recent years", "the coming weeks") is
+        // some number of units: PXY, PXW.
+        let n = if bare || (j == k && plural) { None } else { n };
         // "two days ago", "a year earlier": a date.
         if ["ago", "earlier", "before", "later", "hence"].contains(&self.w(end))
             && !adjectival
@@ -1253,6 +1269,10 @@ impl Reader<'_> {
             && k > i
         {
             return found(k + 2, "DATE", self.reported_quarter(0)?);
+        }
+        // "the full year" of a report is the year reported, not a length.
+        if k > i && self.w(k) == "full" && self.w(k + 1) == "year" {
+            return found(k + 2, "DATE", year(self.reference?.ymd().0));
         }
         if self.w(k) == "fiscal" {
             k += 1;
