@@ -278,3 +278,30 @@ fn the_current_and_the_full_year_are_the_reference_year() {
     assert_eq!(value(&a, "the full year"), pair("DATE", "2021"));
     assert_eq!(value(&a, "the current quarter"), pair("DATE", "2021-Q4"));
 }
+
+#[test]
+fn a_day_in_the_weeks_ahead_is_coming_whatever_the_tense() {
+    let a = run(
+        "The board said the offer was extended to Jan. 20. The dividend was payable on \
+         Feb. 15. The office had opened on Dec. 3.",
+        DEC_30,
+    );
+    // Past-tense reporting of a deadline: the coming day.
+    assert_eq!(value(&a, "Jan. 20"), pair("DATE", "2022-01-20"));
+    assert_eq!(value(&a, "Feb. 15"), pair("DATE", "2022-02-15"));
+    // Days behind the reference stay in its year.
+    assert_eq!(value(&a, "Dec. 3"), pair("DATE", "2021-12-03"));
+}
+
+#[test]
+fn the_tense_of_a_month_without_a_year() {
+    let a = run(
+        "The talks are supposed to conclude by February. In October, the firm \
+         announced a merger.",
+        Some("2021-03-10"),
+    );
+    // "by" a month: a deadline ahead.
+    assert_eq!(value(&a, "February"), pair("DATE", "2022-02"));
+    // A past-tense verb after a fronted expression makes it past.
+    assert_eq!(value(&a, "October"), pair("DATE", "2020-10"));
+}

@@ -200,6 +200,9 @@ const QUALIFIERS: [&str; 10] = [
 ];
 /// Mentions of "quarter" that make an article an earnings report.
 const QUARTERLY_MENTIONS: usize = 2;
+/// How many days ahead a day of the month without a year is taken as coming
+/// whatever the tense (about two months: deadlines, payment dates).
+const NEAR_FUTURE_DAYS: i64 = 62;
 /// How far a pattern may look ahead, in tokens.
 const MAX_EXPRESSION_TOKENS: usize = 12;
 
@@ -401,10 +404,11 @@ impl Reader<'_> {
     }
 
     /// The tense at token `i`: the nearest marker before it in the
-    /// sentence (up to [`TENSE_WINDOW`] tokens), else after it.
+    /// sentence (up to [`TENSE_WINDOW`] tokens), else after it. A verb in
+    /// -ed counts on both sides: an expression put first in its clause
+    /// ("In March, the company received …") has its verb after it.
     fn tense_at(&self, i: usize) -> Tense {
         let marker = |k: usize| -> Option<Tense> {
-            let ed_verb = k < i;
             let w = self.w(k);
             if FUTURE_WORDS.contains(&w)
                 || NEXT_WORDS.contains(&w)
@@ -419,11 +423,7 @@ impl Reader<'_> {
             ]
             .contains(&before);
             if PAST_MARKERS.contains(&w)
-                || (ed_verb
-                    && w.len() > 4
-                    && w.ends_with("ed")
-                    && !participle
-                    && !self.capitalised(k))
+                || (w.len() > 4 && w.ends_with("ed") && !participle && !self.capitalised(k))
             {
                 return Some(Tense::Past);
             }
@@ -547,16 +547,31 @@ impl Reader<'_> {
     /// reference date in past-tense news, the next after it when the
     /// sentence speaks of the future.
     fn year_for(&self, month: u8, day: Option<u32>) -> Option<i64> {
-        let (ry, rm, rd) = self.reference?.ymd();
+        let r = self.reference?;
+        let (ry, rm, rd) = r.ymd();
+        // A day named without its year in the weeks just ahead is that day,
+        // whatever the tense: "was extended to Nov. 16", "payable Jan. 2"
+        // (news gives the year of a day long past).
+        if let Some(d) = day.filter(|d| *d as u8 <= days_in_month(2001, month)) {
+            for y in [ry, ry + 1] {
+                let ahead = Day::of(y, month as i64, d as i64).0 - r.0;
+                if (1..=NEAR_FUTURE_DAYS).contains(&ahead) {
+                    return Some(y);
+                }
+            }
+        }
         let here = (month as i64, day.unwrap_or(0) as i64);
         let now = (rm, if day.is_some() { rd } else { 0 });
         // With no tense to go by, the nearest: "December" in April is last
         // December, "January" in late October the coming one.
         let months_ahead = (month as i64 - rm).rem_euclid(12);
         let unknown = self.tense() == Tense::Unknown;
-        Some(if self.future() && here < now {
+        // "by February": a deadline, ahead (a day is placed by the rule above).
+        let at = self.at_token.get();
+        let deadline = day.is_none() && at > 0 && self.w(at - 1) == "by";
+        Some(if (self.future() || deadline) && here < now {
             ry + 1
-        } else if (self.past() || (unknown && months_ahead > 6)) && here > now {
+        } else if (self.past() || (unknown && months_ahead > 6)) && here > now && !deadline {
             ry - 1
         } else if unknown && here < now && months_ahead != 0 && months_ahead < 6 {
             ry + 1
