@@ -305,3 +305,22 @@ fn the_tense_of_a_month_without_a_year() {
     // A past-tense verb after a fronted expression makes it past.
     assert_eq!(value(&a, "October"), pair("DATE", "2020-10"));
 }
+
+#[test]
+fn irregular_pasts_and_the_next_month() {
+    let a = run(
+        "The group bought the plant in August for $5 million.",
+        Some("2021-03-10"),
+    );
+    // "bought": past, so last August.
+    assert_eq!(value(&a, "August"), pair("DATE", "2020-08"));
+    // A participle is no past: the hearing is ahead.
+    let b = run("The case is heard in July.", Some("2021-03-10"));
+    assert_eq!(value(&b, "July"), pair("DATE", "2021-07"));
+    // The next month, named without a year, is the coming one.
+    let c = run(
+        "Regulators gave the firm until mid-January to answer.",
+        DEC_30,
+    );
+    assert_eq!(value(&c, "mid-January"), pair("DATE", "2022-01"));
+}

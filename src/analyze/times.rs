@@ -182,6 +182,15 @@ const PAST_MARKERS: [&str; 14] = [
     "went",
     "took",
 ];
+/// Irregular simple pasts common in news, past markers unless a participle
+/// ("is held", "has met"); those that are also presents ("set", "put",
+/// "hit", "cut") are left out.
+const IRREGULAR_PASTS: [&str; 33] = [
+    "held", "met", "left", "made", "gave", "got", "won", "lost", "paid", "sold", "bought",
+    "brought", "fell", "rose", "grew", "saw", "found", "led", "ran", "kept", "spent", "sent",
+    "built", "became", "struck", "fought", "thought", "knew", "heard", "sought", "wrote", "spoke",
+    "broke",
+];
 /// How far the tense of an expression's clause is looked for, in tokens.
 const TENSE_WINDOW: usize = 8;
 /// Words of approximation before an amount of time, part of the expression
@@ -423,6 +432,7 @@ impl Reader<'_> {
             ]
             .contains(&before);
             if PAST_MARKERS.contains(&w)
+                || (IRREGULAR_PASTS.contains(&w) && !participle)
                 || (w.len() > 4 && w.ends_with("ed") && !participle && !self.capitalised(k))
             {
                 return Some(Tense::Past);
@@ -559,6 +569,11 @@ impl Reader<'_> {
                     return Some(y);
                 }
             }
+        }
+        // The same for a month without a day when it is the next one
+        // ("until mid-November" in late October).
+        if day.is_none() && add_months(ry, rm, 1).1 == month as i64 {
+            return Some(add_months(ry, rm, 1).0);
         }
         let here = (month as i64, day.unwrap_or(0) as i64);
         let now = (rm, if day.is_some() { rd } else { 0 });
