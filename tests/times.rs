@@ -324,3 +324,16 @@ fn irregular_pasts_and_the_next_month() {
     );
     assert_eq!(value(&c, "mid-January"), pair("DATE", "2022-01"));
 }
+
+#[test]
+fn amounts_counted_from_another_event_are_durations() {
+    let a = run(
+        "The ship sank. Three days later, divers found it. Police saw the car ten days \
+         before the fire. Profit rose from a year earlier.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "Three days"), pair("DURATION", "P3D"));
+    assert_eq!(value(&a, "ten days"), pair("DURATION", "P10D"));
+    // "earlier" at the end of its clause counts from the reference date.
+    assert_eq!(value(&a, "a year earlier"), pair("DATE", "2020"));
+}

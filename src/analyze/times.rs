@@ -1132,8 +1132,14 @@ impl Reader<'_> {
         // A plural without a count ("recent years", "the coming weeks") is
         // some number of units: PXY, PXW.
         let n = if bare || (j == k && plural) { None } else { n };
-        // "two days ago", "a year earlier": a date.
-        if ["ago", "earlier", "before", "later", "hence"].contains(&self.w(end))
+        // "two days ago", "a year earlier": a date. But "three days later"
+        // and "ten days before the vote" count from another event, not
+        // from the reference date: TimeML tags the amount alone, a duration.
+        let anchor = self.w(end);
+        let from_event = anchor == "later"
+            || (anchor == "before" && self.w(end + 1).starts_with(|c: char| c.is_alphanumeric()));
+        if ["ago", "earlier", "before", "later", "hence"].contains(&anchor)
+            && !from_event
             && !adjectival
             && !lead
         {
