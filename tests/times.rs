@@ -337,3 +337,19 @@ fn amounts_counted_from_another_event_are_durations() {
     // "earlier" at the end of its clause counts from the reference date.
     assert_eq!(value(&a, "a year earlier"), pair("DATE", "2020"));
 }
+
+#[test]
+fn year_earlier_compounds_leave_the_article_to_their_noun() {
+    let a = run(
+        "The firm posted a loss, compared with a year-earlier profit. The year-ago results \
+         were restated.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "year-earlier"), pair("DATE", "2020"));
+    assert_eq!(value(&a, "year-ago"), pair("DATE", "2020"));
+    assert!(
+        times(&a).iter().all(|t| t.0 != "a year" && t.2 != "P1Y"),
+        "{:?}",
+        times(&a)
+    );
+}

@@ -1128,6 +1128,11 @@ impl Reader<'_> {
         if unit == Unit::Quarter && !lead && n == Some(1) && self.w(j + 1) == "of" {
             return None;
         }
+        // "a year-earlier loss": the article is the noun's, the unit starts
+        // a compound read at its own token (period()).
+        if !adjectival && self.w(j + 1) == "-" && self.joined(j) {
+            return None;
+        }
         let mut end = j + 1;
         // A plural without a count ("recent years", "the coming weeks") is
         // some number of units: PXY, PXW.
@@ -1292,6 +1297,9 @@ impl Reader<'_> {
             let mut end = k + 3;
             if ["quarter", "period"].contains(&self.w(end)) {
                 end += 1;
+            } else if k > i {
+                // "the year-ago results": the article is the noun's.
+                return None;
             }
             let value = if self.quarterly || end > k + 3 {
                 self.reported_quarter(1)?
