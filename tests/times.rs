@@ -353,3 +353,33 @@ fn year_earlier_compounds_leave_the_article_to_their_noun() {
         times(&a)
     );
 }
+
+#[test]
+fn quarters_with_their_year_named_before_or_after() {
+    let a = run(
+        "Net for this year's third quarter rose. In the 2019 second quarter the firm lost \
+         money, and last year's quarter was flat. The year-ago third quarter was weak. \
+         Losses will last through the third quarter of 2022.",
+        DEC_30,
+    );
+    assert_eq!(
+        value(&a, "this year's third quarter"),
+        pair("DATE", "2021-Q3")
+    );
+    assert_eq!(
+        value(&a, "the 2019 second quarter"),
+        pair("DATE", "2019-Q2")
+    );
+    // The quarter last reported (the third, in December), that year.
+    assert_eq!(value(&a, "last year's quarter"), pair("DATE", "2020-Q3"));
+    assert_eq!(
+        value(&a, "The year-ago third quarter"),
+        pair("DATE", "2020-Q3")
+    );
+    // A named year is kept whatever the tense.
+    assert_eq!(
+        value(&a, "the third quarter of 2022"),
+        pair("DATE", "2022-Q3")
+    );
+    assert!(a.times.iter().all(|t| !t.value.starts_with("PT")));
+}

@@ -1199,6 +1199,40 @@ impl Reader<'_> {
         if self.w(k) == "the" {
             k += 1;
         }
+        // The year named before it: "the 1988 third quarter", "this year's
+        // third quarter", "last year's quarter", "the year-ago third quarter".
+        let ry = self.reference.map(|r| r.ymd().0);
+        let mut named: Option<Option<i64>> = None;
+        if let Some(y) = self.year_at(k) {
+            named = Some(Some(y));
+            k += 1;
+        } else if ["this", "last", "next"].contains(&self.w(k))
+            && self.w(k + 1) == "year"
+            && possessive_stem(self.raw(k + 1)).is_some()
+        {
+            let shift = match self.w(k) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            named = Some(ry.map(|y| y + shift));
+            k += 2;
+        } else if self.w(k) == "year"
+            && self.w(k + 1) == "-"
+            && ["ago", "earlier"].contains(&self.w(k + 2))
+            && ORDINALS.iter().any(|(o, _)| *o == self.w(k + 3))
+        {
+            named = Some(ry.map(|y| y - 1));
+            k += 3;
+        }
+        // "the 1989 period" of an earnings story: its quarter that year.
+        if let (Some(Some(y)), "period", true) = (named, self.w(k), self.quarterly) {
+            let (_, m, _) = self.reference?.ymd();
+            let (qy, qm) = add_months(y, ((m - 1) / 3) * 3 + 1, -3);
+            let qy = if qy < y { y } else { qy };
+            let q = if qy == y { (qm - 1) / 3 + 1 } else { 4 };
+            return found(k + 1, "DATE", format!("{}-Q{q}", year(qy)));
+        }
         if self.w(k) == "fiscal" {
             k += 1;
         }
@@ -1240,9 +1274,12 @@ impl Reader<'_> {
         let (mut y, rm, _) = r.ymd();
         if self.w(k + 1) == "of" {
             if let Some(year) = self.year_at(k + 2) {
-                y = year;
+                named = Some(Some(year));
                 k += 2;
             }
+        }
+        if let Some(named) = named {
+            y = named?;
         }
         let value = if half {
             let h = match ordinal {
@@ -1253,11 +1290,17 @@ impl Reader<'_> {
         } else {
             let current = (rm - 1) / 3 + 1;
             let (qy, q) = match ordinal {
+                Some(n) if named.is_some() => (y, n as i64),
                 Some(n) if self.past() && n as i64 > current => (y - 1, n as i64),
                 Some(n) if self.future() && (n as i64) < current => (y + 1, n as i64),
                 Some(n) => (y, n as i64),
                 // The last quarter reported: the one before the reference's.
                 None if self.w(k - 1) == "current" => (y, current),
+                // "last year's quarter": the same quarter, that year.
+                None if named.is_some() => {
+                    let (_, qm) = add_months(y, (current - 1) * 3 + 1, -3);
+                    (y, (qm - 1) / 3 + 1)
+                }
                 None => {
                     let (qy, qm) = add_months(y, (current - 1) * 3 + 1, -3);
                     (qy, (qm - 1) / 3 + 1)
