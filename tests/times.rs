@@ -118,8 +118,9 @@ fn decades_centuries_and_general_references() {
          region was seized. The company recently changed hands; currently it is private.",
         DEC_30,
     );
-    assert_eq!(value(&a, "1990s"), pair("DATE", "199"));
-    assert_eq!(value(&a, "20th century"), pair("DATE", "19"));
+    // TimeML keeps the article of a decade or century, not of a year.
+    assert_eq!(value(&a, "the 1990s"), pair("DATE", "199"));
+    assert_eq!(value(&a, "the 20th century"), pair("DATE", "19"));
     assert_eq!(value(&a, "2014"), pair("DATE", "2014"));
     assert_eq!(value(&a, "recently"), pair("DATE", "PAST_REF"));
     assert_eq!(value(&a, "currently"), pair("DATE", "PRESENT_REF"));
@@ -382,4 +383,18 @@ fn quarters_with_their_year_named_before_or_after() {
         pair("DATE", "2022-Q3")
     );
     assert!(a.times.iter().all(|t| !t.value.starts_with("PT")));
+}
+
+#[test]
+fn decades_keep_their_article_and_may_be_words() {
+    let a = run(
+        "Sales slumped through the nineties and peaked in the early 1980s. She is in her \
+         eighties. The 2019 budget passed.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "the nineties"), pair("DATE", "199"));
+    assert_eq!(value(&a, "the early 1980s"), pair("DATE", "198"));
+    // An age; a year without its article.
+    assert!(a.times.iter().all(|t| !t.text.contains("eighties")));
+    assert_eq!(value(&a, "2019"), pair("DATE", "2019"));
 }

@@ -1388,11 +1388,17 @@ impl Reader<'_> {
     /// "the 20th century".
     fn years(&self, i: usize) -> Option<Found> {
         let mut k = i;
+        // "the" belongs to a decade or a century ("the 1990s", "the early
+        // 1980s", "the 20th century"), not to a year ("the 1990 budget").
+        let mut bare_the = false;
         if self.w(k) == "the"
             && ["end", "beginning", "start", "middle"].contains(&self.w(k + 1))
             && self.w(k + 2) == "of"
         {
             k += 3;
+        } else if self.w(k) == "the" {
+            bare_the = true;
+            k += 1;
         }
         let modified = if self.w(k) == "fiscal"
             || ((["early", "late", "mid"].contains(&self.w(k))) && self.w(k + 1) != "in")
@@ -1406,6 +1412,9 @@ impl Reader<'_> {
             false
         };
         if let Some(y) = self.year_at(k) {
+            if bare_the {
+                return None;
+            }
             // Not a count: "1500 troops" (news writes counts with commas, but
             // not always), nor part of a longer number.
             let next = self.w(k + 1);
@@ -1445,6 +1454,30 @@ impl Reader<'_> {
                     century
                 };
                 return found(j + 2, "DATE", format!("{century:02}{}", &d[..1]));
+            }
+        }
+        // "the nineties": the last such decade (only after "the": "in her
+        // nineties" is an age).
+        let tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if let Some(t) = tens.iter().position(|t| *t == w).filter(|_| bare_the) {
+            let decade = t as i64 + 2;
+            let ry = self.reference.map_or(1999, |r| r.ymd().0);
+            let century = if decade * 10 > ry % 100 {
+                ry / 100 - 1
+            } else {
+                ry / 100
+            };
+            if (0..=99).contains(&century) {
+                return found(j + 1, "DATE", format!("{century:02}{decade}"));
             }
         }
         // Centuries: "the 20th century", "the nineteenth century".
