@@ -398,3 +398,18 @@ fn decades_keep_their_article_and_may_be_words() {
     assert!(a.times.iter().all(|t| !t.text.contains("eighties")));
     assert_eq!(value(&a, "2019"), pair("DATE", "2019"));
 }
+
+#[test]
+fn plans_schedules_and_as_early_as_look_ahead() {
+    let a = run(
+        "Talks are set to resume Monday. Officials said the envoy could arrive as early as \
+         Tuesday. Protesters said they were planning to march on Wednesday. The firm \
+         announced the plan Friday.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "Monday"), pair("DATE", "2022-01-03"));
+    assert_eq!(value(&a, "Tuesday"), pair("DATE", "2022-01-04"));
+    assert_eq!(value(&a, "Wednesday"), pair("DATE", "2022-01-05"));
+    // "the plan" is a noun: the past tense stands.
+    assert_eq!(value(&a, "Friday"), pair("DATE", "2021-12-24"));
+}

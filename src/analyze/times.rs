@@ -423,6 +423,16 @@ impl Reader<'_> {
                 || NEXT_WORDS.contains(&w)
                 || w == "tomorrow"
                 || (w == "going" && self.w(k + 1) == "to")
+                // "plan to", "set to resume", "is to meet", "as early as"
+                || ([
+                    "plan", "planning", "intend", "intends", "set", "is", "are",
+                ]
+                .contains(&w)
+                    && self.w(k + 1) == "to")
+                || (["early", "soon"].contains(&w)
+                    && k > 0
+                    && self.w(k - 1) == "as"
+                    && self.w(k + 1) == "as")
             {
                 return Some(Tense::Future);
             }
