@@ -413,3 +413,18 @@ fn plans_schedules_and_as_early_as_look_ahead() {
     // "the plan" is a noun: the past tense stands.
     assert_eq!(value(&a, "Friday"), pair("DATE", "2021-12-24"));
 }
+
+#[test]
+fn that_year_and_the_following_month_refer_to_the_date_last_named() {
+    let a = run(
+        "The mill opened in 1994. Exports doubled that year. It was sold on March 3, 2001, \
+         and closed that day. The following month, the town voted.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "that year"), pair("DATE", "1994"));
+    assert_eq!(value(&a, "that day"), pair("DATE", "2001-03-03"));
+    assert_eq!(value(&a, "The following month"), pair("DATE", "2001-04"));
+    // With no date named before, the reference date.
+    let b = run("Shares fell that day.", DEC_30);
+    assert_eq!(value(&b, "that day"), pair("DATE", "2021-12-30"));
+}

@@ -369,6 +369,44 @@ struct Reader<'a> {
     /// The tense around it, looked for only when a pattern needs it (most
     /// tokens start no expression): see [`Reader::tense`].
     tense: std::cell::Cell<Option<Tense>>,
+    /// The last date the document named before this token (year, month,
+    /// day as far as known), that "that year", "that day" and "the
+    /// following month" refer to.
+    mentioned: std::cell::Cell<Option<Mentioned>>,
+}
+
+/// A date named in the text, as far as its value gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mentioned {
+    year: i64,
+    month: Option<i64>,
+    day: Option<i64>,
+}
+
+impl Mentioned {
+    /// The date a DATE or TIME value names ("1998", "1998-10",
+    /// "1998-10-23T22:00", "1998-Q3" as its year); none for "PRESENT_REF",
+    /// decades or unknown years.
+    fn of(value: &str) -> Option<Mentioned> {
+        let mut parts = value.split(['-', 'T']);
+        let year = parts
+            .next()
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse().ok())?;
+        let month = parts
+            .next()
+            .filter(|m| m.len() == 2)
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = month.and_then(|_| {
+            parts
+                .next()
+                .filter(|d| d.len() == 2)
+                .and_then(|d| d.parse().ok())
+                .filter(|d| (1..=31).contains(d))
+        });
+        Some(Mentioned { year, month, day })
+    }
 }
 
 /// The tense of the clause around an expression, from its nearest
@@ -943,13 +981,15 @@ impl Reader<'_> {
                 k += 1;
             }
         }
-        // "the current year" is this year.
-        if self.w(k) == "the" && self.w(k + 1) == "current" {
+        // "the current year" is this year; "the following year" the one
+        // after the year last named.
+        if self.w(k) == "the" && ["current", "following"].contains(&self.w(k + 1)) {
             k += 1;
         }
         let direction = match self.w(k) {
             "this" | "the" if k > i || self.w(k) == "this" => 0,
             "current" => 0,
+            "following" if k > i => 2,
             "last" | "past" | "previous" => -1,
             "next" | "coming" => 1,
             "that" | "the" => 2,
@@ -987,7 +1027,7 @@ impl Reader<'_> {
             return None;
         }
         if direction == 2
-            && determiner == "that"
+            && (determiner == "that" || determiner == "following")
             && ![Unit::Day, Unit::Week, Unit::Month, Unit::Year].contains(&unit)
         {
             return None;
@@ -1005,6 +1045,28 @@ impl Reader<'_> {
             };
             return found(k + 2, "DATE", unknown);
         };
+        // "that year", "that day", "the following month": from the date the
+        // text named last, when it names one fine enough.
+        let following = determiner == "following";
+        if determiner == "that" || following {
+            let step = i64::from(following);
+            if let Some(m) = self.mentioned.get() {
+                let value = match (unit, m.month, m.day) {
+                    (Unit::Year, _, _) => Some(year(m.year + step)),
+                    (Unit::Month, Some(mo), _) => {
+                        let (y, mo) = add_months(m.year, mo, step);
+                        Some(format!("{}-{mo:02}", year(y)))
+                    }
+                    (Unit::Day, Some(mo), Some(d)) if d <= days_in_month(2000, mo as u8) as i64 => {
+                        Some(Day(Day::of(m.year, mo, d).0 + step).date())
+                    }
+                    _ => None,
+                };
+                if let Some(v) = value {
+                    return found(k + 2, "DATE", v);
+                }
+            }
+        }
         let step = if direction == 2 { 0 } else { direction as i64 };
         let (ry, rm, _) = r.ymd();
         let value = match unit {
@@ -1683,6 +1745,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
         .filter(|t| doc.text[t.start as usize..t.end as usize].eq_ignore_ascii_case("quarter"))
         .nth(QUARTERLY_MENTIONS - 1)
         .is_some();
+    let mut mentioned = None;
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
         let words: Vec<String> = tokens
@@ -1706,6 +1769,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
             quarterly,
             words,
             reference,
+            mentioned: std::cell::Cell::new(mentioned),
         };
         let mut i = 0;
         while i < tokens.len() {
@@ -1719,6 +1783,11 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
                     // "last year's": the expression without the possessive.
                     let trim = possessive_stem(last).map_or(0, |stem| last.len() - stem.len());
                     let (start, stop) = (tokens[i].start, tokens[end - 1].end - trim as u32);
+                    if f.kind == "DATE" || f.kind == "TIME" {
+                        if let Some(m) = Mentioned::of(&f.value) {
+                            reader.mentioned.set(Some(m));
+                        }
+                    }
                     out.push(TimeExpr {
                         start,
                         end: stop,
@@ -1731,6 +1800,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
                 _ => i += 1,
             }
         }
+        mentioned = reader.mentioned.get();
     }
     out
 }
