@@ -428,3 +428,24 @@ fn that_year_and_the_following_month_refer_to_the_date_last_named() {
     let b = run("Shares fell that day.", DEC_30);
     assert_eq!(value(&b, "that day"), pair("DATE", "2021-12-30"));
 }
+
+#[test]
+fn halves_approximations_and_ages() {
+    let a = run(
+        "They spent 2 1/2 years in camps and waited two and a half hours. A minute and a \
+         half passed. The plant will close over the next year or so. Mr. Smith, 52 years \
+         old, retired.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "2 1/2 years"), pair("DURATION", "P2Y6M"));
+    assert_eq!(
+        value(&a, "two and a half hours"),
+        pair("DURATION", "PT2H30M")
+    );
+    assert_eq!(
+        value(&a, "A minute and a half"),
+        pair("DURATION", "PT1M30S")
+    );
+    assert_eq!(value(&a, "the next year or so").0, "DURATION");
+    assert!(a.times.iter().all(|t| !t.text.contains("52")));
+}

@@ -250,6 +250,25 @@ impl Unit {
         })
     }
 
+    /// The TIMEX3 duration of `n` and a half units, the half in the next
+    /// smaller unit ("P2Y6M", "PT5H30M").
+    fn duration_and_half(self, n: u32) -> String {
+        let n = n.min(100_000);
+        match self {
+            Unit::Second => format!("PT{n}.5S"),
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Week => format!("P{}DT12H", 7 * n + 3),
+            Unit::Weekend => format!("P{n}WE"),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Quarter => format!("P{}M15D", 3 * n + 1),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", 10 * n + 5),
+            Unit::Century => format!("P{}Y", 100 * n + 50),
+        }
+    }
+
     /// The TIMEX3 duration of `n` units (`None`: some, "PXY").
     fn duration(self, n: Option<u32>) -> String {
         let count = |k: u32| n.map_or("X".to_string(), |n| (n * k).to_string());
@@ -1171,6 +1190,17 @@ impl Reader<'_> {
             None if lead || self.w(i) == "the" => (Some(1), k),
             None => (None, k),
         };
+        // "2 1/2 years", "two and a half hours": half a unit more.
+        let mut half = false;
+        if j > k && n.is_some() {
+            if self.w(j) == "1" && self.w(j + 1) == "/" && self.w(j + 2) == "2" && self.joined(j) {
+                half = true;
+                j += 3;
+            } else if self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half" {
+                half = true;
+                j += 3;
+            }
+        }
         // "50-minute", "two-year": the count joined to a singular unit.
         let adjectival = j > k && self.w(j) == "-" && self.joined(j - 1) && self.joined(j);
         if adjectival {
@@ -1257,11 +1287,31 @@ impl Reader<'_> {
         {
             return found(end, "SET", unit.duration(Some(1)));
         }
-        // "a 6-year-old", "the 44-year-old": ages, not times.
-        if adjectival && self.w(end) == "-" && self.w(end + 1) == "old" {
+        // "a 6-year-old", "the 44-year-old", "52 years old": ages, not times.
+        if (adjectival && self.w(end) == "-" && self.w(end + 1) == "old")
+            || (plural && self.w(end) == "old")
+        {
             return None;
         }
-        found(end, "DURATION", unit.duration(n))
+        // "a minute and a half"
+        if !half
+            && n.is_some()
+            && self.w(end) == "and"
+            && self.w(end + 1) == "a"
+            && self.w(end + 2) == "half"
+        {
+            half = true;
+            end += 3;
+        }
+        // "two years or so": the approximation is part of it.
+        if self.w(end) == "or" && self.w(end + 1) == "so" {
+            end += 2;
+        }
+        let value = match n {
+            Some(n) if half => unit.duration_and_half(n),
+            _ => unit.duration(n),
+        };
+        found(end, "DURATION", value)
     }
 
     /// "the third quarter", "third-quarter", "the fiscal first quarter",
