@@ -449,3 +449,16 @@ fn halves_approximations_and_ages() {
     assert_eq!(value(&a, "the next year or so").0, "DURATION");
     assert!(a.times.iter().all(|t| !t.text.contains("52")));
 }
+
+#[test]
+fn ends_of_periods_and_the_near_future() {
+    let a = run(
+        "The deal should close by year-end, the board said. Troops arrive by the end of the \
+         month. Profits will suffer in the near term and in the near future.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "year-end"), pair("DATE", "2021"));
+    assert_eq!(value(&a, "the end of the month"), pair("DATE", "2021-12"));
+    assert_eq!(value(&a, "the near term"), pair("DATE", "FUTURE_REF"));
+    assert_eq!(value(&a, "the near future"), pair("DATE", "FUTURE_REF"));
+}

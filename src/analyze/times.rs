@@ -991,7 +991,13 @@ impl Reader<'_> {
         }
         // [early|late|earlier|later] (this|last|next|that) unit
         let mut k = i;
-        if PERIOD_MODIFIERS.contains(&self.w(k)) {
+        // "the end of this week", "the end of the year": the period itself.
+        let framed = self.w(k) == "the"
+            && ["end", "beginning", "start", "middle"].contains(&self.w(k + 1))
+            && self.w(k + 2) == "of";
+        if framed {
+            k += 3;
+        } else if PERIOD_MODIFIERS.contains(&self.w(k)) {
             k += 1;
             if self.w(k) == "-" {
                 k += 1;
@@ -1004,6 +1010,17 @@ impl Reader<'_> {
         // after the year last named.
         if self.w(k) == "the" && ["current", "following"].contains(&self.w(k + 1)) {
             k += 1;
+        }
+        // "year-end", "year's end": the end of this year.
+        if k == i
+            && self.w(k) == "year"
+            && ((self.w(k + 1) == "-" && self.joined(k)) || self.w(k + 1) == "end")
+        {
+            let end = if self.w(k + 1) == "-" { k + 3 } else { k + 2 };
+            if self.w(end - 1) == "end" {
+                let r = r.map_or("XXXX".into(), |r| year(r.ymd().0));
+                return found(end, "DATE", r);
+            }
         }
         let direction = match self.w(k) {
             "this" | "the" if k > i || self.w(k) == "this" => 0,
@@ -1677,6 +1694,13 @@ impl Reader<'_> {
             "current" if i + 1 < self.words.len() && !self.is_number(i + 1) => "PRESENT_REF",
             "recently" | "lately" => "PAST_REF",
             "the" if self.w(i + 1) == "future" => return found(i + 2, "DATE", "FUTURE_REF"),
+            // "the near future", "the short term": the time ahead.
+            "the"
+                if (self.w(i + 1) == "near" && ["future", "term"].contains(&self.w(i + 2)))
+                    || (["short", "long"].contains(&self.w(i + 1)) && self.w(i + 2) == "term") =>
+            {
+                return found(i + 3, "DATE", "FUTURE_REF")
+            }
             "the"
                 if self.w(i + 1) == "past"
                     && Unit::parse(self.w(i + 2)).is_none()
