@@ -462,3 +462,25 @@ fn ends_of_periods_and_the_near_future() {
     assert_eq!(value(&a, "the near term"), pair("DATE", "FUTURE_REF"));
     assert_eq!(value(&a, "the near future"), pair("DATE", "FUTURE_REF"));
 }
+
+#[test]
+fn years_said_in_words() {
+    let a = run(
+        "In nineteen ninety-one the bank failed. Prices fell in January nineteen \
+         ninety-seven and in the winter of nineteen eighty. The goal for the year two \
+         thousand was dropped. Two thousand people marched. Nineteen people died.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "nineteen ninety-one"), pair("DATE", "1991"));
+    assert_eq!(
+        value(&a, "January nineteen ninety-seven"),
+        pair("DATE", "1997-01")
+    );
+    assert_eq!(
+        value(&a, "the winter of nineteen eighty"),
+        pair("DATE", "1980-WI")
+    );
+    assert_eq!(value(&a, "the year two thousand"), pair("DATE", "2000"));
+    // Counts stay counts.
+    assert_eq!(a.times.len(), 4, "{:?}", times(&a));
+}

@@ -611,6 +611,55 @@ impl Reader<'_> {
         digits.parse().ok().filter(|d| (1..=31).contains(d))
     }
 
+    /// A year said in words, as broadcast transcripts write it: "nineteen
+    /// ninety-one", "nineteen eighty", "nineteen oh five", "two thousand",
+    /// "two thousand and one" → (year, next token). "Two thousand" alone is
+    /// a count unless a word of time comes before it ("the year", "in").
+    fn spoken_year(&self, k: usize) -> Option<(i64, usize)> {
+        let number = |j: usize| {
+            NUMBER_WORDS
+                .iter()
+                .find(|(s, _)| *s == self.w(j))
+                .map(|p| p.1)
+        };
+        // "ninety-one" or "ninety" or "one": (value, next).
+        let tens_units = |j: usize| -> Option<(i64, usize)> {
+            let n = number(j)? as i64;
+            if (20..=90).contains(&n) && self.w(j + 1) == "-" && self.joined(j) {
+                let u = number(j + 2).filter(|u| (1..=9).contains(u))? as i64;
+                return Some((n + u, j + 3));
+            }
+            (n < 100).then_some((n, j + 1))
+        };
+        let century = match self.w(k) {
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "two" if self.w(k + 1) == "thousand" => {
+                let before = if k > 0 { self.w(k - 1) } else { "" };
+                if !["year", "in", "by", "since", "until", "before", "after"].contains(&before) {
+                    return None;
+                }
+                let mut j = k + 2;
+                if self.w(j) == "and" {
+                    j += 1;
+                }
+                return Some(match tens_units(j) {
+                    Some((n, next)) => (2000 + n, next),
+                    None => (2000, k + 2),
+                });
+            }
+            _ => return None,
+        };
+        let j = k + 1;
+        if ["oh", "o"].contains(&self.w(j)) {
+            let u = number(j + 1).filter(|u| (1..=9).contains(u))? as i64;
+            return Some((century * 100 + u, j + 2));
+        }
+        // The second half is ten or more: "nineteen ninety-one", "eighteen twelve".
+        let (n, next) = tens_units(j).filter(|(n, _)| *n >= 10)?;
+        Some((century * 100 + n, next))
+    }
+
     /// A four-digit year at `k` (1000–2999).
     fn year_at(&self, k: usize) -> Option<i64> {
         let w = self.w(k);
@@ -866,6 +915,9 @@ impl Reader<'_> {
         if let Some(year) = self.year_at(j) {
             y = Some(year);
             next = j + 1;
+        } else if let Some((year, after)) = self.spoken_year(j) {
+            y = Some(year);
+            next = after;
         }
         // "June last year", "January this year".
         if y.is_none()
@@ -1055,6 +1107,16 @@ impl Reader<'_> {
                 1 if rm >= season_month => ry + 1,
                 _ => ry,
             };
+            // "the winter of 1994"
+            if self.w(k + 2) == "of" {
+                let named = self
+                    .year_at(k + 3)
+                    .map(|y| (y, k + 4))
+                    .or_else(|| self.spoken_year(k + 3));
+                if let Some((y, end)) = named {
+                    return found(end, "DATE", format!("{}-{code}", year(y)));
+                }
+            }
             return found(k + 2, "DATE", format!("{}-{code}", year(y)));
         }
         let unit = Unit::parse(unit_word).filter(|_| !unit_word.ends_with('s'))?;
@@ -1550,6 +1612,19 @@ impl Reader<'_> {
         } else {
             false
         };
+        // "the year 2000", "the year two thousand"
+        if bare_the && self.w(k) == "year" {
+            let named = self
+                .year_at(k + 1)
+                .map(|y| (y, k + 2))
+                .or_else(|| self.spoken_year(k + 1));
+            if let Some((y, end)) = named {
+                return found(end, "DATE", year(y));
+            }
+        }
+        if let Some((y, end)) = self.spoken_year(k).filter(|_| !bare_the) {
+            return found(end, "DATE", year(y));
+        }
         if let Some(y) = self.year_at(k) {
             if bare_the {
                 return None;
