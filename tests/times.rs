@@ -484,3 +484,25 @@ fn years_said_in_words() {
     // Counts stay counts.
     assert_eq!(a.times.len(), 4, "{:?}", times(&a));
 }
+
+#[test]
+fn counts_with_more_couples_and_fractions() {
+    let a = run(
+        "Troops stay for at least two more weeks and an additional year, maybe a couple of \
+         years. In the last twenty four hours the index fell. The country imports \
+         three-quarters of its food. After several quarters of losses, it recovered.",
+        DEC_30,
+    );
+    assert_eq!(
+        value(&a, "at least two more weeks"),
+        pair("DURATION", "P2W")
+    );
+    assert_eq!(value(&a, "an additional year"), pair("DURATION", "P1Y"));
+    assert_eq!(value(&a, "a couple of years"), pair("DURATION", "P2Y"));
+    assert_eq!(
+        value(&a, "the last twenty four hours"),
+        pair("DURATION", "PT24H")
+    );
+    assert_eq!(value(&a, "several quarters"), pair("DURATION", "PXQ"));
+    assert!(a.times.iter().all(|t| !t.text.contains("three")));
+}

@@ -553,16 +553,23 @@ impl Reader<'_> {
         }
         let w = self.w(k);
         if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(s, _)| *s == w) {
-            // "twenty-one"
-            if n >= 20 && self.w(k + 1) == "-" && self.joined(k) {
-                if let Some(&(_, u)) = NUMBER_WORDS[..9].iter().find(|(s, _)| *s == self.w(k + 2)) {
-                    return Some((Some(n + u), k + 3));
+            // "twenty-one", and "twenty four" as transcripts write it.
+            if (20..100).contains(&n) {
+                let (u_at, after) = if self.w(k + 1) == "-" && self.joined(k) {
+                    (k + 2, k + 3)
+                } else {
+                    (k + 1, k + 2)
+                };
+                if let Some(&(_, u)) = NUMBER_WORDS[..9].iter().find(|(s, _)| *s == self.w(u_at)) {
+                    return Some((Some(n + u), after));
                 }
             }
             return Some((Some(n), k + 1));
         }
         match w {
             "a" | "an" if self.w(k + 1) == "few" => Some((None, k + 2)),
+            // "a couple of years"
+            "a" if self.w(k + 1) == "couple" && self.w(k + 2) == "of" => Some((Some(2), k + 3)),
             "a" | "an" | "one" => Some((Some(1), k + 1)),
             "several" | "few" | "many" | "some" | "recent" => Some((None, k + 1)),
             _ => None,
@@ -1280,6 +1287,10 @@ impl Reader<'_> {
                 j += 3;
             }
         }
+        // "two more weeks", "an additional year": still the amount.
+        if j > k && ["more", "additional", "extra", "further"].contains(&self.w(j)) {
+            j += 1;
+        }
         // "50-minute", "two-year": the count joined to a singular unit.
         let adjectival = j > k && self.w(j) == "-" && self.joined(j - 1) && self.joined(j);
         if adjectival {
@@ -1306,7 +1317,14 @@ impl Reader<'_> {
         if unit == Unit::Weekend && bare {
             return None;
         }
-        if unit == Unit::Quarter && !lead && n == Some(1) && self.w(j + 1) == "of" {
+        // "a quarter of the votes", "three-quarters of its food": fractions
+        // ("several quarters of losses", "two quarters of 1990" are time).
+        if unit == Unit::Quarter
+            && !lead
+            && n.is_some()
+            && self.w(j + 1) == "of"
+            && self.year_at(j + 2).is_none()
+        {
             return None;
         }
         // "a year-earlier loss": the article is the noun's, the unit starts
