@@ -506,3 +506,13 @@ fn counts_with_more_couples_and_fractions() {
     assert_eq!(value(&a, "several quarters"), pair("DURATION", "PXQ"));
     assert!(a.times.iter().all(|t| !t.text.contains("three")));
 }
+
+#[test]
+fn a_vague_count_ago_is_some_time_before() {
+    let a = run(
+        "The share rose from 35 percent several years ago. A few weeks later it fell.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "several years ago"), pair("DATE", "PAST_REF"));
+    assert_eq!(value(&a, "A few weeks"), pair("DURATION", "PXW"));
+}

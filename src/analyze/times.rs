@@ -1349,10 +1349,14 @@ impl Reader<'_> {
         {
             let back = self.w(end) != "later" && self.w(end) != "hence";
             end += 1;
+            // "several years ago": some time before, no date to give.
+            let Some(n) = n else {
+                return found(end, "DATE", if back { "PAST_REF" } else { "FUTURE_REF" });
+            };
             let Some(r) = self.reference else {
                 return found(end, "DATE", "XXXX-XX-XX");
             };
-            let n = n.unwrap_or(1) as i64;
+            let n = n as i64;
             let n = if back { -n } else { n };
             let (ry, rm, _) = r.ymd();
             let value = match unit {
