@@ -1278,14 +1278,16 @@ impl Reader<'_> {
         };
         // "2 1/2 years", "two and a half hours": half a unit more.
         let mut half = false;
-        if j > k && n.is_some() {
-            if self.w(j) == "1" && self.w(j + 1) == "/" && self.w(j + 2) == "2" && self.joined(j) {
-                half = true;
-                j += 3;
-            } else if self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half" {
-                half = true;
-                j += 3;
-            }
+        if j > k
+            && n.is_some()
+            && ((self.w(j) == "1"
+                && self.w(j + 1) == "/"
+                && self.w(j + 2) == "2"
+                && self.joined(j))
+                || (self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half"))
+        {
+            half = true;
+            j += 3;
         }
         // "two more weeks", "an additional year": still the amount.
         if j > k && ["more", "additional", "extra", "further"].contains(&self.w(j)) {
