@@ -23,8 +23,12 @@
 //! the page's published date). News speaks mostly of the past: a weekday or a
 //! month without a year is the last one before the reference date, unless the
 //! sentence speaks of the future ("will", "next", "scheduled"), then the next
-//! one. Without a reference date values keep X for what is unknown
-//! (`XXXX-01-13`, `XXXX-WXX-5`).
+//! one. A day of the month in the next two months is the coming one whatever
+//! the tense (deadlines and payment dates are reported in the past tense).
+//! "That year", "that day" and "the following month" count from the date the
+//! text named last, as HeidelTime does; "three days later" counts from an
+//! event, so it is a duration. Without a reference date values keep X for
+//! what is unknown (`XXXX-01-13`, `XXXX-WXX-5`).
 //!
 //! Extents follow TimeML: determiners and modifiers are part of the expression
 //! ("the past two months", "early next year"), prepositions are not ("on
