@@ -23,8 +23,12 @@
 //! the page's published date). News speaks mostly of the past: a weekday or a
 //! month without a year is the last one before the reference date, unless the
 //! sentence speaks of the future ("will", "next", "scheduled"), then the next
-//! one. Without a reference date values keep X for what is unknown
-//! (`XXXX-01-13`, `XXXX-WXX-5`).
+//! one. A day of the month in the next two months is the coming one whatever
+//! the tense (deadlines and payment dates are reported in the past tense).
+//! "That year", "that day" and "the following month" count from the date the
+//! text named last, as HeidelTime does; "three days later" counts from an
+//! event, so it is a duration. Without a reference date values keep X for
+//! what is unknown (`XXXX-01-13`, `XXXX-WXX-5`).
 //!
 //! Extents follow TimeML: determiners and modifiers are part of the expression
 //! ("the past two months", "early next year"), prepositions are not ("on
@@ -182,6 +186,15 @@ const PAST_MARKERS: [&str; 14] = [
     "went",
     "took",
 ];
+/// Irregular simple pasts common in news, past markers unless a participle
+/// ("is held", "has met"); those that are also presents ("set", "put",
+/// "hit", "cut") are left out.
+const IRREGULAR_PASTS: [&str; 33] = [
+    "held", "met", "left", "made", "gave", "got", "won", "lost", "paid", "sold", "bought",
+    "brought", "fell", "rose", "grew", "saw", "found", "led", "ran", "kept", "spent", "sent",
+    "built", "became", "struck", "fought", "thought", "knew", "heard", "sought", "wrote", "spoke",
+    "broke",
+];
 /// How far the tense of an expression's clause is looked for, in tokens.
 const TENSE_WINDOW: usize = 8;
 /// Words of approximation before an amount of time, part of the expression
@@ -200,6 +213,9 @@ const QUALIFIERS: [&str; 10] = [
 ];
 /// Mentions of "quarter" that make an article an earnings report.
 const QUARTERLY_MENTIONS: usize = 2;
+/// How many days ahead a day of the month without a year is taken as coming
+/// whatever the tense (about two months: deadlines, payment dates).
+const NEAR_FUTURE_DAYS: i64 = 62;
 /// How far a pattern may look ahead, in tokens.
 const MAX_EXPRESSION_TOKENS: usize = 12;
 
@@ -236,6 +252,25 @@ impl Unit {
             "century" | "centurie" => Unit::Century,
             _ => return None,
         })
+    }
+
+    /// The TIMEX3 duration of `n` and a half units, the half in the next
+    /// smaller unit ("P2Y6M", "PT5H30M").
+    fn duration_and_half(self, n: u32) -> String {
+        let n = n.min(100_000);
+        match self {
+            Unit::Second => format!("PT{n}.5S"),
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Week => format!("P{}DT12H", 7 * n + 3),
+            Unit::Weekend => format!("P{n}WE"),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Quarter => format!("P{}M15D", 3 * n + 1),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", 10 * n + 5),
+            Unit::Century => format!("P{}Y", 100 * n + 50),
+        }
     }
 
     /// The TIMEX3 duration of `n` units (`None`: some, "PXY").
@@ -357,6 +392,44 @@ struct Reader<'a> {
     /// The tense around it, looked for only when a pattern needs it (most
     /// tokens start no expression): see [`Reader::tense`].
     tense: std::cell::Cell<Option<Tense>>,
+    /// The last date the document named before this token (year, month,
+    /// day as far as known), that "that year", "that day" and "the
+    /// following month" refer to.
+    mentioned: std::cell::Cell<Option<Mentioned>>,
+}
+
+/// A date named in the text, as far as its value gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mentioned {
+    year: i64,
+    month: Option<i64>,
+    day: Option<i64>,
+}
+
+impl Mentioned {
+    /// The date a DATE or TIME value names ("1998", "1998-10",
+    /// "1998-10-23T22:00", "1998-Q3" as its year); none for "PRESENT_REF",
+    /// decades or unknown years.
+    fn of(value: &str) -> Option<Mentioned> {
+        let mut parts = value.split(['-', 'T']);
+        let year = parts
+            .next()
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse().ok())?;
+        let month = parts
+            .next()
+            .filter(|m| m.len() == 2)
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = month.and_then(|_| {
+            parts
+                .next()
+                .filter(|d| d.len() == 2)
+                .and_then(|d| d.parse().ok())
+                .filter(|d| (1..=31).contains(d))
+        });
+        Some(Mentioned { year, month, day })
+    }
 }
 
 /// The tense of the clause around an expression, from its nearest
@@ -401,15 +474,26 @@ impl Reader<'_> {
     }
 
     /// The tense at token `i`: the nearest marker before it in the
-    /// sentence (up to [`TENSE_WINDOW`] tokens), else after it.
+    /// sentence (up to [`TENSE_WINDOW`] tokens), else after it. A verb in
+    /// -ed counts on both sides: an expression put first in its clause
+    /// ("In March, the company received …") has its verb after it.
     fn tense_at(&self, i: usize) -> Tense {
         let marker = |k: usize| -> Option<Tense> {
-            let ed_verb = k < i;
             let w = self.w(k);
             if FUTURE_WORDS.contains(&w)
                 || NEXT_WORDS.contains(&w)
                 || w == "tomorrow"
                 || (w == "going" && self.w(k + 1) == "to")
+                // "plan to", "set to resume", "is to meet", "as early as"
+                || ([
+                    "plan", "planning", "intend", "intends", "set", "is", "are",
+                ]
+                .contains(&w)
+                    && self.w(k + 1) == "to")
+                || (["early", "soon"].contains(&w)
+                    && k > 0
+                    && self.w(k - 1) == "as"
+                    && self.w(k + 1) == "as")
             {
                 return Some(Tense::Future);
             }
@@ -419,11 +503,8 @@ impl Reader<'_> {
             ]
             .contains(&before);
             if PAST_MARKERS.contains(&w)
-                || (ed_verb
-                    && w.len() > 4
-                    && w.ends_with("ed")
-                    && !participle
-                    && !self.capitalised(k))
+                || (IRREGULAR_PASTS.contains(&w) && !participle)
+                || (w.len() > 4 && w.ends_with("ed") && !participle && !self.capitalised(k))
             {
                 return Some(Tense::Past);
             }
@@ -476,16 +557,23 @@ impl Reader<'_> {
         }
         let w = self.w(k);
         if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(s, _)| *s == w) {
-            // "twenty-one"
-            if n >= 20 && self.w(k + 1) == "-" && self.joined(k) {
-                if let Some(&(_, u)) = NUMBER_WORDS[..9].iter().find(|(s, _)| *s == self.w(k + 2)) {
-                    return Some((Some(n + u), k + 3));
+            // "twenty-one", and "twenty four" as transcripts write it.
+            if (20..100).contains(&n) {
+                let (u_at, after) = if self.w(k + 1) == "-" && self.joined(k) {
+                    (k + 2, k + 3)
+                } else {
+                    (k + 1, k + 2)
+                };
+                if let Some(&(_, u)) = NUMBER_WORDS[..9].iter().find(|(s, _)| *s == self.w(u_at)) {
+                    return Some((Some(n + u), after));
                 }
             }
             return Some((Some(n), k + 1));
         }
         match w {
             "a" | "an" if self.w(k + 1) == "few" => Some((None, k + 2)),
+            // "a couple of years"
+            "a" if self.w(k + 1) == "couple" && self.w(k + 2) == "of" => Some((Some(2), k + 3)),
             "a" | "an" | "one" => Some((Some(1), k + 1)),
             "several" | "few" | "many" | "some" | "recent" => Some((None, k + 1)),
             _ => None,
@@ -534,6 +622,55 @@ impl Reader<'_> {
         digits.parse().ok().filter(|d| (1..=31).contains(d))
     }
 
+    /// A year said in words, as broadcast transcripts write it: "nineteen
+    /// ninety-one", "nineteen eighty", "nineteen oh five", "two thousand",
+    /// "two thousand and one" → (year, next token). "Two thousand" alone is
+    /// a count unless a word of time comes before it ("the year", "in").
+    fn spoken_year(&self, k: usize) -> Option<(i64, usize)> {
+        let number = |j: usize| {
+            NUMBER_WORDS
+                .iter()
+                .find(|(s, _)| *s == self.w(j))
+                .map(|p| p.1)
+        };
+        // "ninety-one" or "ninety" or "one": (value, next).
+        let tens_units = |j: usize| -> Option<(i64, usize)> {
+            let n = number(j)? as i64;
+            if (20..=90).contains(&n) && self.w(j + 1) == "-" && self.joined(j) {
+                let u = number(j + 2).filter(|u| (1..=9).contains(u))? as i64;
+                return Some((n + u, j + 3));
+            }
+            (n < 100).then_some((n, j + 1))
+        };
+        let century = match self.w(k) {
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "two" if self.w(k + 1) == "thousand" => {
+                let before = if k > 0 { self.w(k - 1) } else { "" };
+                if !["year", "in", "by", "since", "until", "before", "after"].contains(&before) {
+                    return None;
+                }
+                let mut j = k + 2;
+                if self.w(j) == "and" {
+                    j += 1;
+                }
+                return Some(match tens_units(j) {
+                    Some((n, next)) => (2000 + n, next),
+                    None => (2000, k + 2),
+                });
+            }
+            _ => return None,
+        };
+        let j = k + 1;
+        if ["oh", "o"].contains(&self.w(j)) {
+            let u = number(j + 1).filter(|u| (1..=9).contains(u))? as i64;
+            return Some((century * 100 + u, j + 2));
+        }
+        // The second half is ten or more: "nineteen ninety-one", "eighteen twelve".
+        let (n, next) = tens_units(j).filter(|(n, _)| *n >= 10)?;
+        Some((century * 100 + n, next))
+    }
+
     /// A four-digit year at `k` (1000–2999).
     fn year_at(&self, k: usize) -> Option<i64> {
         let w = self.w(k);
@@ -547,16 +684,36 @@ impl Reader<'_> {
     /// reference date in past-tense news, the next after it when the
     /// sentence speaks of the future.
     fn year_for(&self, month: u8, day: Option<u32>) -> Option<i64> {
-        let (ry, rm, rd) = self.reference?.ymd();
+        let r = self.reference?;
+        let (ry, rm, rd) = r.ymd();
+        // A day named without its year in the weeks just ahead is that day,
+        // whatever the tense: "was extended to Nov. 16", "payable Jan. 2"
+        // (news gives the year of a day long past).
+        if let Some(d) = day.filter(|d| *d as u8 <= days_in_month(2001, month)) {
+            for y in [ry, ry + 1] {
+                let ahead = Day::of(y, month as i64, d as i64).0 - r.0;
+                if (1..=NEAR_FUTURE_DAYS).contains(&ahead) {
+                    return Some(y);
+                }
+            }
+        }
+        // The same for a month without a day when it is the next one
+        // ("until mid-November" in late October).
+        if day.is_none() && add_months(ry, rm, 1).1 == month as i64 {
+            return Some(add_months(ry, rm, 1).0);
+        }
         let here = (month as i64, day.unwrap_or(0) as i64);
         let now = (rm, if day.is_some() { rd } else { 0 });
         // With no tense to go by, the nearest: "December" in April is last
         // December, "January" in late October the coming one.
         let months_ahead = (month as i64 - rm).rem_euclid(12);
         let unknown = self.tense() == Tense::Unknown;
-        Some(if self.future() && here < now {
+        // "by February": a deadline, ahead (a day is placed by the rule above).
+        let at = self.at_token.get();
+        let deadline = day.is_none() && at > 0 && self.w(at - 1) == "by";
+        Some(if (self.future() || deadline) && here < now {
             ry + 1
-        } else if (self.past() || (unknown && months_ahead > 6)) && here > now {
+        } else if (self.past() || (unknown && months_ahead > 6)) && here > now && !deadline {
             ry - 1
         } else if unknown && here < now && months_ahead != 0 && months_ahead < 6 {
             ry + 1
@@ -587,9 +744,11 @@ impl Reader<'_> {
             self.calendar(i),
             self.weekday(i),
             self.relative(i),
+            // Before amount(): in an earnings story "a year ago" is a
+            // quarter, and the tie goes to the first family.
+            self.period(i),
             self.amount(i),
             self.quarter(i),
-            self.period(i),
             self.years(i),
             self.holiday(i),
             self.reference_word(i),
@@ -767,6 +926,9 @@ impl Reader<'_> {
         if let Some(year) = self.year_at(j) {
             y = Some(year);
             next = j + 1;
+        } else if let Some((year, after)) = self.spoken_year(j) {
+            y = Some(year);
+            next = after;
         }
         // "June last year", "January this year".
         if y.is_none()
@@ -892,7 +1054,13 @@ impl Reader<'_> {
         }
         // [early|late|earlier|later] (this|last|next|that) unit
         let mut k = i;
-        if PERIOD_MODIFIERS.contains(&self.w(k)) {
+        // "the end of this week", "the end of the year": the period itself.
+        let framed = self.w(k) == "the"
+            && ["end", "beginning", "start", "middle"].contains(&self.w(k + 1))
+            && self.w(k + 2) == "of";
+        if framed {
+            k += 3;
+        } else if PERIOD_MODIFIERS.contains(&self.w(k)) {
             k += 1;
             if self.w(k) == "-" {
                 k += 1;
@@ -901,13 +1069,40 @@ impl Reader<'_> {
                 k += 1;
             }
         }
+        // "the current year" is this year; "the following year" the one
+        // after the year last named.
+        if self.w(k) == "the" && ["current", "following"].contains(&self.w(k + 1)) {
+            k += 1;
+        }
+        // "year-end", "year's end": the end of this year.
+        if k == i
+            && self.w(k) == "year"
+            && ((self.w(k + 1) == "-" && self.joined(k)) || self.w(k + 1) == "end")
+        {
+            let end = if self.w(k + 1) == "-" { k + 3 } else { k + 2 };
+            if self.w(end - 1) == "end" {
+                let r = r.map_or("XXXX".into(), |r| year(r.ymd().0));
+                return found(end, "DATE", r);
+            }
+        }
         let direction = match self.w(k) {
             "this" | "the" if k > i || self.w(k) == "this" => 0,
+            "current" => 0,
+            "following" if k > i => 2,
             "last" | "past" | "previous" => -1,
             "next" | "coming" => 1,
             "that" | "the" => 2,
             _ => return None,
         };
+        let determiner = self.w(k).to_string();
+        // "this fiscal year", "the current fiscal quarter": the company's
+        // year, which news dates as the calendar one it mostly falls in.
+        if direction != 2
+            && self.w(k + 1) == "fiscal"
+            && ["year", "quarter"].contains(&self.w(k + 2))
+        {
+            k += 1;
+        }
         let unit_word = self.w(k + 1);
         if let Some(&(_, code)) = SEASONS.iter().find(|(s, _)| *s == unit_word) {
             let (ry, rm, _) = r?.ymd();
@@ -923,15 +1118,25 @@ impl Reader<'_> {
                 1 if rm >= season_month => ry + 1,
                 _ => ry,
             };
+            // "the winter of 1994"
+            if self.w(k + 2) == "of" {
+                let named = self
+                    .year_at(k + 3)
+                    .map(|y| (y, k + 4))
+                    .or_else(|| self.spoken_year(k + 3));
+                if let Some((y, end)) = named {
+                    return found(end, "DATE", format!("{}-{code}", year(y)));
+                }
+            }
             return found(k + 2, "DATE", format!("{}-{code}", year(y)));
         }
         let unit = Unit::parse(unit_word).filter(|_| !unit_word.ends_with('s'))?;
         // "the week" alone is too vague; "the weekend" is a date.
-        if direction == 2 && self.w(k) == "the" && unit != Unit::Weekend {
+        if direction == 2 && determiner == "the" && unit != Unit::Weekend {
             return None;
         }
         if direction == 2
-            && self.w(k) == "that"
+            && (determiner == "that" || determiner == "following")
             && ![Unit::Day, Unit::Week, Unit::Month, Unit::Year].contains(&unit)
         {
             return None;
@@ -949,6 +1154,28 @@ impl Reader<'_> {
             };
             return found(k + 2, "DATE", unknown);
         };
+        // "that year", "that day", "the following month": from the date the
+        // text named last, when it names one fine enough.
+        let following = determiner == "following";
+        if determiner == "that" || following {
+            let step = i64::from(following);
+            if let Some(m) = self.mentioned.get() {
+                let value = match (unit, m.month, m.day) {
+                    (Unit::Year, _, _) => Some(year(m.year + step)),
+                    (Unit::Month, Some(mo), _) => {
+                        let (y, mo) = add_months(m.year, mo, step);
+                        Some(format!("{}-{mo:02}", year(y)))
+                    }
+                    (Unit::Day, Some(mo), Some(d)) if d <= days_in_month(2000, mo as u8) as i64 => {
+                        Some(Day(Day::of(m.year, mo, d).0 + step).date())
+                    }
+                    _ => None,
+                };
+                if let Some(v) = value {
+                    return found(k + 2, "DATE", v);
+                }
+            }
+        }
         let step = if direction == 2 { 0 } else { direction as i64 };
         let (ry, rm, _) = r.ymd();
         let value = match unit {
@@ -1053,6 +1280,23 @@ impl Reader<'_> {
             None if lead || self.w(i) == "the" => (Some(1), k),
             None => (None, k),
         };
+        // "2 1/2 years", "two and a half hours": half a unit more.
+        let mut half = false;
+        if j > k
+            && n.is_some()
+            && ((self.w(j) == "1"
+                && self.w(j + 1) == "/"
+                && self.w(j + 2) == "2"
+                && self.joined(j))
+                || (self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half"))
+        {
+            half = true;
+            j += 3;
+        }
+        // "two more weeks", "an additional year": still the amount.
+        if j > k && ["more", "additional", "extra", "further"].contains(&self.w(j)) {
+            j += 1;
+        }
         // "50-minute", "two-year": the count joined to a singular unit.
         let adjectival = j > k && self.w(j) == "-" && self.joined(j - 1) && self.joined(j);
         if adjectival {
@@ -1079,22 +1323,46 @@ impl Reader<'_> {
         if unit == Unit::Weekend && bare {
             return None;
         }
-        if unit == Unit::Quarter && !lead && n == Some(1) && self.w(j + 1) == "of" {
+        // "a quarter of the votes", "three-quarters of its food": fractions
+        // ("several quarters of losses", "two quarters of 1990" are time).
+        if unit == Unit::Quarter
+            && !lead
+            && n.is_some()
+            && self.w(j + 1) == "of"
+            && self.year_at(j + 2).is_none()
+        {
+            return None;
+        }
+        // "a year-earlier loss": the article is the noun's, the unit starts
+        // a compound read at its own token (period()).
+        if !adjectival && self.w(j + 1) == "-" && self.joined(j) {
             return None;
         }
         let mut end = j + 1;
-        let n = if bare { None } else { n };
-        // "two days ago", "a year earlier": a date.
-        if ["ago", "earlier", "before", "later", "hence"].contains(&self.w(end))
+        // A plural without a count ("recent years", "the coming weeks") is
+        // some number of units: PXY, PXW.
+        let n = if bare || (j == k && plural) { None } else { n };
+        // "two days ago", "a year earlier": a date. But "three days later"
+        // and "ten days before the vote" count from another event, not
+        // from the reference date: TimeML tags the amount alone, a duration.
+        let anchor = self.w(end);
+        let from_event = anchor == "later"
+            || (anchor == "before" && self.w(end + 1).starts_with(|c: char| c.is_alphanumeric()));
+        if ["ago", "earlier", "before", "later", "hence"].contains(&anchor)
+            && !from_event
             && !adjectival
             && !lead
         {
             let back = self.w(end) != "later" && self.w(end) != "hence";
             end += 1;
+            // "several years ago": some time before, no date to give.
+            let Some(n) = n else {
+                return found(end, "DATE", if back { "PAST_REF" } else { "FUTURE_REF" });
+            };
             let Some(r) = self.reference else {
                 return found(end, "DATE", "XXXX-XX-XX");
             };
-            let n = n.unwrap_or(1) as i64;
+            let n = n as i64;
             let n = if back { -n } else { n };
             let (ry, rm, _) = r.ymd();
             let value = match unit {
@@ -1126,11 +1394,31 @@ impl Reader<'_> {
         {
             return found(end, "SET", unit.duration(Some(1)));
         }
-        // "a 6-year-old", "the 44-year-old": ages, not times.
-        if adjectival && self.w(end) == "-" && self.w(end + 1) == "old" {
+        // "a 6-year-old", "the 44-year-old", "52 years old": ages, not times.
+        if (adjectival && self.w(end) == "-" && self.w(end + 1) == "old")
+            || (plural && self.w(end) == "old")
+        {
             return None;
         }
-        found(end, "DURATION", unit.duration(n))
+        // "a minute and a half"
+        if !half
+            && n.is_some()
+            && self.w(end) == "and"
+            && self.w(end + 1) == "a"
+            && self.w(end + 2) == "half"
+        {
+            half = true;
+            end += 3;
+        }
+        // "two years or so": the approximation is part of it.
+        if self.w(end) == "or" && self.w(end + 1) == "so" {
+            end += 2;
+        }
+        let value = match n {
+            Some(n) if half => unit.duration_and_half(n),
+            _ => unit.duration(n),
+        };
+        found(end, "DURATION", value)
     }
 
     /// "the third quarter", "third-quarter", "the fiscal first quarter",
@@ -1139,6 +1427,40 @@ impl Reader<'_> {
         let mut k = i;
         if self.w(k) == "the" {
             k += 1;
+        }
+        // The year named before it: "the 1988 third quarter", "this year's
+        // third quarter", "last year's quarter", "the year-ago third quarter".
+        let ry = self.reference.map(|r| r.ymd().0);
+        let mut named: Option<Option<i64>> = None;
+        if let Some(y) = self.year_at(k) {
+            named = Some(Some(y));
+            k += 1;
+        } else if ["this", "last", "next"].contains(&self.w(k))
+            && self.w(k + 1) == "year"
+            && possessive_stem(self.raw(k + 1)).is_some()
+        {
+            let shift = match self.w(k) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            named = Some(ry.map(|y| y + shift));
+            k += 2;
+        } else if self.w(k) == "year"
+            && self.w(k + 1) == "-"
+            && ["ago", "earlier"].contains(&self.w(k + 2))
+            && ORDINALS.iter().any(|(o, _)| *o == self.w(k + 3))
+        {
+            named = Some(ry.map(|y| y - 1));
+            k += 3;
+        }
+        // "the 1989 period" of an earnings story: its quarter that year.
+        if let (Some(Some(y)), "period", true) = (named, self.w(k), self.quarterly) {
+            let (_, m, _) = self.reference?.ymd();
+            let (qy, qm) = add_months(y, ((m - 1) / 3) * 3 + 1, -3);
+            let qy = if qy < y { y } else { qy };
+            let q = if qy == y { (qm - 1) / 3 + 1 } else { 4 };
+            return found(k + 1, "DATE", format!("{}-Q{q}", year(qy)));
         }
         if self.w(k) == "fiscal" {
             k += 1;
@@ -1181,9 +1503,12 @@ impl Reader<'_> {
         let (mut y, rm, _) = r.ymd();
         if self.w(k + 1) == "of" {
             if let Some(year) = self.year_at(k + 2) {
-                y = year;
+                named = Some(Some(year));
                 k += 2;
             }
+        }
+        if let Some(named) = named {
+            y = named?;
         }
         let value = if half {
             let h = match ordinal {
@@ -1194,11 +1519,17 @@ impl Reader<'_> {
         } else {
             let current = (rm - 1) / 3 + 1;
             let (qy, q) = match ordinal {
+                Some(n) if named.is_some() => (y, n as i64),
                 Some(n) if self.past() && n as i64 > current => (y - 1, n as i64),
                 Some(n) if self.future() && (n as i64) < current => (y + 1, n as i64),
                 Some(n) => (y, n as i64),
                 // The last quarter reported: the one before the reference's.
                 None if self.w(k - 1) == "current" => (y, current),
+                // "last year's quarter": the same quarter, that year.
+                None if named.is_some() => {
+                    let (_, qm) = add_months(y, (current - 1) * 3 + 1, -3);
+                    (y, (qm - 1) / 3 + 1)
+                }
                 None => {
                     let (qy, qm) = add_months(y, (current - 1) * 3 + 1, -3);
                     (qy, (qm - 1) / 3 + 1)
@@ -1238,6 +1569,9 @@ impl Reader<'_> {
             let mut end = k + 3;
             if ["quarter", "period"].contains(&self.w(end)) {
                 end += 1;
+            } else if k > i {
+                // "the year-ago results": the article is the noun's.
+                return None;
             }
             let value = if self.quarterly || end > k + 3 {
                 self.reported_quarter(1)?
@@ -1251,6 +1585,10 @@ impl Reader<'_> {
             && k > i
         {
             return found(k + 2, "DATE", self.reported_quarter(0)?);
+        }
+        // "the full year" of a report is the year reported, not a length.
+        if k > i && self.w(k) == "full" && self.w(k + 1) == "year" {
+            return found(k + 2, "DATE", year(self.reference?.ymd().0));
         }
         if self.w(k) == "fiscal" {
             k += 1;
@@ -1279,11 +1617,17 @@ impl Reader<'_> {
     /// "the 20th century".
     fn years(&self, i: usize) -> Option<Found> {
         let mut k = i;
+        // "the" belongs to a decade or a century ("the 1990s", "the early
+        // 1980s", "the 20th century"), not to a year ("the 1990 budget").
+        let mut bare_the = false;
         if self.w(k) == "the"
             && ["end", "beginning", "start", "middle"].contains(&self.w(k + 1))
             && self.w(k + 2) == "of"
         {
             k += 3;
+        } else if self.w(k) == "the" {
+            bare_the = true;
+            k += 1;
         }
         let modified = if self.w(k) == "fiscal"
             || ((["early", "late", "mid"].contains(&self.w(k))) && self.w(k + 1) != "in")
@@ -1296,7 +1640,23 @@ impl Reader<'_> {
         } else {
             false
         };
+        // "the year 2000", "the year two thousand"
+        if bare_the && self.w(k) == "year" {
+            let named = self
+                .year_at(k + 1)
+                .map(|y| (y, k + 2))
+                .or_else(|| self.spoken_year(k + 1));
+            if let Some((y, end)) = named {
+                return found(end, "DATE", year(y));
+            }
+        }
+        if let Some((y, end)) = self.spoken_year(k).filter(|_| !bare_the) {
+            return found(end, "DATE", year(y));
+        }
         if let Some(y) = self.year_at(k) {
+            if bare_the {
+                return None;
+            }
             // Not a count: "1500 troops" (news writes counts with commas, but
             // not always), nor part of a longer number.
             let next = self.w(k + 1);
@@ -1336,6 +1696,30 @@ impl Reader<'_> {
                     century
                 };
                 return found(j + 2, "DATE", format!("{century:02}{}", &d[..1]));
+            }
+        }
+        // "the nineties": the last such decade (only after "the": "in her
+        // nineties" is an age).
+        let tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if let Some(t) = tens.iter().position(|t| *t == w).filter(|_| bare_the) {
+            let decade = t as i64 + 2;
+            let ry = self.reference.map_or(1999, |r| r.ymd().0);
+            let century = if decade * 10 > ry % 100 {
+                ry / 100 - 1
+            } else {
+                ry / 100
+            };
+            if (0..=99).contains(&century) {
+                return found(j + 1, "DATE", format!("{century:02}{decade}"));
             }
         }
         // Centuries: "the 20th century", "the nineteenth century".
@@ -1413,6 +1797,13 @@ impl Reader<'_> {
             "current" if i + 1 < self.words.len() && !self.is_number(i + 1) => "PRESENT_REF",
             "recently" | "lately" => "PAST_REF",
             "the" if self.w(i + 1) == "future" => return found(i + 2, "DATE", "FUTURE_REF"),
+            // "the near future", "the short term": the time ahead.
+            "the"
+                if (self.w(i + 1) == "near" && ["future", "term"].contains(&self.w(i + 2)))
+                    || (["short", "long"].contains(&self.w(i + 1)) && self.w(i + 2) == "term") =>
+            {
+                return found(i + 3, "DATE", "FUTURE_REF")
+            }
             "the"
                 if self.w(i + 1) == "past"
                     && Unit::parse(self.w(i + 2)).is_none()
@@ -1531,6 +1922,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
         .filter(|t| doc.text[t.start as usize..t.end as usize].eq_ignore_ascii_case("quarter"))
         .nth(QUARTERLY_MENTIONS - 1)
         .is_some();
+    let mut mentioned = None;
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
         let words: Vec<String> = tokens
@@ -1554,6 +1946,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
             quarterly,
             words,
             reference,
+            mentioned: std::cell::Cell::new(mentioned),
         };
         let mut i = 0;
         while i < tokens.len() {
@@ -1567,6 +1960,11 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
                     // "last year's": the expression without the possessive.
                     let trim = possessive_stem(last).map_or(0, |stem| last.len() - stem.len());
                     let (start, stop) = (tokens[i].start, tokens[end - 1].end - trim as u32);
+                    if f.kind == "DATE" || f.kind == "TIME" {
+                        if let Some(m) = Mentioned::of(&f.value) {
+                            reader.mentioned.set(Some(m));
+                        }
+                    }
                     out.push(TimeExpr {
                         start,
                         end: stop,
@@ -1579,6 +1977,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
                 _ => i += 1,
             }
         }
+        mentioned = reader.mentioned.get();
     }
     out
 }
