@@ -42,7 +42,7 @@ fn anchored_times_in_calendar_order_with_their_sentences() {
     assert_eq!(
         entries(&a),
         vec![
-            e("1990s", "1990-01-01", "1999-12-31"),
+            e("the 1990s", "1990-01-01", "1999-12-31"),
             e("2014", "2014-01-01", "2014-12-31"),
             e("March", "2021-03-01", "2021-03-31"),
             e("last week", "2021-12-20", "2021-12-26"),
@@ -68,7 +68,7 @@ fn without_a_reference_date_only_absolute_times_are_placed() {
     assert_eq!(
         entries(&a),
         vec![
-            e("1990s", "1990-01-01", "1999-12-31"),
+            e("the 1990s", "1990-01-01", "1999-12-31"),
             e("2014", "2014-01-01", "2014-12-31"),
         ]
     );

@@ -516,3 +516,16 @@ fn a_vague_count_ago_is_some_time_before() {
     assert_eq!(value(&a, "several years ago"), pair("DATE", "PAST_REF"));
     assert_eq!(value(&a, "A few weeks"), pair("DURATION", "PXW"));
 }
+
+#[test]
+fn a_clause_opened_by_that_does_not_give_its_tense_to_the_time_before() {
+    // "would withdraw" is the report's; the weekend is the one just past.
+    let a = run(
+        "Officials doubted a report over the weekend that Russia would withdraw troops.",
+        DEC_30,
+    );
+    assert_eq!(value(&a, "the weekend"), pair("DATE", "2021-W51-WE"));
+    // In its own clause the future still counts.
+    let a = run("Russia would withdraw troops over the weekend.", DEC_30);
+    assert_eq!(value(&a, "the weekend"), pair("DATE", "2021-W52-WE"));
+}

@@ -118,6 +118,8 @@ const FUTURE_WORDS: [&str; 15] = [
     "plans",
     "expected",
 ];
+/// Words that open a clause of its own after a time expression.
+const CLAUSE_OPENERS: [&str; 4] = ["that", "which", "who", "whether"];
 /// Number words up to twenty, and the tens.
 const NUMBER_WORDS: [(&str, u32); 28] = [
     ("one", 1),
@@ -510,11 +512,17 @@ impl Reader<'_> {
             }
             None
         };
+        // After the expression, a clause that "that" or "which" opens is
+        // another clause ("a report over the weekend that Russia would
+        // withdraw"): its verbs do not tell the expression's tense.
+        let clause_end = (i + 1..(i + 1 + TENSE_WINDOW).min(self.words.len()))
+            .find(|&k| CLAUSE_OPENERS.contains(&self.w(k)))
+            .unwrap_or(self.words.len());
         // The nearest marker on either side; before wins a tie.
         (1..=TENSE_WINDOW)
             .find_map(|d| {
                 let before = i.checked_sub(d).and_then(marker);
-                before.or_else(|| (i + d < self.words.len()).then(|| marker(i + d)).flatten())
+                before.or_else(|| (i + d < clause_end).then(|| marker(i + d)).flatten())
             })
             .unwrap_or(Tense::Unknown)
     }

@@ -50,7 +50,7 @@ test('the timeline lists the dates in calendar order against the reference date,
   const expressions = await page.locator('#timeline mark.tl-expr').allTextContents();
   const got = labels.map((l, i) => `${l} | ${expressions[i]}`);
   assert.deepEqual(got, [
-    'the 1990s | 1990s',
+    'the 1990s | the 1990s',
     '2014 | 2014',
     'November 2021 | November',
     '20 December 2021 – 26 December 2021 | last week',
