@@ -109,6 +109,16 @@ pub fn analyze_timed(
     lap("quantities", &mut timings);
     let warnings = analyze::quality::warnings(&doc, &prepared.kinds, &quotes, &times, &quantities);
     lap("warnings", &mut timings);
+    let keyphrases = analyze::keyphrases::keyphrases(&doc, &entities, &times);
+    lap("keyphrases", &mut timings);
+    let summary = analyze::summary::summary(
+        &doc,
+        &prepared.kinds,
+        prepared.meta.title.as_deref(),
+        &keyphrases,
+        options.summary_sentences,
+    );
+    lap("summary", &mut timings);
 
     // 5. The output, offsets in UTF-16.
     let sentences = doc
@@ -157,8 +167,8 @@ pub fn analyze_timed(
         times,
         timeline,
         quantities,
-        keyphrases: Vec::new(),
-        summary: Vec::new(),
+        keyphrases,
+        summary,
         warnings,
     }
     .into_utf16();

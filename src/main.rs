@@ -16,6 +16,7 @@ USAGE:
 ANALYZE OPTIONS:
     --html | --text       read the input as HTML / as plain text (default: detect)
     --date YYYY-MM-DD     reference date for relative time expressions
+    --summary N           sentences in the summary (0 to 10; default: by length)
     --raw                 analyse the text exactly as given (no cleanup, nothing removed)
     --keep N[,N...]       put removed blocks N back (numbers from `removed[].block`)
     --max-bytes N         refuse inputs larger than N bytes (default 52428800, 50 MiB)
@@ -74,6 +75,7 @@ fn parse_args() -> Result<Args, lexopt::Error> {
                 );
             }
             Long("max-bytes") => args.options.max_input_bytes = parser.value()?.parse()?,
+            Long("summary") => args.options.summary_sentences = Some(parser.value()?.parse()?),
             Long("keep") => {
                 let v: String = parser.value()?.string()?;
                 for n in v.split(',').filter(|s| !s.is_empty()) {

@@ -130,7 +130,8 @@ impl<'de> Deserialize<'de> for Date {
 /// until the user changes something.
 ///
 /// From JavaScript and JSON the same names are used (`date`, `raw`, `kind`,
-/// `keep`, `max_input_bytes`, also accepted as `maxInputBytes`).
+/// `keep`, `max_input_bytes`, also accepted as `maxInputBytes`,
+/// `summary_sentences`, also `summarySentences`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
@@ -150,6 +151,10 @@ pub struct Options {
     /// [`ErrorKind::TooLarge`].
     #[serde(alias = "maxInputBytes")]
     pub max_input_bytes: usize,
+    /// Sentences in the summary (at most 10); `None` chooses by the
+    /// article's length (1 to 5), 0 gives none.
+    #[serde(alias = "summarySentences")]
+    pub summary_sentences: Option<usize>,
 }
 
 impl Default for Options {
@@ -160,6 +165,7 @@ impl Default for Options {
             kind: InputKind::Auto,
             keep: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            summary_sentences: None,
         }
     }
 }

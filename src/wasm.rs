@@ -40,7 +40,7 @@ fn options_from(options: JsValue) -> Result<Options, JsValue> {
     serde_wasm_bindgen::from_value(options).map_err(|e| {
         js_error(
             "invalid_option",
-            &format!("The options could not be read: {e}. Known options: date (YYYY-MM-DD), raw, kind (auto|text|html), keep, max_input_bytes."),
+            &format!("The options could not be read: {e}. Known options: date (YYYY-MM-DD), raw, kind (auto|text|html), keep, max_input_bytes, summary_sentences."),
         )
     })
 }

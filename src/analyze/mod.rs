@@ -1,14 +1,15 @@
 //! The analyzers. Each reads the [`Document`](crate::document::Document) and a
 //! [`Context`] and returns its own layer of the analysis; none changes the text
-//! or another layer. Layers still to come (key phrases, summary)
-//! follow the same shape.
+//! or another layer.
 
 pub mod entities;
+pub mod keyphrases;
 pub mod ner;
 pub mod quality;
 pub mod quantities;
 pub mod quotes;
 pub mod stats;
+pub mod summary;
 pub mod timeline;
 pub mod times;
 

@@ -1,0 +1,256 @@
+//! The extractive summary (issue 7): the sentences that best cover the
+//! article, whole and in their order.
+//!
+//! Centrality in the manner of centroid summarisation (Radev et al.), the
+//! linear cousin of LexRank: the article's centroid is the frequency of each
+//! of its content words (plural endings off, function words out), and a
+//! sentence scores by how much of the centroid it holds, per square root of
+//! its length (long sentences hold more without being more central). News
+//! puts its point first, so the lead is weighted up (the first body
+//! sentence twice, the second one and a half times, fading to nothing by
+//! the tenth), and sentences holding the key phrases gain a little more.
+//!
+//! Chosen greedily, best first, and kept only if they stand alone:
+//! - never the headline, a heading, a caption, a table row or code;
+//! - never a sentence that leans on the one before ("He added: …", "But
+//!   …", "This …", a sentence starting in lower case) unless that one is
+//!   chosen too;
+//! - never a near-copy of a chosen one (three fifths of the words of the
+//!   two shared), so a text
+//!   repeating itself gives one sentence;
+//! - sentences of 6 to 60 words.
+//!
+//! How many: one for a short article (under 200 words), then one more at
+//! 500, 900 and 1,500 words, at most five; or as many as the caller asks.
+//! Linear: a pass to count words, a pass to score, and each candidate
+//! compared with the five chosen at most.
+
+use crate::document::Document;
+use crate::input::html::BlockKind;
+use crate::output::Keyphrase;
+use crate::segment::TokenKind;
+use std::collections::{HashMap, HashSet};
+
+/// The most sentences a summary has unless more are asked for.
+pub const MAX_SENTENCES: usize = 5;
+/// The most a caller may ask for.
+pub const MAX_ASKED: usize = 10;
+/// Sentence lengths, in words, a summary takes.
+const MIN_WORDS: usize = 6;
+const MAX_WORDS: usize = 60;
+
+/// Words that make a sentence lean on the one before when they open it.
+const LEANING_OPENERS: [&str; 26] = [
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "so",
+    "however",
+    "also",
+    "still",
+    "yet",
+    "then",
+    "meanwhile",
+    "instead",
+    "moreover",
+    "besides",
+    "his",
+    "her",
+    "their",
+    "its",
+    "there",
+];
+/// Function words left out of the centroid.
+const FUNCTION_WORDS: [&str; 60] = [
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "for", "from", "had", "has", "have", "he", "her", "his", "i", "in",
+    "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "said", "says", "she", "so",
+    "than", "that", "the", "their", "there", "they", "this", "to", "up", "was", "we", "were",
+    "what", "when", "which", "who", "will", "with", "would", "you",
+];
+
+/// How many sentences an article of `words` words gets.
+pub fn default_length(words: usize) -> usize {
+    match words {
+        0..200 => 1,
+        200..500 => 2,
+        500..900 => 3,
+        900..1500 => 4,
+        _ => MAX_SENTENCES,
+    }
+}
+
+/// A content word's key: lower case, possessive and plural endings off.
+fn key(w: &str) -> Option<String> {
+    let w = w.trim_end_matches(['\'', '’']);
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    let lower = w.to_lowercase();
+    if lower.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+    {
+        return None;
+    }
+    let stem = if lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") {
+        lower[..lower.len() - 1].to_string()
+    } else {
+        lower
+    };
+    Some(stem)
+}
+
+/// The summary: indexes into `doc.sentences`, in text order. `title` is the
+/// headline (left out), `asked` the number of sentences the caller wants.
+pub fn summary(
+    doc: &Document,
+    kinds: &[BlockKind],
+    title: Option<&str>,
+    keyphrases: &[Keyphrase],
+    asked: Option<usize>,
+) -> Vec<u32> {
+    // Each sentence's content words.
+    let words: Vec<Vec<String>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .filter_map(|t| key(doc.token_text(t)))
+                .collect()
+        })
+        .collect();
+    let total_words: usize = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .count()
+        })
+        .sum();
+    let want = asked
+        .map(|n| n.min(MAX_ASKED))
+        .unwrap_or_else(|| default_length(total_words));
+    if want == 0 {
+        return Vec::new();
+    }
+    let mut centroid: HashMap<&str, f64> = HashMap::new();
+    for ws in &words {
+        for w in ws {
+            *centroid.entry(w.as_str()).or_default() += 1.0;
+        }
+    }
+    // Key-phrase words, to favour the sentences that hold them.
+    let key_words: HashSet<String> = keyphrases
+        .iter()
+        .flat_map(|k| {
+            k.text
+                .split_whitespace()
+                .filter_map(key)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let norm = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    // The headline, when it stands as the first paragraph (compared once:
+    // the first paragraph may be the whole text).
+    let headline_first = match (title, doc.paragraphs.first()) {
+        (Some(t), Some(p)) => p.len() <= 4 * t.len() + 16 && norm(doc.slice(p)) == norm(t),
+        _ => false,
+    };
+
+    // Which sentences may be chosen, and which lean on the one before.
+    let mut order = 0usize;
+    let mut scored: Vec<(f64, usize)> = Vec::new();
+    let mut leans = vec![false; doc.sentences.len()];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let kind = kinds.get(s.paragraph).copied().unwrap_or_default();
+        if !matches!(kind, BlockKind::Paragraph | BlockKind::Quote) {
+            continue;
+        }
+        let text = doc.slice(&s.range).trim();
+        if s.paragraph == 0 && headline_first {
+            continue;
+        }
+        let n_words = doc.tokens[s.tokens.clone()]
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count();
+        let first_word = doc.tokens[s.tokens.clone()]
+            .iter()
+            .find(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.token_text(t))
+            .unwrap_or("");
+        let lower_start = text.starts_with(char::is_lowercase);
+        leans[i] = lower_start
+            || LEANING_OPENERS.contains(&first_word.to_lowercase().as_str())
+            || text.starts_with(['…', '-', '—', '–']);
+        let position = order;
+        order += 1;
+        if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) {
+            continue;
+        }
+        let distinct: HashSet<&str> = words[i].iter().map(String::as_str).collect();
+        let mass: f64 = distinct.iter().map(|w| centroid[w].ln_1p()).sum();
+        let keys = distinct.iter().filter(|w| key_words.contains(**w)).count() as f64;
+        let lead = 1.0 + (1.0 - position as f64 / 10.0).max(0.0);
+        let score = mass / (n_words as f64).sqrt() * lead * (1.0 + 0.1 * keys);
+        scored.push((score, i));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    let mut chosen: Vec<usize> = Vec::new();
+    let similar = |a: usize, b: usize| {
+        let x: HashSet<&str> = words[a].iter().map(String::as_str).collect();
+        let y: HashSet<&str> = words[b].iter().map(String::as_str).collect();
+        let shared = x.intersection(&y).count();
+        let union = x.union(&y).count().max(1);
+        5 * shared >= 3 * union
+    };
+    // Two rounds: a leaning sentence may come in once its predecessor has.
+    for _ in 0..2 {
+        for &(_, i) in &scored {
+            if chosen.len() >= want {
+                break;
+            }
+            if chosen.contains(&i) {
+                continue;
+            }
+            if leans[i] && !(i > 0 && chosen.contains(&(i - 1))) {
+                continue;
+            }
+            if chosen.iter().any(|&c| similar(c, i)) {
+                continue;
+            }
+            chosen.push(i);
+        }
+    }
+    chosen.sort_unstable();
+    chosen.into_iter().map(|i| i as u32).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FUNCTION_WORDS;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+}
