@@ -109,7 +109,7 @@ pub fn analyze_timed(
     lap("quantities", &mut timings);
     let warnings = analyze::quality::warnings(&doc, &prepared.kinds, &quotes, &times, &quantities);
     lap("warnings", &mut timings);
-    let keyphrases = analyze::keyphrases::keyphrases(&doc, &entities, &times);
+    let keyphrases = analyze::keyphrases::keyphrases(&doc, &entities, &times, &quantities);
     lap("keyphrases", &mut timings);
     let summary = analyze::summary::summary(
         &doc,

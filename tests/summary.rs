@@ -187,3 +187,46 @@ fn key_phrases_best_first_without_near_duplicates() {
         assert!(a.text.contains(&p.text), "{:?}", p.text);
     }
 }
+
+#[test]
+fn key_phrases_take_whole_names_and_leave_dates_and_numbers() {
+    let text = std::fs::read_to_string("tests/fixtures/seed-like/input.txt").expect("fixture");
+    let a = run(&text);
+    let texts: Vec<&str> = a.keyphrases.iter().map(|k| k.text.as_str()).collect();
+    // An entity named several times is a candidate under its full name.
+    let names: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.count >= 2)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(texts.iter().any(|t| names.contains(t)), "{texts:?} / {names:?}");
+    // No phrase is a date or a number, and none cuts a name in two.
+    for t in &texts {
+        assert!(!a.times.iter().any(|x| x.text == *t), "{t:?} is a time");
+        assert!(!a.quantities.iter().any(|q| q.text == *t), "{t:?} is a number");
+    }
+    // Where each phrase occurs (UTF-16 units, the unit of the offsets), no
+    // entity mention sticks out of it on one side only.
+    let units: Vec<u16> = a.text.encode_utf16().collect();
+    let mentions: Vec<(u32, u32)> = a
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    for k in &a.keyphrases {
+        let needle: Vec<u16> = k.text.encode_utf16().collect();
+        for at in 0..units.len().saturating_sub(needle.len()) {
+            if units[at..at + needle.len()] != needle[..] {
+                continue;
+            }
+            let (p0, p1) = (at as u32, (at + needle.len()) as u32);
+            for &(m0, m1) in &mentions {
+                let overlaps = m0 < p1 && p0 < m1;
+                let inside = m0 >= p0 && m1 <= p1;
+                let holds = m0 <= p0 && m1 >= p1;
+                assert!(!overlaps || inside || holds, "{:?} cuts a mention", k.text);
+            }
+        }
+    }
+}

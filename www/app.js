@@ -27,6 +27,7 @@ const ui = {
   kind: $('kind'),
   date: $('date'),
   raw: $('raw'),
+  summaryLength: $('summary-length'),
   status: $('status'),
   error: $('error'),
   results: $('results'),
@@ -44,6 +45,8 @@ const ui = {
   quotesSummary: $('quotes-summary'),
   quoteTip: $('quote-tip'),
   quoteLegend: $('quote-legend'),
+  keyphrases: $('keyphrases'),
+  summary: $('summary'),
   warnings: $('warnings'),
   warningsCount: $('warnings-count'),
   timeline: $('timeline'),
@@ -128,6 +131,7 @@ function currentInput() {
 function currentOptions(kind) {
   const options = { kind, raw: ui.raw.checked, keep: [...state.keep] };
   if (ui.date.value) options.date = ui.date.value;
+  if (ui.summaryLength.value) options.summary_sentences = Number(ui.summaryLength.value);
   return options;
 }
 
@@ -805,6 +809,93 @@ window.addEventListener('resize', followScroll, { passive: true });
 
 // ---------- the text view ----------
 
+// ---------- what it is about ----------
+
+/** The key phrase highlighted in the text, lower case, or null. */
+let selectedPhrase = null;
+
+/** Highlights every occurrence of `phrase` (case-insensitive, whole words)
+ *  in the text view with the CSS Custom Highlight API: no element is added
+ *  or changed, so the marks already there (entities, quotes) stay as they
+ *  are. Returns how many were found. */
+function highlightPhrase(phrase) {
+  if (!globalThis.CSS || !CSS.highlights) return 0;
+  CSS.highlights.delete('keyphrase');
+  if (!phrase) return 0;
+  // The text view's text nodes, joined, with where each starts.
+  const nodes = [];
+  let joined = '';
+  const walker = document.createTreeWalker(ui.text, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push({ node: n, at: joined.length });
+    joined += n.data;
+  }
+  const hay = joined.toLowerCase();
+  const needle = phrase.toLowerCase();
+  const isWord = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const locate = (offset) => {
+    let lo = 0;
+    let hi = nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (nodes[mid].at <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [nodes[lo].node, offset - nodes[lo].at];
+  };
+  const ranges = [];
+  for (let i = hay.indexOf(needle); i !== -1 && ranges.length < 2000; i = hay.indexOf(needle, i + needle.length)) {
+    if (isWord(hay[i - 1]) || isWord(hay[i + needle.length])) continue;
+    const range = new Range();
+    range.setStart(...locate(i));
+    range.setEnd(...locate(i + needle.length));
+    ranges.push(range);
+  }
+  if (ranges.length) CSS.highlights.set('keyphrase', new Highlight(...ranges));
+  return ranges.length;
+}
+
+function selectPhrase(text) {
+  selectedPhrase = selectedPhrase === text ? null : text;
+  for (const b of ui.keyphrases.querySelectorAll('button.keyphrase')) {
+    b.setAttribute('aria-pressed', String(b.dataset.phrase === selectedPhrase));
+  }
+  const found = highlightPhrase(selectedPhrase);
+  ui.status.textContent = selectedPhrase ? `“${selectedPhrase}”: ${num(found)} in the text shown.` : '';
+}
+
+function renderAbout(a) {
+  const phrases = a.keyphrases || [];
+  selectedPhrase = null;
+  highlightPhrase(null);
+  ui.keyphrases.replaceChildren(...(phrases.length
+    ? phrases.map((k) => el('li', {},
+      el('button', {
+        type: 'button',
+        class: 'keyphrase',
+        dataset: { phrase: k.text },
+        ariaPressed: 'false',
+        title: `Score ${k.score.toFixed(2)} (1 for the best). Highlight it in the text.`,
+        onclick: () => selectPhrase(k.text),
+      }, k.text,
+      el('span', { class: 'kp-bar', ariaHidden: 'true' }, el('span', { class: `kp-fill kp-${Math.max(1, Math.round(k.score * 10))}` })))))
+    : [el('li', { class: 'empty' }, 'No key phrases found.')]));
+  const summary = a.summary || [];
+  ui.summary.replaceChildren(...summary.map((i) => {
+    const s = a.sentences[i];
+    return el('li', {},
+      el('span', { class: 'summary-sentence' }, a.text.slice(s.start, s.end)),
+      ' ',
+      el('button', {
+        type: 'button',
+        class: 'link summary-go',
+        dataset: { sentence: String(i) },
+        title: 'Find this sentence in the text',
+        onclick: () => goToMark(`mark.summary[data-sentence="${i}"]`),
+      }, 'in the text'));
+  }));
+}
+
 // ---------- warnings ----------
 
 /** What each kind of warning is called in the panel. */
@@ -1134,6 +1225,7 @@ function renderText(a) {
     title: `${m.entity.name} (${m.entity.type.toLowerCase()})`,
   });
   const speakerSpan = (s) => () => el('span', { class: 'speaker', dataset: { speaker: `${s.start}-${s.end}` } });
+  const summarySet = new Set(a.summary || []);
   const warns = (a.warnings || []).map((w, i) => ({ ...w, index: i }));
   let wi = 0;
   const warnMark = (w) => () => el('mark', {
@@ -1189,6 +1281,12 @@ function renderText(a) {
     // The headline is in the header above; the text does not repeat it.
     if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) continue;
     const para = paragraphElement(p.kind);
+    for (const si of summarySet) {
+      const s = a.sentences[si];
+      if (s.start >= p.start && s.end <= p.end) {
+        ranges.push({ start: s.start, end: s.end, rank: 0.5, make: () => el('mark', { class: 'summary', tabIndex: -1, dataset: { sentence: String(si) }, title: 'In the summary' }) });
+      }
+    }
     if (longest && longest.start >= p.start && longest.end <= p.end) {
       ranges.push({ start: longest.start, end: longest.end, rank: 0, make: () => el('mark', { class: 'longest', tabIndex: -1, title: 'The longest sentence' }) });
     }
@@ -1221,6 +1319,7 @@ function render(a) {
   renderNotices(a);
   renderStats(a);
   renderRemoved(a);
+  renderAbout(a);
   renderWarnings(a);
   renderEntities(a);
   renderQuotes(a);

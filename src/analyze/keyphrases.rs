@@ -25,7 +25,7 @@
 //! neighbours and each candidate at most three words.
 
 use crate::document::Document;
-use crate::output::{Entity, Keyphrase, TimeExpr};
+use crate::output::{Entity, Keyphrase, Quantity, TimeExpr};
 use crate::segment::TokenKind;
 use std::collections::{HashMap, HashSet};
 
@@ -247,25 +247,48 @@ struct Stats {
     right_n: f64,
 }
 
-/// A word's plural or possessive ending off, for comparing phrases
-/// ("guarantees" and "guarantee" are one).
+/// A word's inflection off, for comparing phrases: "guarantees" and
+/// "guarantee", "approved" and "approves", "bridges" and "bridge" are one.
+/// (Crude next to Porter's, and only ever compared with itself.)
 fn stem(w: &str) -> &str {
+    let mut w = w;
     if w.len() > 4 && w.ends_with("ies") {
-        return &w[..w.len() - 3];
+        w = &w[..w.len() - 3];
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w = &w[..w.len() - 1];
     }
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        return &w[..w.len() - 1];
+    for suffix in ["ing", "ed"] {
+        if w.len() > suffix.len() + 2 {
+            if let Some(s) = w.strip_suffix(suffix) {
+                w = s;
+                break;
+            }
+        }
+    }
+    if w.len() > 3 {
+        w = w.strip_suffix('e').unwrap_or(w);
     }
     w
 }
 
 /// The key phrases of a document, best first.
-pub fn keyphrases(doc: &Document, entities: &[Entity], times: &[TimeExpr]) -> Vec<Keyphrase> {
+pub fn keyphrases(
+    doc: &Document,
+    entities: &[Entity],
+    times: &[TimeExpr],
+    quantities: &[Quantity],
+) -> Vec<Keyphrase> {
     // Words inside time expressions ("January", "Thursday", "last year")
-    // say when, not what: they are function words here.
+    // and quantities ("two", "a dozen") say when and how much, not what:
+    // they are function words here.
     let mut time_spans: Vec<(usize, usize)> = times
         .iter()
         .map(|t| (t.start as usize, t.end as usize))
+        .chain(
+            quantities
+                .iter()
+                .map(|q| (q.start as usize, q.end as usize)),
+        )
         .collect();
     time_spans.sort_unstable();
     let in_time = |p: usize| {
