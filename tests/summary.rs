@@ -200,11 +200,17 @@ fn key_phrases_take_whole_names_and_leave_dates_and_numbers() {
         .filter(|e| e.count >= 2)
         .map(|e| e.name.as_str())
         .collect();
-    assert!(texts.iter().any(|t| names.contains(t)), "{texts:?} / {names:?}");
+    assert!(
+        texts.iter().any(|t| names.contains(t)),
+        "{texts:?} / {names:?}"
+    );
     // No phrase is a date or a number, and none cuts a name in two.
     for t in &texts {
         assert!(!a.times.iter().any(|x| x.text == *t), "{t:?} is a time");
-        assert!(!a.quantities.iter().any(|q| q.text == *t), "{t:?} is a number");
+        assert!(
+            !a.quantities.iter().any(|q| q.text == *t),
+            "{t:?} is a number"
+        );
     }
     // Where each phrase occurs (UTF-16 units, the unit of the offsets), no
     // entity mention sticks out of it on one side only.
