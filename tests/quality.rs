@@ -219,7 +219,11 @@ fn quotations_without_a_source() {
          The members voted again and the budget passed by a wide margin.\n\n\
          The mayor thanked everyone and the meeting was closed at noon.\n\n\
          The clerk read the names of those who had voted for the plan.\n\n\
-         “MAYOR: It is the best thing that has happened to the town in years.”"
+         “MAYOR: It is the best thing that has happened to the town in years.”\n\n\
+         The members voted a third time and the budget passed once more.\n\n\
+         The mayor thanked everyone again and closed the meeting at noon.\n\n\
+         The clerk read the names of those who had voted for the plan.\n\n\
+         The clerk recalled thinking, “it is the best thing that has happened to the town.”"
     ));
     assert_eq!(warnings(&a), vec![]);
 }

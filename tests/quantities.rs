@@ -661,6 +661,9 @@ fn bad_input_gives_sensible_values_or_none() {
         .iter()
         .all(|q| q.value.is_none_or(f64::is_finite)));
     assert!(a.quantities.is_empty(), "{:?}", a.quantities);
+    // A percentage as the very first token (found by the property tests).
+    let a = run("0%ጘ");
+    assert_eq!(a.quantities.len(), 1);
     // Long runs of numbers and qualifiers stay linear and in bounds.
     let text = "about 5 to 6 million more than 7 or so ".repeat(2000);
     let a = run(&text);

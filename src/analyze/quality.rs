@@ -22,8 +22,9 @@
 //!   more", a cookie notice), by the rules that remove whole blocks;
 //! - `long-sentence`: more than [`LONG_SENTENCE_WORDS`] words;
 //! - `all-caps`: a run of words in capitals;
-//! - `unattributed-quote`: a quotation of some length with no source, where
-//!   no neighbouring paragraph quotes anyone either (a quotation continuing
+//! - `unattributed-quote`: a quotation of some length that opens its
+//!   paragraph and has no source, where no neighbouring paragraph quotes
+//!   anyone either (a quotation continuing
 //!   the last speaker's is normal news style).
 //!
 //! Every rule is a single pass over tokens or characters, so the time is
@@ -621,7 +622,15 @@ fn unattributed_quotes(doc: &Document, quotes: &[Quote], out: &mut Vec<Warning>)
                     && who.chars().any(char::is_uppercase)
                     && !who.chars().any(char::is_lowercase)
             });
-        if words >= UNATTRIBUTED_WORDS && !near && !dash_attribution && !label {
+        // A quotation inside a sentence has the sentence around it, which
+        // often names the speaker in a way the quote analyzer misses
+        // ("Lynch said she recalled thinking, “…”"); only a quotation that
+        // opens its paragraph stands alone.
+        let opens_paragraph = doc
+            .paragraphs
+            .get(p)
+            .is_some_and(|r| doc.text[r.start..q.start as usize].trim().is_empty());
+        if words >= UNATTRIBUTED_WORDS && !near && !dash_attribution && !label && opens_paragraph {
             out.push(warning(
                 q.start as usize,
                 q.end as usize,

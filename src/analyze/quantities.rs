@@ -812,7 +812,7 @@ impl Reader<'_> {
         } else if kind == "percent" {
             // "a 5% rise" takes its noun, "100 percent wrong" does not;
             // "52% of the vote" always.
-            let det = k > 0 && OF_DETERMINERS.contains(&self.w(k - 1)) || self.w(k - 1) == "a";
+            let det = k > 0 && (OF_DETERMINERS.contains(&self.w(k - 1)) || self.w(k - 1) == "a");
             self.counted(counted_from, false, kind)
                 .filter(|&(a, _)| det || a > counted_from)
         } else {
