@@ -285,3 +285,12 @@ fn a_page_with_no_text_says_so() {
         assert!(err.message.contains("no visible text"), "{}", err.message);
     }
 }
+
+#[test]
+fn inputs_the_property_tests_found_panicking() {
+    // A cue at a clause's edge gave the quote analyzer a reversed range;
+    // a percentage as the first token read the word before it.
+    for input in [", she added: President Joe Biden ::<p>\"Mr. ", "0%ጘ"] {
+        assert!(analyze(input, &opts()).is_ok(), "{input:?}");
+    }
+}

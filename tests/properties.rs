@@ -19,6 +19,21 @@ fn article_like() -> impl Strategy<Value = String> {
         Just("U.S. ".to_string()),
         Just("Jan. 13".to_string()),
         Just("3.5 ".to_string()),
+        Just("60,000 to 90,000 troops ".to_string()),
+        Just("about 10,000 ".to_string()),
+        Just("$3bn ".to_string()),
+        Just("5%".to_string()),
+        Just("between 5 and ".to_string()),
+        Just("one ".to_string()),
+        Just("second ".to_string()),
+        Just("1,2,3,4".to_string()),
+        Just("1.234,5".to_string()),
+        Just("9-10 January ".to_string()),
+        Just("on Thursday ".to_string()),
+        Just("last week ".to_string()),
+        Just("the 1990s ".to_string()),
+        Just("(1) ".to_string()),
+        Just("the the ".to_string()),
         Just("“Yes,” he said. ".to_string()),
         Just("Why?” ".to_string()),
         Just("\"".to_string()),
@@ -163,11 +178,48 @@ fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
         "quotations overlap: {:?}",
         quoted
     );
+    // Times, quantities, warnings: spans on boundaries holding their text.
+    for t in &a.times {
+        check(t.start, t.end, "time")?;
+        prop_assert_eq!(a.slice(t.start, t.end), Some(t.text.as_str()));
+    }
+    for q in &a.quantities {
+        check(q.start, q.end, "quantity")?;
+        prop_assert_eq!(a.slice(q.start, q.end), Some(q.text.as_str()));
+        for x in [q.value, q.low, q.high].into_iter().flatten() {
+            prop_assert!(x.is_finite(), "quantity {:?}", q);
+        }
+        if let (Some(lo), Some(hi)) = (q.low, q.high) {
+            prop_assert!(lo <= hi, "range {:?}", q);
+        }
+    }
+    for w in &a.warnings {
+        check(w.start, w.end, "warning")?;
+        prop_assert!(!w.message.is_empty());
+    }
+    // The timeline and the summary point at what exists, in their order.
+    for e in &a.timeline {
+        prop_assert!((e.time as usize) < a.times.len());
+        prop_assert!((e.sentence as usize) < a.sentences.len());
+        prop_assert!(e.from <= e.to, "timeline {:?}", e);
+    }
+    prop_assert!(a.timeline.windows(2).all(|w| w[0].from <= w[1].from));
+    prop_assert!(a.summary.windows(2).all(|w| w[0] < w[1]));
+    prop_assert!(a.summary.iter().all(|&i| (i as usize) < a.sentences.len()));
+    prop_assert!(a.keyphrases.len() <= 10);
+    for k in &a.keyphrases {
+        prop_assert!(a.text.contains(&k.text), "key phrase {:?}", k.text);
+        prop_assert!(k.score > 0.0 && k.score <= 1.0, "key phrase {:?}", k);
+    }
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    // 400 cases in `make test`; PROPTEST_CASES=N for a longer hunt.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_text_is_analysed_without_panic_and_spans_are_valid(input in article_like()) {

@@ -1485,7 +1485,9 @@ impl Mentions {
     /// Mentions starting in `range`.
     fn within(&self, range: Range<usize>) -> &[(usize, usize, usize)] {
         let a = self.spans.partition_point(|s| s.0 < range.start);
-        let b = self.spans.partition_point(|s| s.0 < range.end);
+        // An empty or reversed range (a clause that ends before it starts
+        // when a cue sits at its edge) holds none.
+        let b = self.spans.partition_point(|s| s.0 < range.end).max(a);
         &self.spans[a..b]
     }
 }
