@@ -5,6 +5,7 @@
 pub mod entities;
 pub mod keyphrases;
 pub mod ner;
+mod numbers;
 pub mod quality;
 pub mod quantities;
 pub mod quotes;

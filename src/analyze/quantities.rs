@@ -34,6 +34,7 @@
 //! Every loop moves forward by at least one token and looks ahead a bounded
 //! number of tokens, so the time is linear in the text.
 
+use super::numbers;
 use crate::document::Document;
 use crate::output::{Entity, Quantity, TimeExpr};
 use crate::segment::{Token, TokenKind};
@@ -43,37 +44,6 @@ const MAX_COUNTED_WORDS: usize = 5;
 /// The most tokens one quantity spans (before its counted phrase).
 const MAX_QUANTITY_TOKENS: usize = 24;
 
-/// Number words below twenty, then the tens.
-const SMALL: [(&str, u32); 28] = [
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
 /// Words that multiply what comes before them.
 const SCALES: [(&str, f64); 9] = [
     ("hundred", 1e2),
@@ -462,6 +432,22 @@ struct Num {
     bare_m: bool,
 }
 
+impl Num {
+    /// A plain number: no ordinal, fraction, scale or unit.
+    fn new(value: f64, end: usize) -> Num {
+        Num {
+            value,
+            end,
+            ordinal: false,
+            fraction: false,
+            vague: false,
+            scaled: false,
+            unit: None,
+            bare_m: false,
+        }
+    }
+}
+
 /// A quantity found: token range and fields.
 struct Found {
     end: usize,
@@ -544,7 +530,7 @@ impl Reader<'_> {
             return true;
         }
         let w = self.w(i);
-        SMALL.iter().any(|(s, _)| *s == w)
+        numbers::cardinal(w).is_some()
             || ORDINALS.iter().any(|(s, _)| *s == w)
             || QUALIFIERS
                 .iter()
@@ -978,16 +964,7 @@ impl Reader<'_> {
     /// decimal one when both appear).
     fn digits(&self, k: usize) -> Option<Num> {
         let value = parse_digits(self.raw(k))?;
-        Some(Num {
-            value,
-            end: k + 1,
-            ordinal: false,
-            fraction: false,
-            vague: false,
-            scaled: false,
-            unit: None,
-            bare_m: false,
-        })
+        Some(Num::new(value, k + 1))
     }
 
     /// Digits glued to letters: "3bn", "1.5m", "21st", "10km".
@@ -1001,16 +978,7 @@ impl Reader<'_> {
         let suffix = suffix.to_lowercase();
         let suffix = suffix.strip_suffix('.').unwrap_or(&suffix);
         let value = parse_digits(digits)?;
-        let mut n = Num {
-            value,
-            end: k + 1,
-            ordinal: false,
-            fraction: false,
-            vague: false,
-            scaled: false,
-            unit: None,
-            bare_m: false,
-        };
+        let mut n = Num::new(value, k + 1);
         if matches!(suffix, "st" | "nd" | "rd" | "th") && value.fract() == 0.0 {
             n.ordinal = true;
         } else if suffix == "m" {
@@ -1031,16 +999,6 @@ impl Reader<'_> {
     /// A number in words at `k`.
     fn words_number(&self, k: usize) -> Option<Num> {
         let w = self.w(k);
-        let plain = |value: f64, end: usize| Num {
-            value,
-            end,
-            ordinal: false,
-            fraction: false,
-            vague: false,
-            scaled: false,
-            unit: None,
-            bare_m: false,
-        };
         // Vague plurals: "dozens of", "hundreds of", "tens of thousands of".
         if let Some(v) = self.vague(k) {
             return Some(v);
@@ -1068,20 +1026,20 @@ impl Reader<'_> {
             }
             return Some(Num {
                 ordinal: true,
-                ..plain(o as f64, k + 1)
+                ..Num::new(o as f64, k + 1)
             });
         }
         // "a dozen", "a hundred", "a million"
         if matches!(w, "a" | "an") {
             let next = self.w(k + 1);
             if next == "dozen" {
-                return Some(plain(12.0, k + 2));
+                return Some(Num::new(12.0, k + 2));
             }
             if let Some((s, e)) = self.scale_word(k + 1) {
                 if s >= 100.0 && !["mn", "bn", "tn"].contains(&next) {
                     return Some(Num {
                         scaled: true,
-                        ..plain(s, e)
+                        ..Num::new(s, e)
                     });
                 }
             }
@@ -1099,7 +1057,7 @@ impl Reader<'_> {
             if self.blocked(j) {
                 break;
             }
-            if let Some(&(_, v)) = SMALL.iter().find(|(s, _)| *s == word) {
+            if let Some(v) = numbers::cardinal(word) {
                 match last_small {
                     // "twenty five", "twenty-five"
                     Some(t) if t >= 20 && t % 10 == 0 && v < 10 && v > 0 => {}
@@ -1112,7 +1070,7 @@ impl Reader<'_> {
                 j += 1;
                 // The hyphen of "twenty-five".
                 if v >= 20 && self.joining_dash(j) {
-                    if let Some(&(_, u)) = SMALL[1..10].iter().find(|(s, _)| *s == self.w(j + 1)) {
+                    if let Some(u) = numbers::unit(self.w(j + 1)) {
                         current += u as f64;
                         last_small = Some(u);
                         j += 2;
@@ -1149,7 +1107,7 @@ impl Reader<'_> {
             // "two hundred and ten": "and" between a scale and a small number.
             if word == "and"
                 && last_small.is_none()
-                && SMALL.iter().any(|(s, _)| *s == self.w(j + 1))
+                && numbers::cardinal(self.w(j + 1)).is_some()
                 && self.w(j + 2) != "a"
             {
                 j += 1;
@@ -1164,7 +1122,7 @@ impl Reader<'_> {
         // is checked by the caller.
         Some(Num {
             scaled,
-            ..plain(total + current, j)
+            ..Num::new(total + current, j)
         })
     }
 
@@ -1200,28 +1158,17 @@ impl Reader<'_> {
         }
         // The counted phrase is read from just after "of".
         Some(Num {
-            value,
-            end: end - 1,
-            ordinal: false,
-            fraction: false,
             vague: true,
             scaled: true,
-            unit: None,
-            bare_m: false,
+            ..Num::new(value, end - 1)
         })
     }
 
     /// "half", "a third of", "two-thirds", "one-quarter", "three quarters of".
     fn fraction(&self, k: usize) -> Option<Num> {
         let make = |value: f64, end: usize| Num {
-            value,
-            end,
-            ordinal: false,
             fraction: true,
-            vague: false,
-            scaled: false,
-            unit: None,
-            bare_m: false,
+            ..Num::new(value, end)
         };
         let w = self.w(k);
         if w == "half" {
@@ -1240,10 +1187,7 @@ impl Reader<'_> {
         }
         let numerator = match w {
             "a" | "an" | "one" => 1.0,
-            _ => SMALL[2..10]
-                .iter()
-                .find(|(s, _)| *s == w)
-                .map(|&(_, v)| v as f64)?,
+            _ => numbers::unit(w).filter(|&v| v >= 2).map(f64::from)?,
         };
         let (d_at, hyphen) = if self.joining_dash(k + 1) {
             (k + 2, true)
@@ -1394,7 +1338,7 @@ impl Reader<'_> {
             }
         }
         // Another number starts another quantity ("two or three").
-        !SMALL.iter().any(|(s, _)| *s == w)
+        numbers::cardinal(w).is_none()
     }
 }
 

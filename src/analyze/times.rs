@@ -37,6 +37,7 @@
 //! Every loop moves forward by at least one token and looks ahead a bounded
 //! number of tokens, so the time is linear in the text.
 
+use super::numbers;
 use crate::document::Document;
 use crate::options::{days_in_month, Date};
 use crate::output::TimeExpr;
@@ -120,37 +121,6 @@ const FUTURE_WORDS: [&str; 15] = [
 ];
 /// Words that open a clause of its own after a time expression.
 const CLAUSE_OPENERS: [&str; 4] = ["that", "which", "who", "whether"];
-/// Number words up to twenty, and the tens.
-const NUMBER_WORDS: [(&str, u32); 28] = [
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-];
 /// Ordinals, as words and as numbers with their suffix.
 const ORDINALS: [(&str, u32); 8] = [
     ("first", 1),
@@ -564,7 +534,7 @@ impl Reader<'_> {
             return Some((Some(n), k + 1));
         }
         let w = self.w(k);
-        if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(s, _)| *s == w) {
+        if let Some(n) = number_word(w) {
             // "twenty-one", and "twenty four" as transcripts write it.
             if (20..100).contains(&n) {
                 let (u_at, after) = if self.w(k + 1) == "-" && self.joined(k) {
@@ -572,7 +542,7 @@ impl Reader<'_> {
                 } else {
                     (k + 1, k + 2)
                 };
-                if let Some(&(_, u)) = NUMBER_WORDS[..9].iter().find(|(s, _)| *s == self.w(u_at)) {
+                if let Some(u) = numbers::unit(self.w(u_at)) {
                     return Some((Some(n + u), after));
                 }
             }
@@ -635,12 +605,7 @@ impl Reader<'_> {
     /// "two thousand and one" → (year, next token). "Two thousand" alone is
     /// a count unless a word of time comes before it ("the year", "in").
     fn spoken_year(&self, k: usize) -> Option<(i64, usize)> {
-        let number = |j: usize| {
-            NUMBER_WORDS
-                .iter()
-                .find(|(s, _)| *s == self.w(j))
-                .map(|p| p.1)
-        };
+        let number = |j: usize| number_word(self.w(j));
         // "ninety-one" or "ninety" or "one": (value, next).
         let tens_units = |j: usize| -> Option<(i64, usize)> {
             let n = number(j)? as i64;
@@ -1914,6 +1879,15 @@ fn easter(y: i64) -> Day {
 }
 
 /// The word without its possessive ending ("year's" → "year"), if it has one.
+/// A number word as a count of time: "one" to "ninety", and "hundred"
+/// ("a hundred years" is read as "a" then this). "Zero" counts no time.
+fn number_word(w: &str) -> Option<u32> {
+    match w {
+        "hundred" => Some(100),
+        _ => numbers::cardinal(w).filter(|&n| n > 0),
+    }
+}
+
 fn possessive_stem(w: &str) -> Option<&str> {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
