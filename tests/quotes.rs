@@ -378,3 +378,26 @@ fn the_seed_article_when_present() {
         "{serious:?}"
     );
 }
+
+#[test]
+fn a_dash_and_a_name_under_a_quotation_sign_it() {
+    let a = run("Voters speak\n\n\
+        The readers wrote to us about the debate.\n\n\
+        “He represents our greatest shame and I do not want him to win.” ― Sonya Herridge\n\n\
+        “During the debate he said many things about the economy.”— Pamela Padilla.\n\n\
+        “We will vote in November,” she said — and left.");
+    let q = quote(&a, "greatest shame");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Sonya Herridge")
+    );
+    assert_eq!(q.source, "named");
+    let q = quote(&a, "During the debate");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Pamela Padilla")
+    );
+    // A dash after "she said" is no signature.
+    let q = quote(&a, "We will vote");
+    assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("she"));
+}

@@ -2163,6 +2163,35 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 continue;
             }
         }
+        // "“…” ― Sonya Herridge": a dash and a name under a quotation sign
+        // it, as lists of readers' or voters' quotes do (the dash may open
+        // the next sentence).
+        if matches!(ctx.word(i), "―" | "—" | "–") && i > 0 && ctx.quoted[i - 1] {
+            let capital = |k: usize| {
+                !ctx.quoted[k]
+                    && ctx.word(k).starts_with(char::is_uppercase)
+                    && !NOT_NAMES.contains(&ctx.lower(k).as_str())
+            };
+            let mut k = i + 1;
+            while k < end && k < i + 6 && capital(k) {
+                k += 1;
+            }
+            if k > i + 1 && (k == end || ctx.is_punct(k)) {
+                let speaker = match ctx.mentions.at(ctx.tokens[i + 1].start as usize) {
+                    Some(m) if m.1 <= ctx.tokens[k - 1].end as usize => Ref::mention(m),
+                    _ => Ref {
+                        span: ctx.span(i + 1, k),
+                        what: RefKind::Name,
+                    },
+                };
+                out.push(Cue {
+                    inverted: true,
+                    ..Cue::new(ctx, i, i + 1, Some(speaker), sentence)
+                });
+                i = k;
+                continue;
+            }
+        }
         // "Trump on Twitter: “…”", "Smith: “…”" — a colon right before a
         // quote, or ending a paragraph a quote opens next.
         if ctx.word(i) == ":" && i > first && (i + 1 == end || ctx.quoted[i + 1]) {
