@@ -401,3 +401,17 @@ fn a_dash_and_a_name_under_a_quotation_sign_it() {
     let q = quote(&a, "We will vote");
     assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("she"));
 }
+
+#[test]
+fn a_quoted_phrase_in_the_headline_is_speech_not_a_title() {
+    // Headlines capitalise every word and quote with single marks.
+    let a = run("Obama Calls The Plan A ‘Disgusting Fraud’ At Rally\n\n\
+        The president spoke to supporters in Ohio on Friday about the budget.");
+    let q = quote(&a, "Disgusting Fraud");
+    assert_ne!(q.kind, "scare", "{q:?}");
+    assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Obama"));
+    // In the body, a quoted title is still a title.
+    let a = run("Budget news\n\n\
+        She watched the show “This Week” with her family on Sunday morning.");
+    assert_eq!(quote(&a, "This Week").kind, "scare");
+}
