@@ -247,3 +247,21 @@ fn bad_input_gives_no_panic_and_linear_work() {
         }
     }
 }
+
+#[test]
+fn the_corpus_seed_article_when_present_has_exactly_its_two_slips_flagged() {
+    // The development corpus is not part of the project; without it the
+    // seed-like fixture above covers the same ground.
+    let Ok(text) = std::fs::read_to_string("../shared/corpus/seed-article.txt") else {
+        eprintln!("the development corpus is not here: skipped");
+        return;
+    };
+    let a = run(&text);
+    assert_eq!(
+        warnings(&a),
+        vec![
+            w("orphan-fragment", "January 13."),
+            w("repeated-word", "countries. countries"),
+        ]
+    );
+}
