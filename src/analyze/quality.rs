@@ -15,8 +15,9 @@
 //! - `unbalanced-quote` and `unbalanced-bracket`: a mark never closed (a
 //!   quotation may run over paragraphs when the next one opens again, as
 //!   news style does) or closed without being opened;
-//! - `mojibake`: characters decoded with the wrong character set ("â€™",
-//!   "Ã©", "\u{FFFD}") that the input's repair left (raw text keeps them all);
+//! - `mojibake`: what the input's repair recognises as characters decoded
+//!   with the wrong character set ("â€™", "Ã©"), where the text was not
+//!   repaired (raw text), and "\u{FFFD}";
 //! - `markup`: tags left in pasted text (`<tweet tweet-id="…">`);
 //! - `boilerplate`: a sentence of page furniture left in the text ("Read
 //!   more", a cookie notice), by the rules that remove whole blocks;
@@ -31,8 +32,8 @@
 //! linear in the text.
 
 use crate::document::Document;
-use crate::input::boilerplate;
 use crate::input::html::BlockKind;
+use crate::input::{boilerplate, mojibake};
 use crate::output::{Quantity, Quote, TimeExpr, Warning};
 use crate::segment::TokenKind;
 
@@ -393,72 +394,31 @@ fn unbalanced_marks(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Warning>)
     }
 }
 
-/// Whether `c` starts a sequence of mojibake: UTF-8 read as Windows-1252
-/// or Latin-1 ("Ã©" for "é", "â€™" for "’", "Â " for a no-break space),
-/// or the replacement character a failed decoding leaves.
-fn mojibake_at(text: &str, i: usize) -> Option<usize> {
-    let rest = &text[i..];
-    let mut it = rest.chars();
-    let c = it.next()?;
-    let next = it.next();
-    let len = match (c, next) {
-        ('\u{FFFD}', _) => c.len_utf8(),
-        ('Ã', Some(n))
-            if ('\u{80}'..='\u{BF}').contains(&n) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(n) =>
-        {
-            c.len_utf8() + n.len_utf8()
-        }
-        ('â', Some('€' | '„')) => {
-            let third = rest.chars().nth(2).map_or(0, char::len_utf8);
-            c.len_utf8() + '€'.len_utf8() + third
-        }
-        ('Â', Some(n)) if n == '\u{A0}' || ('\u{A1}'..='\u{BF}').contains(&n) => {
-            c.len_utf8() + n.len_utf8()
-        }
-        ('ï', Some('»')) if rest.starts_with("ï»¿") => "ï»¿".len(),
-        _ => return None,
-    };
-    Some(len)
-}
-
+/// Mojibake: what the input's repair mends (`input::mojibake`, UTF-8 read
+/// as Windows-1252: "â€™" for "’", "Ã©" for "é"), left in the text because
+/// it was not repaired (raw text), and the replacement character a failed
+/// decoding leaves. Runs a few bytes apart are one warning ("donâ€™t â€“").
 fn mojibake(doc: &Document, out: &mut Vec<Warning>) {
     let text = doc.text;
-    let mut last: Option<(usize, usize)> = None;
-    let flush = |run: Option<(usize, usize)>, out: &mut Vec<Warning>| {
-        if let Some((a, b)) = run {
-            let seen = &text[a..b];
-            out.push(warning(
-                a,
-                b,
-                "mojibake",
-                format!(
-                    "Garbled characters (“{seen}”): text decoded with the wrong character set."
-                ),
-            ));
-        }
-    };
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().map_or(1, char::len_utf8);
-        if let Some(len) = mojibake_at(text, i) {
-            let end = (i + len).min(text.len());
-            // Runs a few characters apart are one warning ("donâ€™t â€“").
-            last = match last {
-                Some((a, b)) if i <= b + 8 => Some((a, end)),
-                other => {
-                    flush(other, out);
-                    Some((i, end))
-                }
-            };
-            i = end;
-            while !text.is_char_boundary(i) {
-                i += 1;
-            }
-        } else {
-            i += c;
+    let mut found = mojibake::spans(text);
+    found.extend(text.match_indices('\u{FFFD}').map(|(i, c)| i..i + c.len()));
+    found.sort_unstable_by_key(|r| r.start);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for r in found {
+        match runs.last_mut() {
+            Some(last) if r.start <= last.1 + 8 => last.1 = last.1.max(r.end),
+            _ => runs.push((r.start, r.end)),
         }
     }
-    flush(last, out);
+    for (a, b) in runs {
+        let seen = &text[a..b];
+        out.push(warning(
+            a,
+            b,
+            "mojibake",
+            format!("Garbled characters (“{seen}”): text decoded with the wrong character set."),
+        ));
+    }
 }
 
 /// Tags left in the text: `<tweet tweet-id="…">`, `</div>`. (HTML input

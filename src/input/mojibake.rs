@@ -112,13 +112,11 @@ fn is_punctuation_continuation(c: char) -> bool {
     )
 }
 
-/// Repairs mojibake in `s`. Returns the repaired text and how many characters were
-/// repaired, or `None` when nothing needed repair (the common case, which then
-/// costs one scan and no allocation).
-pub fn repair(s: &str) -> Option<(String, usize)> {
+/// The sequences [`repair`] mends in `s`, in order: each with its place.
+fn kept_fixes(s: &str) -> Vec<Fix> {
     // Fast path: every mojibake sequence starts with a character in U+00C2..=U+00F4.
     if !s.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
-        return None;
+        return Vec::new();
     }
     let mut fixes: Vec<Fix> = Vec::new();
     let mut i = 0;
@@ -152,19 +150,40 @@ pub fn repair(s: &str) -> Option<(String, usize)> {
             plausible_alone(f.ch)
         })
         .collect();
-    let count = keep.iter().filter(|&&k| k).count();
-    if count == 0 {
+    fixes
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
+}
+
+/// Where `s` holds mojibake that [`repair`] would mend: byte ranges, in
+/// order. (The text-quality warnings flag these when the text was not
+/// repaired, as raw text is not.)
+pub fn spans(s: &str) -> Vec<std::ops::Range<usize>> {
+    kept_fixes(s)
+        .iter()
+        .map(|f| f.start..f.start + f.len)
+        .collect()
+}
+
+/// Repairs mojibake in `s`. Returns the repaired text and how many characters were
+/// repaired, or `None` when nothing needed repair (the common case, which then
+/// costs one scan and no allocation).
+pub fn repair(s: &str) -> Option<(String, usize)> {
+    let fixes = kept_fixes(s);
+    if fixes.is_empty() {
         return None;
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
-    for (fix, _) in fixes.iter().zip(&keep).filter(|(_, &k)| k) {
+    for fix in &fixes {
         out.push_str(&s[last..fix.start]);
         out.push(fix.ch);
         last = fix.start + fix.len;
     }
     out.push_str(&s[last..]);
-    Some((out, count))
+    Some((out, fixes.len()))
 }
 
 /// Repairs repeatedly (text mangled twice needs two passes), at most three times.
