@@ -24,6 +24,7 @@
 //! work is linear in the text: each word looks at a fixed window of
 //! neighbours and each candidate at most three words.
 
+use super::Spans;
 use crate::document::Document;
 use crate::output::{Entity, Keyphrase, Quantity, TimeExpr};
 use crate::segment::TokenKind;
@@ -281,20 +282,7 @@ pub fn keyphrases(
     // Words inside time expressions ("January", "Thursday", "last year")
     // and quantities ("two", "a dozen") say when and how much, not what:
     // they are function words here.
-    let mut time_spans: Vec<(usize, usize)> = times
-        .iter()
-        .map(|t| (t.start as usize, t.end as usize))
-        .chain(
-            quantities
-                .iter()
-                .map(|q| (q.start as usize, q.end as usize)),
-        )
-        .collect();
-    time_spans.sort_unstable();
-    let in_time = |p: usize| {
-        let i = time_spans.partition_point(|r| r.0 <= p);
-        i > 0 && p < time_spans[i - 1].1
-    };
+    let when_and_how_much = Spans::times_and_quantities(times, quantities);
     // 1. Terms: words, with hyphenated compounds as one ("long-range").
     let mut terms: Vec<Term> = Vec::new();
     // Chunk boundaries: indexes into `terms` where a run of words breaks
@@ -337,7 +325,7 @@ pub fn keyphrases(
             let end = start + text.len();
             let key = text.to_lowercase();
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            let stop = is_stopword(&key) || letters < 2 || in_time(start);
+            let stop = is_stopword(&key) || letters < 2 || when_and_how_much.holds(start);
             let upper = text.starts_with(char::is_uppercase);
             terms.push(Term {
                 stop,

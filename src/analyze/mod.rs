@@ -25,3 +25,42 @@ pub struct Context<'a> {
     /// The article's metadata (title, published date, …).
     pub meta: &'a Meta,
 }
+
+/// Byte ranges of one layer, sorted, to ask whether they hold a position:
+/// the quotations a warning must not look inside, the times and quantities
+/// whose words are no key phrase.
+pub(crate) struct Spans(Vec<(usize, usize)>);
+
+impl Spans {
+    pub(crate) fn new(ranges: impl IntoIterator<Item = (usize, usize)>) -> Spans {
+        let mut v: Vec<(usize, usize)> = ranges.into_iter().collect();
+        v.sort_unstable();
+        Spans(v)
+    }
+
+    /// The spans of the time expressions and the quantities: what the text
+    /// says of when and how much.
+    pub(crate) fn times_and_quantities(
+        times: &[crate::output::TimeExpr],
+        quantities: &[crate::output::Quantity],
+    ) -> Spans {
+        Spans::new(
+            times
+                .iter()
+                .map(|t| (t.start as usize, t.end as usize))
+                .chain(
+                    quantities
+                        .iter()
+                        .map(|q| (q.start as usize, q.end as usize)),
+                ),
+        )
+    }
+
+    /// Whether one of the spans holds byte `pos`. Spans may nest (a partial
+    /// quotation in a longer one, a quantity in a duration): the few that
+    /// start last before `pos` are looked at.
+    pub(crate) fn holds(&self, pos: usize) -> bool {
+        let i = self.0.partition_point(|r| r.0 <= pos);
+        self.0[..i].iter().rev().take(4).any(|r| pos < r.1)
+    }
+}

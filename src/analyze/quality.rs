@@ -31,6 +31,7 @@
 //! Every rule is a single pass over tokens or characters, so the time is
 //! linear in the text.
 
+use super::Spans;
 use crate::document::Document;
 use crate::input::html::BlockKind;
 use crate::input::{boilerplate, mojibake};
@@ -72,22 +73,11 @@ fn warning(start: usize, end: usize, kind: &str, message: String) -> Warning {
 }
 
 /// Byte ranges of the text inside quotations (direct and partial).
-fn quoted_ranges(quotes: &[Quote]) -> Vec<(usize, usize)> {
-    let mut r: Vec<(usize, usize)> = quotes
+fn quoted_ranges(quotes: &[Quote]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    quotes
         .iter()
         .filter(|q| q.kind == "direct" || q.kind == "partial")
         .map(|q| (q.start as usize, q.end as usize))
-        .collect();
-    r.sort_unstable();
-    r
-}
-
-/// Whether `pos` is inside one of the sorted `ranges`.
-fn inside(ranges: &[(usize, usize)], pos: usize) -> bool {
-    let i = ranges.partition_point(|r| r.0 <= pos);
-    // Quotations do not nest, but a partial one may sit in a longer one:
-    // look back over a few.
-    ranges[..i].iter().rev().take(4).any(|r| pos < r.1)
 }
 
 /// The text-quality warnings of a document, in text order (byte offsets).
@@ -98,13 +88,13 @@ pub fn warnings(
     times: &[TimeExpr],
     quantities: &[Quantity],
 ) -> Vec<Warning> {
-    let quoted = quoted_ranges(quotes);
+    let quoted = Spans::new(quoted_ranges(quotes));
     let mut out = Vec::new();
     markup(doc, &mut out);
     // Repeats inside a tag are the tag's ("<tweet tweet-id=…>").
-    let mut skip = quoted.clone();
-    skip.extend(out.iter().map(|w| (w.start as usize, w.end as usize)));
-    skip.sort_unstable();
+    let skip = Spans::new(
+        quoted_ranges(quotes).chain(out.iter().map(|w| (w.start as usize, w.end as usize))),
+    );
     repeated_words(doc, &skip, &mut out);
     orphan_fragments(doc, kinds, &quoted, times, quantities, &mut out);
     unbalanced_marks(doc, kinds, &mut out);
@@ -117,7 +107,7 @@ pub fn warnings(
 }
 
 /// "the the", "countries. countries.", "in the in the".
-fn repeated_words(doc: &Document, quoted: &[(usize, usize)], out: &mut Vec<Warning>) {
+fn repeated_words(doc: &Document, quoted: &Spans, out: &mut Vec<Warning>) {
     for para in 0..doc.paragraphs.len() {
         // The paragraph's words (tokens with a letter), lowercased, with
         // whether a comma or dash stands before each.
@@ -188,8 +178,8 @@ fn repeated_words(doc: &Document, quoted: &[(usize, usize)], out: &mut Vec<Warni
                 || short
                 || idiom
                 || new_sentence
-                || inside(quoted, start)
-                || inside(quoted, end - 1)
+                || quoted.holds(start)
+                || quoted.holds(end - 1)
             {
                 i += 1;
                 continue;
@@ -211,21 +201,12 @@ fn repeated_words(doc: &Document, quoted: &[(usize, usize)], out: &mut Vec<Warni
 fn orphan_fragments(
     doc: &Document,
     kinds: &[BlockKind],
-    quoted: &[(usize, usize)],
+    quoted: &Spans,
     times: &[TimeExpr],
     quantities: &[Quantity],
     out: &mut Vec<Warning>,
 ) {
-    let mut covered: Vec<(usize, usize)> = times
-        .iter()
-        .map(|t| (t.start as usize, t.end as usize))
-        .chain(
-            quantities
-                .iter()
-                .map(|q| (q.start as usize, q.end as usize)),
-        )
-        .collect();
-    covered.sort_unstable();
+    let covered = Spans::times_and_quantities(times, quantities);
     let mut repeats: Vec<(usize, usize)> = out
         .iter()
         .filter(|w| w.kind == "repeated-word")
@@ -246,7 +227,7 @@ fn orphan_fragments(
         }
         let text = doc.slice(&s.range).trim_end();
         if !text.ends_with('.')
-            || inside(quoted, s.range.start)
+            || quoted.holds(s.range.start)
             || text.starts_with(['“', '"', '‘', '\'', '―', '—', '–'])
         {
             continue;
@@ -275,12 +256,7 @@ fn orphan_fragments(
         // Only a date or a number: nothing to say about it. (A name alone
         // is as often a sentence splitter's cut, "Port St. | Lucie,
         // Florida.", or a dateline, and is left alone.)
-        let in_covered = |t: &&crate::segment::Token| {
-            let p = t.start as usize;
-            let i = covered.partition_point(|r| r.0 <= p);
-            covered[..i].iter().rev().take(4).any(|r| p < r.1)
-        };
-        if words.iter().all(in_covered) {
+        if words.iter().all(|t| covered.holds(t.start as usize)) {
             out.push(warning(
                 s.range.start,
                 s.range.start + text.len(),
