@@ -16,12 +16,15 @@
 //!   most of its mentions have.
 
 use super::ner::{self, gazetteer, tags};
+use super::times::{MONTHS, WEEKDAYS};
 use crate::document::Document;
 use crate::output::{Entity, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Words that end a run of role words when walking back from a name.
+/// Words that end a run of role words when walking back from a name (and
+/// so do the names of weekdays and months, `times::WEEKDAYS` and
+/// `times::MONTHS`: "on Monday President Biden").
 const ROLE_STOP: &[&str] = &[
     "a",
     "an",
@@ -72,25 +75,6 @@ const ROLE_STOP: &[&str] = &[
     "than",
     "if",
     "because",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "yesterday",
     "tomorrow",
@@ -290,6 +274,8 @@ fn role_before(words: &[&str], a: usize, in_person: &[bool]) -> Option<usize> {
         let l = lower(w);
         let modifier = ROLE_MODIFIERS.contains(&l.as_str()) || is_title(&[w]);
         if ROLE_STOP.contains(&l.as_str())
+            || WEEKDAYS.contains(&l.as_str())
+            || MONTHS.contains(&l.as_str())
             || HONORIFICS.contains(&l.as_str())
             || !w.chars().any(char::is_alphabetic)
             || w == "'s"

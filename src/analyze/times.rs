@@ -44,7 +44,7 @@ use crate::output::TimeExpr;
 use crate::segment::{Token, TokenKind};
 
 /// Full month names, then the abbreviations news uses ("Sept." and "Sep.").
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
