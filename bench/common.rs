@@ -61,3 +61,15 @@ pub fn counts<K: std::fmt::Display>(
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The first three of `errors` joined with "; ", for a line under a table
+/// saying what failed. (Not every benchmark reports failures.)
+#[allow(dead_code)]
+pub fn first_errors(errors: &[String]) -> String {
+    errors
+        .iter()
+        .take(3)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -606,12 +606,7 @@ fn main() {
             md,
             "The analysis failed on {} stories: {}.",
             errors.len(),
-            errors
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("; ")
+            common::first_errors(&errors)
         );
     }
     print!("{md}");

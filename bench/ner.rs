@@ -651,16 +651,7 @@ fn main() {
         let _ = writeln!(out, "**Warning:** on {text_changed} documents `analysis.text` differed from the input, so the offsets do not refer to the input there (raw mode should keep it).");
     }
     if !errors.is_empty() {
-        let _ = writeln!(
-            out,
-            "Failed: {}",
-            errors
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
+        let _ = writeln!(out, "Failed: {}", common::first_errors(&errors));
     }
     let _ = writeln!(out, "Mentions predicted: {predicted_spans} (PERSON → PER, ORG → ORG, PLACE → LOC; GROUP ignored), from `analyze(text, raw: true, kind: Text)`. Time: the whole `analyze` of every document, the median of the timed passes. Every miss: bench/results/ner-misses.json.");
     let _ = writeln!(out, "Alignment rule (as in bench/ner-score.js): {RULE}");

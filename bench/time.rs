@@ -643,12 +643,7 @@ fn main() {
             md,
             "The analysis failed on {} documents: {}.",
             errors.len(),
-            errors
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("; ")
+            common::first_errors(&errors)
         );
     }
     print!("{md}");
