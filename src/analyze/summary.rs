@@ -130,7 +130,8 @@ pub fn summary(
                 .collect()
         })
         .collect();
-    let total_words: usize = doc
+    // Each sentence's length in words (numbers count), once.
+    let lengths: Vec<usize> = doc
         .sentences
         .iter()
         .map(|s| {
@@ -139,7 +140,8 @@ pub fn summary(
                 .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
                 .count()
         })
-        .sum();
+        .collect();
+    let total_words: usize = lengths.iter().sum();
     let want = asked
         .map(|n| n.min(MAX_ASKED))
         .unwrap_or_else(|| default_length(total_words));
@@ -188,10 +190,7 @@ pub fn summary(
         if s.paragraph == 0 && headline_first {
             continue;
         }
-        let n_words = doc.tokens[s.tokens.clone()]
-            .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .count();
+        let n_words = lengths[i];
         let first_word = doc.tokens[s.tokens.clone()]
             .iter()
             .find(|t| t.kind == TokenKind::Word)
