@@ -59,6 +59,20 @@ impl<'t> Document<'t> {
         &self.text[r.clone()]
     }
 
+    /// The sentence holding byte `at` (the last one past the end).
+    pub fn sentence_at(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.range.end <= at)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The paragraph holding byte `at` (the last one past the end).
+    pub fn paragraph_at(&self, at: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.end <= at)
+            .min(self.paragraphs.len().saturating_sub(1))
+    }
+
     /// The text of a token.
     pub fn token_text(&self, t: &Token) -> &'t str {
         &self.text[t.start as usize..t.end as usize]

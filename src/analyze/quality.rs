@@ -525,11 +525,10 @@ fn long_sentences_and_caps(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Wa
 /// Direct quotations with no source, where no neighbouring paragraph
 /// quotes anyone either.
 fn unattributed_quotes(doc: &Document, quotes: &[Quote], out: &mut Vec<Warning>) {
-    let paragraph_of = |pos: usize| doc.paragraphs.partition_point(|r| r.end <= pos);
     let attributed: std::collections::HashSet<usize> = quotes
         .iter()
         .filter(|q| q.source != "unknown")
-        .map(|q| paragraph_of(q.start as usize))
+        .map(|q| doc.paragraph_at(q.start as usize))
         .collect();
     for q in quotes
         .iter()
@@ -540,7 +539,7 @@ fn unattributed_quotes(doc: &Document, quotes: &[Quote], out: &mut Vec<Warning>)
             .get(q.content.start as usize..q.content.end as usize)
             .unwrap_or("");
         let words = content.split_whitespace().count();
-        let p = paragraph_of(q.start as usize);
+        let p = doc.paragraph_at(q.start as usize);
         let near = (p.saturating_sub(2)..=p + 2).any(|n| attributed.contains(&n));
         // "“…” ― Sonya Herridge": a dash and a name after the quotation.
         let after = doc.text[q.end as usize..].trim_start();

@@ -2509,20 +2509,6 @@ fn index_entities(entities: &[Entity]) -> (HashMap<&str, usize>, HashMap<String,
     (names, roles)
 }
 
-/// The sentence holding byte `at` (the last one past the end).
-fn sentence_of(doc: &Document, at: usize) -> usize {
-    doc.sentences
-        .partition_point(|s| s.range.end <= at)
-        .min(doc.sentences.len().saturating_sub(1))
-}
-
-/// The paragraph holding byte `at` (the last one past the end).
-fn paragraph_of(doc: &Document, at: usize) -> usize {
-    doc.paragraphs
-        .partition_point(|p| p.end <= at)
-        .min(doc.paragraphs.len().saturating_sub(1))
-}
-
 /// Step 3: each quote takes the nearest cue of its sentences, else
 /// continues a speaker, else is a scare quote. Gives the quotes' drafts and
 /// which cues they used.
@@ -2536,8 +2522,8 @@ fn attach_cues(
     let mut used = vec![false; cues.len()];
     let mut drafts: Vec<Draft> = Vec::new();
     for q in marked {
-        let s_first = sentence_of(doc, q.span.start);
-        let s_last = sentence_of(doc, q.span.end.saturating_sub(1));
+        let s_first = doc.sentence_at(q.span.start);
+        let s_last = doc.sentence_at(q.span.end.saturating_sub(1));
         // Token index of the quote's edges.
         let t_open = doc
             .tokens
@@ -2562,7 +2548,7 @@ fn attach_cues(
         let mut best: Option<(usize, usize)> = None;
         // A quote opening its paragraph after one that ends with a colon
         // ("He told his audience:"): the colon's cue, in the sentence before.
-        let p = paragraph_of(doc, q.span.start);
+        let p = doc.paragraph_at(q.span.start);
         let a = if p > 0
             && doc.paragraphs[p].start == q.span.start
             && text[doc.paragraphs[p - 1].clone()]

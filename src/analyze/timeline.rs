@@ -107,10 +107,7 @@ pub fn timeline(doc: &Document, times: &[TimeExpr]) -> Vec<TimelineEntry> {
             continue;
         }
         let start = t.start as usize;
-        let sentence = doc
-            .sentences
-            .partition_point(|s| s.range.end <= start)
-            .min(doc.sentences.len().saturating_sub(1));
+        let sentence = doc.sentence_at(start);
         entries.push((
             from,
             to,
