@@ -415,3 +415,57 @@ fn a_quoted_phrase_in_the_headline_is_speech_not_a_title() {
         She watched the show “This Week” with her family on Sunday morning.");
     assert_eq!(quote(&a, "This Week").kind, "scare");
 }
+
+#[test]
+fn a_name_and_a_colon_open_a_headline_that_quotes_them() {
+    let a = run(
+        "Hacker Guccifer: Clinton’s Server Unprotected, ‘Like an Open Orchid’\n\n\
+        The Romanian hacker spoke to NBC News from a jail in Virginia on Wednesday.",
+    );
+    let q = quote(&a, "Open Orchid");
+    assert_ne!(q.kind, "scare", "{q:?}");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Hacker Guccifer")
+    );
+    assert_eq!(q.source, "named");
+}
+
+#[test]
+fn a_paraphrase_by_name_introduces_the_quote_after_it() {
+    let a = run("Sanders backs Clinton\n\n\
+        On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries to Clinton, \
+        identified young voters’ exhaustion with bigotry as a reason to back her. \
+        “The younger people are sick and tired of discrimination and racism.”\n\n\
+        The economy was growing. “Nobody expected this,” the report concluded.");
+    assert_eq!(
+        from(&a, quote(&a, "sick and tired")),
+        Some("Bernie Sanders")
+    );
+    // The sentence before must name a person as its subject: a quotation
+    // after "The economy was growing." is not the economy's.
+    let a = run("Markets\n\nThe economy was growing fast in the spring. “Nobody expected this.”");
+    assert_eq!(quote(&a, "Nobody expected").speaker, None);
+}
+
+#[test]
+fn a_phrase_between_subject_and_verb_is_no_speaker() {
+    let a = run("Campaign\n\n\
+        The rejection was complete when Trump in his announcement speech called immigrants “rapists” and promised a wall.\n\n\
+        Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” spoke on Sunday.\n\n\
+        Gov. Chris Christie made the city a priority, but the effort stalled, and he has fought the mayor, \
+        at one point calling him a “liar” who was not “honorable.”\n\n\
+        “America must get tough,” Trump says in the spot titled “Dangerous,” pledging to “bomb the hell out of ISIS.”");
+    let speaker = |needle: &str| {
+        quote(&a, needle)
+            .speaker
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(speaker("rapists"), "Trump");
+    assert_eq!(from(&a, quote(&a, "sociopath")), Some("Beck"));
+    assert_eq!(from(&a, quote(&a, "liar")), Some("Chris Christie"));
+    assert_eq!(speaker("bomb the hell"), "Trump");
+    assert_eq!(quote(&a, "Dangerous").kind, "scare");
+}

@@ -1603,6 +1603,15 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             j = k - 1;
         }
     }
+    // A phrase of place or occasion between subject and verb: "Trump in his
+    // announcement speech called", "Beck, who has in the past described":
+    // its noun ("the past") is no speaker; the word before it is.
+    if let Some(p) = adverbial_phrase_start(ctx, j, floor) {
+        j = p;
+        while j > floor && BETWEEN.contains(&ctx.lower(j - 1).as_str()) {
+            j -= 1;
+        }
+    }
     // A parenthesis after the subject: "Harry Reid (D-Nev.) told".
     if j > floor && ctx.word(j - 1) == ")" {
         let open = (floor..j - 1)
@@ -1732,6 +1741,57 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
                 None => description_ending(ctx, rel - 1, floor),
             }
         })
+}
+
+/// Prepositions that open a phrase of place, occasion or means standing
+/// between a subject and its verb ("Trump in his speech called").
+const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+    "in", "at", "during", "on", "over", "after", "before", "since", "through", "amid", "via",
+];
+
+/// Longest such phrase, in tokens, preposition included.
+const ADVERBIAL_PHRASE_TOKENS: usize = 6;
+
+/// Where a prepositional phrase ending right before token `j` starts, when
+/// what precedes it can be a subject: a name, a pronoun, an auxiliary, or a
+/// word for people or institutions ("the company in a statement said"). A
+/// phrase holding a person's name is left alone ("a spokesman for Trump").
+fn adverbial_phrase_start(ctx: &Ctx, j: usize, floor: usize) -> Option<usize> {
+    let lowest = j.saturating_sub(ADVERBIAL_PHRASE_TOKENS).max(floor + 1);
+    let mut k = j;
+    while k > lowest {
+        k -= 1;
+        if ctx.quoted[k] || ctx.is_punct(k) {
+            return None;
+        }
+        let w = ctx.lower(k);
+        if ADVERBIAL_PREPOSITIONS.contains(&w.as_str()) {
+            if k + 1 == j {
+                return None;
+            }
+            let phrase = ctx.tokens[k + 1].start as usize..ctx.tokens[j - 1].end as usize;
+            if ctx
+                .mentions
+                .within(phrase)
+                .iter()
+                .any(|m| ctx.entity_kind(m.2) == "PERSON")
+            {
+                return None;
+            }
+            let b = k - 1;
+            let before = ctx.lower(b);
+            let subject_like = ctx.mentions.at(ctx.tokens[b].start as usize).is_some()
+                || pronoun(&before).is_some_and(|p| p != Pron::First)
+                || BETWEEN.contains(&before.as_str())
+                || PEOPLE_NOUNS.contains(&before.as_str())
+                || ORG_NOUNS.contains(&before.as_str());
+            return (subject_like && !ctx.quoted[b]).then_some(k);
+        }
+        if is_cue_verb(&w) || NP_STOP.contains(&w.as_str()) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A run of capitalised words ending at token `last` ("Trump", "Mr.
@@ -1971,6 +2031,88 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
         }
     }
     description_starting(ctx, first, before)
+}
+
+/// Most words in the name a headline opens with before its colon.
+const HEADLINE_VOICE_WORDS: usize = 4;
+
+/// The name a headline opens with, followed by a colon, when the colon comes
+/// before token `before` ("Hacker Guccifer: Clinton’s Server Unprotected"):
+/// headlines give the speaker of what follows that way. Every word of it
+/// capitalised, none quoted.
+fn headline_voice(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
+    let first = ctx.tokens.partition_point(|t| (t.start as usize) < start);
+    let colon = (first..before.min(first + HEADLINE_VOICE_WORDS + 1))
+        .find(|&k| ctx.word(k) == ":" && !ctx.quoted[k])?;
+    if colon == first
+        || !(first..colon).all(|k| !ctx.quoted[k] && ctx.word(k).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    Some(match ctx.mentions.at(ctx.tokens[first].start as usize) {
+        Some(m) if m.1 <= ctx.tokens[colon - 1].end as usize => Ref::mention(m),
+        _ => Ref {
+            span: ctx.span(first, colon),
+            what: RefKind::Name,
+        },
+    })
+}
+
+/// The person a sentence introduces for the quotation that follows it with
+/// no cue of its own ("Sanders identified young voters' exhaustion as a
+/// reason. “The younger people are … sick and tired of discrimination.”"):
+/// news writes a named person's paraphrase and then their words. Only when
+/// the quote opens its sentence, the sentence before is in the same
+/// paragraph, and its subject is a person by name (a description or a
+/// pronoun there is as likely the topic as the source).
+fn introduced_by(ctx: &Ctx, doc: &Document, sentence: usize, t_open: usize) -> Option<Ref> {
+    let s = &doc.sentences[sentence];
+    if sentence == 0 || t_open > s.tokens.start + 1 {
+        return None;
+    }
+    let prev = &doc.sentences[sentence - 1];
+    if prev.paragraph != s.paragraph || prev.tokens.is_empty() {
+        return None;
+    }
+    subject_name(ctx, prev.tokens.start, prev.tokens.end)
+}
+
+/// The name that is a clause's subject: the first person named before its
+/// first verb-like word, past an opening phrase ("On “Face the Nation,”
+/// Sen. Bernie Sanders (Vt.), who …, identified"). Stops at a quotation or at
+/// a lower-case word that is not a title, a determiner or a relative clause
+/// after a comma, so a name inside the object is not taken.
+fn subject_name(ctx: &Ctx, first: usize, end: usize) -> Option<Ref> {
+    let mut k = first;
+    // An opening prepositional phrase up to its comma, quoted titles included.
+    if OPENING_PREPOSITIONS.contains(&ctx.lower(k).as_str()) {
+        let limit = end.min(k + MAX_CLAUSE_TOKENS);
+        k = (k..limit).find(|&j| ctx.word(j) == ",")? + 1;
+        // A comma inside the quoted title: the mark closing it follows.
+        while k < end && (ctx.quoted[k] || ctx.is_punct(k)) {
+            k += 1;
+        }
+    }
+    for j in k..end.min(k + SUBJECT_PERSON_TOKENS) {
+        if ctx.quoted[j] {
+            return None;
+        }
+        if let Some(m) = ctx.mentions.at(ctx.tokens[j].start as usize) {
+            if ctx.entity_kind(m.2) != "PERSON" {
+                return None;
+            }
+            let rest = &ctx.text[m.1..];
+            if rest.starts_with("'s") || rest.starts_with('\u{2019}') {
+                return None;
+            }
+            return Some(Ref::mention(m));
+        }
+        let w = ctx.word(j);
+        if w.starts_with(char::is_lowercase) && !PEOPLE_NOUNS.contains(&ctx.lower(j).as_str()) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where a sentence's subject may start: past an opening phrase and its
@@ -2221,7 +2363,9 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             i += 1;
             continue;
         }
-        if is_cue_verb(&w) && ctx.word(i).starts_with(|c: char| c.is_lowercase()) {
+        // "the spot titled “Dangerous”": a name given, not speech.
+        let naming = NAMING_WORDS.contains(&w.as_str()) && i + 1 < end && ctx.quoted[i + 1];
+        if is_cue_verb(&w) && !naming && ctx.word(i).starts_with(|c: char| c.is_lowercase()) {
             let mut tok_end = i + 1;
             if w == "pointed" && tok_end < end && ctx.lower(tok_end) == "out" {
                 tok_end += 1;
@@ -2266,15 +2410,32 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     continue;
                 }
             }
+            // ", at one point calling …": a participle after a short phrase
+            // that follows a comma; its clause ends at that comma.
+            let after_phrase = (w.ends_with("ing") && i > first + 1)
+                .then(|| {
+                    let lowest = i.saturating_sub(ADVERBIAL_PHRASE_TOKENS).max(first + 1);
+                    let p = (lowest..i - 1).rev().find(|&k| {
+                        ctx.is_punct(k)
+                            || ctx.quoted[k]
+                            || ADVERBIAL_PREPOSITIONS.contains(&ctx.lower(k).as_str())
+                    })?;
+                    (ADVERBIAL_PREPOSITIONS.contains(&ctx.lower(p).as_str())
+                        && ctx.word(p - 1) == ",")
+                        .then_some(p - 1)
+                })
+                .flatten();
             if w.ends_with("ing")
                 && i > first
                 && (ctx.word(i - 1) == ","
                     || comma_in_quote
+                    || after_phrase.is_some()
                     || PARTICIPLE_PREPOSITIONS.contains(&ctx.lower(i - 1).as_str()))
             {
                 // ", saying …": the participle's subject is the clause's.
+                let clause_end = after_phrase.unwrap_or(i - 1);
                 speaker = last_speaker(out, sentence)
-                    .or_else(|| clause_subject(ctx, i - 1, first))
+                    .or_else(|| clause_subject(ctx, clause_end, first))
                     .or_else(|| sentence_subject(ctx, first, i));
                 out.push(Cue {
                     weak: is_weak(&w),
@@ -2680,8 +2841,16 @@ fn attach_cues(
             }
             other => other,
         };
+        // "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’
+        // Clinton Camp": a headline's quotes are the words of the name
+        // before its colon.
+        let voiced = headline
+            .then(|| headline_voice(ctx, doc.paragraphs[0].start, t_open))
+            .flatten();
         if named {
             d.kind = "scare";
+        } else if let (None, Some(r)) = (best, &voiced) {
+            d.speaker = Some(r.clone());
         } else if let Some((_, ci)) = best {
             used[ci] = true;
             d.cue = Some(cues[ci].span.clone());
@@ -2710,7 +2879,7 @@ fn attach_cues(
             }
         } else {
             d.inherits = true;
-            d.fallback = subject();
+            d.fallback = subject().or_else(|| introduced_by(ctx, doc, s_first, t_open));
         }
         drafts.push(d);
     }
