@@ -469,3 +469,14 @@ fn a_phrase_between_subject_and_verb_is_no_speaker() {
     assert_eq!(speaker("bomb the hell"), "Trump");
     assert_eq!(quote(&a, "Dangerous").kind, "scare");
 }
+
+#[test]
+fn as_someone_put_it_gives_them_the_quote() {
+    let a = run("Television\n\n\
+        RT and its defenders say the network is no more biased than any other. \
+        As Ms. Simonyan put it in a statement in July, RT is ''providing a perspective you won't get from the mainstream press.''");
+    assert_eq!(
+        from(&a, quote(&a, "providing a perspective")),
+        Some("Simonyan")
+    );
+}

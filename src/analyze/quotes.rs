@@ -2365,9 +2365,20 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
         }
         // "the spot titled “Dangerous”": a name given, not speech.
         let naming = NAMING_WORDS.contains(&w.as_str()) && i + 1 < end && ctx.quoted[i + 1];
-        if is_cue_verb(&w) && !naming && ctx.word(i).starts_with(|c: char| c.is_lowercase()) {
+        // "As Ms. Simonyan put it, RT is “…”": the phrase news uses to give
+        // someone's words their own way.
+        let put_it = ["put", "puts"].contains(&w.as_str())
+            && i + 1 < end
+            && ctx.lower(i + 1) == "it"
+            && !ctx.quoted[i + 1];
+        if (is_cue_verb(&w) || put_it)
+            && !naming
+            && ctx.word(i).starts_with(|c: char| c.is_lowercase())
+        {
             let mut tok_end = i + 1;
-            if w == "pointed" && tok_end < end && ctx.lower(tok_end) == "out" {
+            if put_it {
+                tok_end += 1;
+            } else if w == "pointed" && tok_end < end && ctx.lower(tok_end) == "out" {
                 tok_end += 1;
             } else if w == "pointed" {
                 i += 1;
