@@ -480,3 +480,27 @@ fn as_someone_put_it_gives_them_the_quote() {
         Some("Simonyan")
     );
 }
+
+#[test]
+fn a_title_case_headline_names_its_speaker_around_the_verb() {
+    let a = run(
+        "Guns Are ‘The Ultimate Public Health Crisis,’ Howard Dean Tells Convention\n\n\
+        The former governor of Vermont spoke to a cheering crowd in Philadelphia on Wednesday.",
+    );
+    assert_eq!(
+        quote(&a, "Ultimate Public Health")
+            .speaker
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Howard Dean")
+    );
+    let a = run("Retired General Reveals ‘Demoralizing’ Experience Of Serving\n\n\
+        A retired Air Force general is speaking out ahead of the election about the commander in chief.");
+    assert_eq!(
+        quote(&a, "Demoralizing")
+            .speaker
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Retired General")
+    );
+}

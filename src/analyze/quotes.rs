@@ -2058,6 +2058,45 @@ fn headline_voice(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
     })
 }
 
+/// The speaker a title-case headline names around its verb of saying,
+/// capitalised as every word there is: "Retired General Reveals
+/// ‘Demoralizing’ Experience" (the words before it), "Guns Are ‘The
+/// Ultimate Crisis,’ Howard Dean Tells Convention" (the words between the
+/// last comma and it). The verb is a form in -s of a verb of saying or
+/// communication.
+fn headline_speaker(ctx: &Ctx, para: Range<usize>) -> Option<Ref> {
+    let first = ctx
+        .tokens
+        .partition_point(|t| (t.start as usize) < para.start);
+    let end = ctx
+        .tokens
+        .partition_point(|t| (t.start as usize) < para.end);
+    let verb = (first + 1..end).find(|&k| {
+        let w = ctx.word(k);
+        !ctx.quoted[k]
+            && w.starts_with(char::is_uppercase)
+            && w.ends_with('s')
+            && is_cue_verb(&ctx.lower(k))
+    })?;
+    let start = (first..verb)
+        .rev()
+        .find(|&k| ctx.word(k) == "," || ctx.quoted[k])
+        .map_or(first, |k| k + 1);
+    if start == verb
+        || verb - start > HEADLINE_VOICE_WORDS
+        || !(start..verb).all(|k| ctx.word(k).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    Some(match ctx.mentions.at(ctx.tokens[start].start as usize) {
+        Some(m) if m.1 <= ctx.tokens[verb - 1].end as usize => Ref::mention(m),
+        _ => Ref {
+            span: ctx.span(start, verb),
+            what: RefKind::Name,
+        },
+    })
+}
+
 /// The person a sentence introduces for the quotation that follows it with
 /// no cue of its own ("Sanders identified young voters' exhaustion as a
 /// reason. “The younger people are … sick and tired of discrimination.”"):
@@ -2856,7 +2895,10 @@ fn attach_cues(
         // Clinton Camp": a headline's quotes are the words of the name
         // before its colon.
         let voiced = headline
-            .then(|| headline_voice(ctx, doc.paragraphs[0].start, t_open))
+            .then(|| {
+                headline_voice(ctx, doc.paragraphs[0].start, t_open)
+                    .or_else(|| headline_speaker(ctx, doc.paragraphs[0].clone()))
+            })
             .flatten();
         if named {
             d.kind = "scare";
