@@ -494,7 +494,7 @@ fn a_title_case_headline_names_its_speaker_around_the_verb() {
             .map(|s| s.text.as_str()),
         Some("Howard Dean")
     );
-    let a = run("Retired General Reveals ‘Demoralizing’ Experience Of Serving\n\n\
+    let a = run("Retired General Warns ‘Demoralizing’ Experience Awaits Recruits\n\n\
         A retired Air Force general is speaking out ahead of the election about the commander in chief.");
     assert_eq!(
         quote(&a, "Demoralizing")

@@ -2059,7 +2059,7 @@ fn headline_voice(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
 }
 
 /// The speaker a title-case headline names around its verb of saying,
-/// capitalised as every word there is: "Retired General Reveals
+/// capitalised as every word there is: "Retired General Warns
 /// ‘Demoralizing’ Experience" (the words before it), "Guns Are ‘The
 /// Ultimate Crisis,’ Howard Dean Tells Convention" (the words between the
 /// last comma and it). The verb is a form in -s of a verb of saying or
