@@ -69,6 +69,9 @@ export class ArticleLens extends HTMLElement {
   #view;
   #analysis = null;
   #ms = 0;
+  /** The request the shown analysis answers: moving the element in the page
+   *  (disconnected, connected again) does not analyse the same text again. */
+  #shownKey = null;
   /** Bumped by every request; an answer to an older one is dropped. */
   #generation = 0;
   #scheduled = false;
@@ -169,14 +172,18 @@ export class ArticleLens extends HTMLElement {
     }
     if (!request) {
       this.#analysis = null;
+      this.#shownKey = null;
       this.#view.clear();
       return;
     }
+    const key = JSON.stringify(request);
+    if (this.#analysis && key === this.#shownKey) return;
     this.#view.busy();
     try {
       const { analysis, ms } = await enqueue(request.input, request.options, current);
       if (!current()) return;
       this.#analysis = analysis;
+      this.#shownKey = key;
       this.#ms = ms;
       this.#view.show(analysis, this.layers, ms);
       this.dispatchEvent(new CustomEvent('analysis', { detail: { analysis, ms }, bubbles: true, composed: true }));
@@ -189,6 +196,7 @@ export class ArticleLens extends HTMLElement {
     const kind = typeof err.kind === 'string' ? err.kind : 'internal';
     const message = err.message || String(err);
     this.#analysis = null;
+    this.#shownKey = null;
     this.#view.fail(message);
     this.dispatchEvent(new CustomEvent('analysis-error', { detail: { kind, message }, bubbles: true, composed: true }));
   }

@@ -19,6 +19,9 @@ const ENTITY_TYPES = {
 const LIST_MAX = 8;
 const QUOTES_PER_SPEAKER = 3;
 const QUOTE_PREVIEW_CHARS = 110;
+/** Paragraphs drawn: a reading view of a book-length paste would take the
+ *  main thread seconds to lay out; the analysis itself covers everything. */
+const MAX_PARAGRAPHS = 1500;
 
 // Light first, then light-dark() where the browser has it: the element
 // follows the page's color-scheme (a light-only site gets a light element).
@@ -90,7 +93,7 @@ mark { background: none; color: inherit; }
 .lists ul { margin: 0; padding: 0; list-style: none; }
 .lists li { margin: 0.15rem 0; overflow-wrap: anywhere; }
 .lists .count { color: var(--lens-muted); font-variant-numeric: tabular-nums; }
-.lists .more { color: var(--lens-muted); }
+.more { color: var(--lens-muted); }
 .swatch { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 2px; margin-right: 0.35em; vertical-align: 0.02em; background: var(--c); }
 .speaker .role { display: block; color: var(--lens-muted); font-size: 0.85rem; }
 .said { margin: 0.1rem 0 0.35rem 0.9rem; padding: 0; list-style: none; color: var(--lens-muted); font-size: 0.85rem; }
@@ -197,8 +200,9 @@ const norm = (s) => s.replace(/\s+/g, ' ').trim();
 
 function text(a, layers) {
   const box = h('div', { class: 'text', lang: a.meta.lang || null });
-  const perParagraph = clipToParagraphs(a.paragraphs, spans(a, layers));
-  a.paragraphs.forEach((p, i) => {
+  const shown = a.paragraphs.slice(0, MAX_PARAGRAPHS);
+  const perParagraph = clipToParagraphs(shown, spans(a, layers));
+  shown.forEach((p, i) => {
     // The headline and the author line stand in the header; the text does
     // not repeat them.
     const said = norm(a.text.slice(p.start, p.end));
@@ -208,6 +212,8 @@ function text(a, layers) {
     fill(para, a.text, p.start, p.end, perParagraph[i]);
     box.append(para);
   });
+  const rest = a.paragraphs.length - shown.length;
+  if (rest > 0) box.append(h('p', { class: 'more' }, `…and ${rest.toLocaleString('en')} more paragraphs, not shown here.`));
   return box;
 }
 

@@ -188,6 +188,16 @@ test('changing text, date or the element\'s own text analyses again; the newest 
   const html = await nextEvent(page, 'lens', "el.setAttribute('html', '<h1>From HTML</h1><p>Written in <b>Rome</b> by Marco Neri.</p>')");
   assert.equal(html.detail.analysis.input.kind, 'html');
   assert.equal(html.detail.analysis.meta.title, 'From HTML');
+  // Moving the element in the page keeps its view and does not analyse again.
+  const moved = await page.evaluate(async () => {
+    const el = document.getElementById('lens');
+    let analyses = 0;
+    el.addEventListener('analysis', () => analyses++);
+    document.querySelector('main').append(el);
+    await new Promise((r) => setTimeout(r, 300));
+    return { analyses, title: el.shadowRoot.querySelector('.title').textContent };
+  });
+  assert.deepEqual(moved, { analyses: 0, title: 'From HTML' });
   assert.deepEqual(problems, []);
   await context.close();
 });
