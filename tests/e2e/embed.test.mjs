@@ -120,6 +120,9 @@ test('embed.html shows the element: the article with its chosen layers marked, t
   assert.match(printed, /^Dates: {3}Monday → 2024-03-04; 12 March → 2024-03-12$/m);
   assert.match(await page.textContent('#api-code'), /^import \{ analyze \} from '\.\/article-lens\.js';\n\nasync function demo\(output\)/);
   await screenshot(page, 'embed.png');
+  // The same policy as the page's (a static server sends no header).
+  const policy = (html) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
+  assert.equal(policy(fs.readFileSync(path.join(root, 'www/embed.html'), 'utf8')), policy(fs.readFileSync(path.join(root, 'www/index.html'), 'utf8')));
   // The light DOM text is the input, but not what is shown: the view is.
   assert.equal(await page.locator('#demo-lens').evaluate((el) => el.shadowRoot.querySelector('slot')), null);
   assert.deepEqual(problems, []);
