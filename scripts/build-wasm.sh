@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser module into www/pkg: cargo (size profile) -> wasm-bindgen
-# (JS glue, --target web: plain ES modules, no bundler) -> wasm-opt -Oz.
+# (JS glue, --target web: plain ES modules, no bundler) -> wasm-opt -Oz, then
+# the service worker's list of files and their hash (www/pkg/precache.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,3 +16,7 @@ node_modules/.bin/wasm-opt -Oz \
 raw=$(wc -c < www/pkg/article_lens_bg.wasm)
 gz=$(gzip -9 -c www/pkg/article_lens_bg.wasm | wc -c)
 printf '[wasm] www/pkg/article_lens_bg.wasm: %s bytes, %s gzipped\n' "$raw" "$gz" >&2
+# Last, once every file is in place: the offline cache's list and version.
+# It hashes all of www/, so it is rebuilt on every run (make serve, make test),
+# also when only app.js or style.css changed.
+node scripts/precache.mjs

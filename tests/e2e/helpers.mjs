@@ -56,6 +56,15 @@ export function pageSuite() {
 export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  const problems = watch(page, url);
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** The guard of openPage for a page opened some other way (a context with
+ *  other options): returns the list it fills with console errors, page
+ *  errors, dialogs and requests that leave `url`'s origin. */
+export function watch(page, url) {
   const problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
@@ -70,8 +79,15 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request left the origin: ${u}`);
   });
-  await page.goto(url);
-  return { context, page, problems };
+  return problems;
+}
+
+/** Records the requests that reach a server from serve() (not those a
+ *  service worker answers from its cache): `urls` in order, `reset()`. */
+export function serverHits(server) {
+  const hits = { urls: [], reset: () => { hits.urls.length = 0; } };
+  server.on('request', (req) => hits.urls.push(req.url));
+  return hits;
 }
 
 /** Dispatches a paste event carrying the given clipboard types on the text area. */
