@@ -363,6 +363,9 @@ for (const box of ui.layers.querySelectorAll('input[id^="layer-"]')) {
  *  through: what was chosen last in a panel. Items are elements in the text,
  *  or Ranges for a key phrase (its highlight has no element to focus). */
 const nav = { label: '', items: [], index: -1 };
+/** What the live region says for item i of n: "Olaf Scholz: mention 2 of 5",
+ *  "Warning 3 of 6". */
+const navText = () => `${nav.label} ${num(nav.index + 1)} of ${num(nav.items.length)}`;
 
 /** The first element of each run of marks sharing `key` (a quote or a
  *  mention cut in two where another mark crosses it is one stop). */
@@ -376,6 +379,8 @@ function firstOfEach(marks, key) {
   });
 }
 
+/** Makes `items` the set to step through. `label` names it with its unit
+ *  ("Olaf Scholz: mention", "Warning"); '' clears the set. */
 function setNav(label, items, index = 0, { focus = false, scroll = true } = {}) {
   for (const m of ui.text.querySelectorAll('.current')) m.classList.remove('current');
   if (globalThis.CSS && CSS.highlights) CSS.highlights.delete('current');
@@ -389,7 +394,7 @@ function setNav(label, items, index = 0, { focus = false, scroll = true } = {}) 
     return;
   }
   if (!items.length) {
-    ui.mentionLabel.textContent = `${label}: not in the text shown`;
+    ui.mentionLabel.textContent = `${label.replace(/: \w+$/, '')}: not in the text shown`;
     return;
   }
   showNavItem({ focus, scroll });
@@ -413,7 +418,7 @@ function showNavItem({ focus, scroll = true }) {
     if (scroll) item.scrollIntoView({ block: 'center', behavior: 'instant' });
     if (focus) item.focus({ preventScroll: true });
   }
-  ui.mentionLabel.textContent = `${nav.label}: ${num(nav.index + 1)} of ${num(nav.items.length)}`;
+  ui.mentionLabel.textContent = navText();
 }
 
 function stepNav(delta) {
@@ -468,7 +473,7 @@ function selectEntity(id) {
     return;
   }
   const marks = firstOfEach(ui.text.querySelectorAll(`mark.ent[data-entity="${e.id}"]`), (m) => m.dataset.at);
-  setNav(`${e.name}, mention`, marks);
+  setNav(`${e.name}: mention`, marks);
 }
 
 // The text's own marks choose too: a click on a name highlights its other
@@ -492,7 +497,7 @@ function selectSource(key) {
     setNav('', []);
     return;
   }
-  setNav(`${sourceName(state.selectedSource)}, quote`, quoteMarks(state.selectedSource));
+  setNav(`${sourceName(state.selectedSource)}: quote`, quoteMarks(state.selectedSource));
 }
 
 /** A quote group's name as the panel shows it. */
@@ -514,7 +519,7 @@ function goToQuote(i) {
   const marks = quoteMarks(key);
   const at = marks.findIndex((m) => m.dataset.quote === String(i));
   if (at < 0) return;
-  setNav(`${sourceName(key)}, quote`, marks, at, { focus: true });
+  setNav(`${sourceName(key)}: quote`, marks, at, { focus: true });
 }
 
 /** Goes to one mark of a layer (a date, a number, a warning, a summary
@@ -1027,7 +1032,7 @@ function selectPhrase(text) {
   }
   const ranges = highlightPhrase();
   ui.status.textContent = state.selectedPhrase ? `“${state.selectedPhrase}”: ${num(ranges.length)} in the text shown.` : '';
-  setNav(state.selectedPhrase ? `“${state.selectedPhrase}”` : '', ranges);
+  setNav(state.selectedPhrase ? `“${state.selectedPhrase}”: occurrence` : '', ranges);
 }
 
 function renderAbout(a) {
