@@ -1232,6 +1232,8 @@ function dropAnalysis() {
   state.analysis = null;
   if (state.view) state.view.destroy();
   state.view = null;
+  // The text of a large article is a lot of elements to keep for nothing.
+  ui.text.replaceChildren();
   setNav('', []);
 }
 
