@@ -16,7 +16,7 @@ import {
   ENTITY_TYPES, WARNING_KINDS, quoteKind, quoteGroup, quoteGroups, quoteInfo, excerpt, quoteTotals,
 } from './format.js';
 import { createTextView, paragraphAt } from './textview.js';
-import { barChart, shareBar, timelineChart } from './charts.js';
+import { barChart, shareBar, timelineCharts } from './charts.js';
 import { toMarkdown, entitiesCsv, quotesCsv } from './export.js';
 
 /** Characters of JSON drawn in the JSON view (the download has it all). */
@@ -1124,10 +1124,9 @@ function renderTimeline(a) {
   ui.timelineUnplaced.textContent = unplaced.length
     ? `${num(unplaced.length)} date${unplaced.length === 1 ? '' : 's'} such as “${unplaced[0].text}” cannot be placed: the article gives no published date. Set a reference date under Options and analyse again.`
     : '';
-  const chart = entries.length > 1
-    ? timelineChart(entries.map((e) => ({ from: e.from, to: e.to, label: timelineLabel(e) })), (i) => goToTime(a, entries[i]))
-    : null;
-  ui.timelineChart.replaceChildren(chart || '');
+  ui.timelineChart.replaceChildren(...(entries.length > 1
+    ? timelineCharts(entries.map((e) => ({ from: e.from, to: e.to, label: timelineLabel(e) })), (i) => goToTime(a, entries[i]))
+    : []));
   if (!entries.length) {
     ui.timeline.replaceChildren(el('li', { class: 'empty' }, 'No dates the calendar can place.'));
     return;

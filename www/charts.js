@@ -63,12 +63,28 @@ const LANES = 4;
 
 /**
  * The timeline as dots (and spans, for a week, a month, a decade) on one
- * time axis, from the earliest date to the latest. Entries close together
+ * time axis, from the earliest date to the latest, and, when the latest
+ * year is crowded at the end of a long axis, a second axis for it. Entries close together
  * are put on lanes one above the other so that none hides another.
  * entries: [{ from, to, label }] (ISO dates); onPick(index) is called when a
  * dot is clicked (the list below the chart is the keyboard's way in).
  */
-export function timelineChart(entries, onPick) {
+export function timelineCharts(entries, onPick) {
+  const whole = timelineChart(entries, onPick);
+  if (!whole) return [];
+  // On an axis of decades, the dates of the last weeks are one blob at its
+  // end (a news story is mostly about now): those of the last year get an
+  // axis of their own.
+  const ends = entries.map((e) => Date.parse(e.to));
+  const latest = Math.max(...ends);
+  const recent = entries.map((e, i) => ({ e, i })).filter(({ e }) => Date.parse(e.from) >= latest - 365 * DAY);
+  const earliest = Math.min(...entries.map((e) => Date.parse(e.from)));
+  if (latest - earliest < 3 * 365 * DAY || recent.length < 3 || recent.length === entries.length) return [whole];
+  const close = timelineChart(recent.map(({ e }) => e), (k) => onPick(recent[k].i), 'Close up: ');
+  return close ? [whole, close] : [whole];
+}
+
+function timelineChart(entries, onPick, prefix = '') {
   const times = entries.map((e) => ({ from: Date.parse(e.from), to: Date.parse(e.to) + DAY }));
   const ok = times.every((t) => Number.isFinite(t.from) && Number.isFinite(t.to));
   if (!entries.length || !ok) return null;
@@ -100,7 +116,7 @@ export function timelineChart(entries, onPick) {
   const first = when.format(min);
   const last = when.format(max - DAY);
   return el('figure', { class: 'chart-figure tl-chart' },
-    el('figcaption', {}, first === last ? `${fmt(entries.length)} dates, all in ${first}` : `${fmt(entries.length)} dates from ${first} to ${last}`),
+    el('figcaption', {}, prefix, first === last ? `${fmt(entries.length)} dates, all in ${first}` : `${fmt(entries.length)} dates from ${first} to ${last}`),
     el('div', { class: `tl-axis lanes-${used}`, 'aria-hidden': 'true' }, ...marks),
     el('div', { class: 'tl-ticks', 'aria-hidden': 'true' }, el('span', {}, first), first === last ? null : el('span', {}, last)));
 }

@@ -76,7 +76,7 @@ test('every panel shows what the analysis holds', async () => {
   // Timeline: the list and a dot (or span) per entry on the axis.
   await showPanel(page, 'timeline');
   assert.equal(await page.locator('#timeline li.tl-item').count(), a.timeline.length);
-  assert.equal(await page.locator('#timeline-chart .tl-mark').count(), a.timeline.length);
+  assert.equal(await page.locator('#timeline-chart figure:first-child .tl-mark').count(), a.timeline.length);
 
   // Numbers and Removed.
   await showPanel(page, 'numbers');

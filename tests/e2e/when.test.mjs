@@ -65,6 +65,14 @@ test('the timeline lists the dates in calendar order against the reference date,
     assert.ok(a.text.slice(s.start, s.end).includes(sentences[i].replace(/^…|…$/g, '')), sentences[i]);
   });
   assert.equal(await page.locator('#timeline-unplaced').isVisible(), false);
+  // The chart: every date on one axis from the 1990s to 2022, and the
+  // crowded last year on an axis of its own.
+  const charts = page.locator('#timeline-chart figure');
+  assert.equal(await charts.count(), 2);
+  assert.equal(await charts.nth(0).locator('.tl-mark').count(), a.timeline.length);
+  assert.match(await charts.nth(0).locator('figcaption').textContent(), /^9 dates from 1990 to 2022$/);
+  assert.equal(await charts.nth(1).locator('.tl-mark').count(), 7);
+  assert.match(await charts.nth(1).locator('figcaption').textContent(), /^Close up: 7 dates from Nov 2021 to Jan 2022$/);
   // Choosing an entry focuses its expression in the text.
   const jan13 = a.timeline.find((e) => e.value === '2022-01-13');
   await showPanel(page, 'timeline');
