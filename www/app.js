@@ -1,10 +1,24 @@
 // The page: takes a paste, a file or a drop, hands it to the analyzer (a Web
-// Worker running the wasm), and shows the result. Everything from the input is
-// put on the page as text (textContent, text nodes), never as HTML.
+// Worker running the wasm), and shows the result as a reading view (the
+// clean text with every layer marked, switchable) beside a set of panels
+// (tabs). Everything from the input is put on the page as text (textContent,
+// text nodes), never as HTML.
+//
+//   format.js    how an analysis is worded (dates, amounts, who said what)
+//   textview.js  the marked-up text, drawn in chunks
+//   charts.js    bars and the time axis, from elements and CSS classes
+//   export.js    the Markdown report and the CSV files
+//   dom.js       el() and lists capped with "show all"
 import { Analyzer } from './analyzer.js';
+import { el, fillCapped } from './dom.js';
+import {
+  num, plural, squash, formatBytes, slug, formatDate, bylineOf, timelineLabel, formatQuantity, QUANTITY_KINDS,
+  ENTITY_TYPES, WARNING_KINDS, quoteKind, quoteGroup, quoteGroups, quoteInfo, excerpt, quoteTotals,
+} from './format.js';
+import { createTextView, paragraphAt } from './textview.js';
+import { barChart, shareBar, timelineCharts } from './charts.js';
+import { toMarkdown, entitiesCsv, quotesCsv } from './export.js';
 
-/** Paragraphs drawn in the text view; the analysis itself covers everything. */
-const MAX_PARAGRAPHS_SHOWN = 1500;
 /** Characters of JSON drawn in the JSON view (the download has it all). */
 const MAX_JSON_SHOWN = 400_000;
 /** Removed blocks longer than this are shown shortened, with the rest on demand. */
@@ -13,9 +27,25 @@ const REMOVED_PREVIEW_CHARS = 280;
  *  larger pastes are held aside and the box shows their beginning. */
 const MAX_EDITABLE_CHARS = 500_000;
 const PREVIEW_CHARS = 20_000;
+/** Rows listed before a "show all": enough for any real article, few enough
+ *  that an input with thousands of names keeps the panels quick. */
+const ENTITIES_LISTED = 40; // per type
+const SOURCES_LISTED = 30;
+const TIMELINE_LISTED = 100;
+const QUANTITIES_LISTED = 100;
+const REMOVED_LISTED = 50; // per reason
+/** Quotes listed under a source before a "show more". */
+const QUOTES_LISTED = 3;
+/** Bars in a chart: the largest only; the list below has them all. */
+const CHART_BARS = 10;
+/** Characters of a sentence shown around a time in the timeline. */
+const TIMELINE_EXCERPT = 220;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
+  inputSection: $('input-section'),
+  inputBody: $('input-body'),
+  editInput: $('edit-input'),
   source: $('source'),
   drop: $('drop'),
   mode: $('mode'),
@@ -33,16 +63,26 @@ const ui = {
   results: $('results'),
   header: $('article-header'),
   notices: $('notices'),
+  panels: $('panels'),
+  tabs: $('tabs'),
   stats: $('stats'),
   removed: $('removed'),
   removedCount: $('removed-count'),
+  reading: $('reading'),
   text: $('text'),
+  layers: $('layers'),
   showRemoved: $('show-removed'),
+  mentionPrev: $('mention-prev'),
+  mentionNext: $('mention-next'),
+  mentionLabel: $('mention-label'),
+  mentionClear: $('mention-clear'),
   entities: $('entities'),
   entitiesCount: $('entities-count'),
+  entitiesChart: $('entities-chart'),
   quotes: $('quotes'),
   quotesCount: $('quotes-count'),
   quotesSummary: $('quotes-summary'),
+  quotesChart: $('quotes-chart'),
   quoteTip: $('quote-tip'),
   quoteLegend: $('quote-legend'),
   keyphrases: $('keyphrases'),
@@ -50,6 +90,7 @@ const ui = {
   warnings: $('warnings'),
   warningsCount: $('warnings-count'),
   timeline: $('timeline'),
+  timelineChart: $('timeline-chart'),
   timelineCount: $('timeline-count'),
   timelineUnplaced: $('timeline-unplaced'),
   quantities: $('quantities'),
@@ -61,6 +102,10 @@ const ui = {
   jsonDetails: $('json-details'),
   copyJson: $('copy-json'),
   downloadJson: $('download-json'),
+  copyMarkdown: $('copy-markdown'),
+  downloadMarkdown: $('download-markdown'),
+  downloadEntitiesCsv: $('download-entities-csv'),
+  downloadQuotesCsv: $('download-quotes-csv'),
 };
 
 const analyzer = new Analyzer();
@@ -73,43 +118,25 @@ const state = {
   /** Blocks the user put back (numbers from removed[].block). */
   keep: new Set(),
   analysis: null,
+  /** Who said each quote (quoteInfo), by quote index. */
+  quoteInfo: [],
   /** The entity whose mentions are highlighted, by id. */
   selected: null,
   /** The source whose quotes are highlighted: a source id, or 'none' (quotes
-   *  with no identified speaker), or 'scare' (scare quotes). */
+   *  with no identified speaker). */
   selectedSource: null,
+  /** The key phrase highlighted in the text, or null. */
+  selectedPhrase: null,
+  /** The text view (textview.js) of the analysis shown. */
+  view: null,
 };
 
 // ---------- small helpers ----------
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') node.className = v;
-    else if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (k.startsWith('aria-')) node.setAttribute(k, v);
-    else node[k] = v;
-  }
-  for (const c of children) {
-    if (c !== null && c !== undefined) node.append(c); // strings become text nodes
-  }
-  return node;
-}
 
 function setState(name) {
   document.body.dataset.state = name;
   ui.results.setAttribute('aria-busy', String(name === 'busy'));
 }
-
-function formatBytes(n) {
-  if (n < 1000) return `${n} bytes`;
-  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} KB`;
-  return `${(n / 1_000_000).toFixed(1)} MB`;
-}
-
-const nf = new Intl.NumberFormat('en');
-const num = (n) => nf.format(n);
 
 function showError(message) {
   ui.error.textContent = message;
@@ -120,6 +147,9 @@ function clearError() {
   ui.error.hidden = true;
   ui.error.textContent = '';
 }
+
+/** A panel's count as the heading shows it: "(12)", nothing for none. */
+const countText = (n) => (n ? `(${num(n)})` : '');
 
 // ---------- input ----------
 
@@ -169,6 +199,17 @@ function utf8Length(s) {
   return n;
 }
 
+/** Folds the input to one line (the status and an "Edit" button) while an
+ *  analysis is shown, so that the reading view has the screen; unfolds it
+ *  to edit or paste again. */
+function foldInput(folded) {
+  ui.inputSection.classList.toggle('folded', folded);
+  ui.inputBody.hidden = folded;
+  ui.editInput.hidden = ui.results.hidden;
+  ui.editInput.setAttribute('aria-expanded', String(!folded));
+  ui.editInput.textContent = folded ? 'Edit or paste again' : 'Fold the input';
+}
+
 async function run(input, kind, { onSuccess } = {}) {
   clearError();
   setState('busy');
@@ -186,7 +227,11 @@ async function run(input, kind, { onSuccess } = {}) {
     clearInterval(timer);
     if (onSuccess) onSuccess();
     state.analysis = analysis;
+    // The focus would be lost inside the folded input: it goes to the text.
+    const refocus = ui.inputBody.contains(document.activeElement);
     render(analysis);
+    foldInput(true);
+    if (refocus) ui.text.focus({ preventScroll: true });
     ui.status.textContent = `Analysed ${size} in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`;
     setState('done');
   } catch (err) {
@@ -194,8 +239,8 @@ async function run(input, kind, { onSuccess } = {}) {
     if (err.kind === 'aborted') return; // a newer analysis took over
     ui.status.textContent = '';
     hideQuoteTip();
-    ui.results.hidden = true;
-    state.analysis = null;
+    dropAnalysis();
+    foldInput(false);
     showError(err.message);
     setState('error');
   }
@@ -230,6 +275,16 @@ function onPaste(event) {
   analyzeCurrent();
 }
 
+/** A paste outside any field, with an analysis shown: a new article
+ *  replaces the one in the box (the folded input says "paste again"). */
+function onPagePaste(event) {
+  if (event.target.closest('input, textarea, select, [contenteditable]')) return;
+  if (ui.results.hidden) return;
+  if (state.held && state.held.large) hold(null);
+  ui.source.value = '';
+  onPaste(event);
+}
+
 function looksHtmlFile(name, type) {
   return /\.html?$/i.test(name) || type === 'text/html';
 }
@@ -258,7 +313,241 @@ async function openFile(file) {
   });
 }
 
-// ---------- rendering ----------
+// ---------- tabs ----------
+
+const TABS = [...ui.tabs.querySelectorAll('[role="tab"]')];
+
+/** Shows one panel (ARIA tabs: the chosen tab is the only one in the tab
+ *  order; arrow keys move between tabs, see the keydown handler below). */
+function selectTab(name, { focus = false } = {}) {
+  for (const tab of TABS) {
+    const on = tab.id === `tab-${name}`;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(tab.getAttribute('aria-controls')).hidden = !on;
+    if (on && focus) tab.focus();
+  }
+}
+
+ui.tabs.addEventListener('click', (e) => {
+  const tab = e.target.closest('[role="tab"]');
+  if (tab) selectTab(tab.id.slice(4));
+});
+ui.tabs.addEventListener('keydown', (e) => {
+  const i = TABS.indexOf(document.activeElement);
+  if (i < 0) return;
+  const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  selectTab(TABS[(to + TABS.length) % TABS.length].id.slice(4), { focus: true });
+});
+
+function setTabCount(name, n) {
+  $(`tab-count-${name}`).textContent = n ? num(n) : '';
+}
+
+// ---------- layers ----------
+
+// Each layer's checkbox sets a class on the text (hide-entities…): the
+// marks stay in the document, style.css takes their colour away.
+for (const box of ui.layers.querySelectorAll('input[id^="layer-"]')) {
+  const layer = box.id.slice(6);
+  const apply = () => ui.text.classList.toggle(`hide-${layer}`, !box.checked);
+  box.addEventListener('change', apply);
+  apply();
+}
+
+// ---------- mentions: highlight, and step through with Next / Previous ----------
+
+/** The set the Next and Previous buttons (and the keys n/j, p/k) step
+ *  through: what was chosen last in a panel. Items are elements in the text,
+ *  or Ranges for a key phrase (its highlight has no element to focus). */
+const nav = { label: '', items: [], index: -1 };
+/** What the live region says for item i of n: "Olaf Scholz: mention 2 of 5",
+ *  "Warning 3 of 6". */
+const navText = () => `${nav.label} ${num(nav.index + 1)} of ${num(nav.items.length)}`;
+
+/** The first element of each run of marks sharing `key` (a quote or a
+ *  mention cut in two where another mark crosses it is one stop). */
+function firstOfEach(marks, key) {
+  const seen = new Set();
+  return [...marks].filter((m) => {
+    const k = key(m);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Makes `items` the set to step through. `label` names it with its unit
+ *  ("Olaf Scholz: mention", "Warning"); '' clears the set. */
+function setNav(label, items, index = 0, { focus = false, scroll = true } = {}) {
+  for (const m of ui.text.querySelectorAll('.current')) m.classList.remove('current');
+  if (globalThis.CSS && CSS.highlights) CSS.highlights.delete('current');
+  nav.label = label;
+  nav.items = items;
+  nav.index = items.length ? Math.max(0, Math.min(index, items.length - 1)) : -1;
+  ui.mentionPrev.disabled = ui.mentionNext.disabled = items.length < 2;
+  ui.mentionClear.hidden = !label;
+  if (!label) {
+    ui.mentionLabel.textContent = 'Choose a name, quote or date in a panel';
+    return;
+  }
+  if (!items.length) {
+    ui.mentionLabel.textContent = `${label.replace(/: \w+$/, '')}: not in the text shown`;
+    return;
+  }
+  showNavItem({ focus, scroll });
+}
+
+/** Scrolls to the current item, marks it and says where it is ("Olaf
+ *  Scholz: mention 2 of 5" in the live region). */
+function showNavItem({ focus, scroll = true }) {
+  const item = nav.items[nav.index];
+  for (const m of ui.text.querySelectorAll('.current')) m.classList.remove('current');
+  if (item instanceof Range) {
+    if (CSS.highlights) CSS.highlights.set('current', new Highlight(item));
+    const host = item.startContainer.parentElement;
+    if (scroll) host.scrollIntoView({ block: 'center', behavior: 'instant' });
+    if (focus) ui.text.focus({ preventScroll: true });
+  } else {
+    // Every part of a mark cut in two is the current one.
+    const key = ['entity', 'quote', 'time', 'qty', 'warn', 'sentence'].find((k) => item.dataset[k] !== undefined);
+    const parts = key ? ui.text.querySelectorAll(`mark[data-${key}="${item.dataset[key]}"]`) : [item];
+    for (const p of parts) if (key !== 'entity' || p.dataset.at === item.dataset.at) p.classList.add('current');
+    if (scroll) item.scrollIntoView({ block: 'center', behavior: 'instant' });
+    if (focus) item.focus({ preventScroll: true });
+  }
+  ui.mentionLabel.textContent = navText();
+}
+
+function stepNav(delta) {
+  if (!nav.items.length) return;
+  nav.index = (nav.index + delta + nav.items.length) % nav.items.length;
+  showNavItem({ focus: true });
+}
+
+/** Takes every highlight away: entity, source, key phrase, current mention. */
+function clearSelection() {
+  if (state.selected !== null) selectEntity(state.selected);
+  if (state.selectedSource !== null) selectSource(state.selectedSource);
+  if (state.selectedPhrase !== null) selectPhrase(state.selectedPhrase);
+  setNav('', []);
+}
+
+ui.mentionPrev.addEventListener('click', () => stepNav(-1));
+ui.mentionNext.addEventListener('click', () => stepNav(1));
+ui.mentionClear.addEventListener('click', clearSelection);
+
+// n / j and p / k step through the mentions while the reading view or a
+// panel has the focus (not in a field, where the letters are typed).
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+  const step = { n: 1, j: 1, p: -1, k: -1 }[e.key];
+  if (!step || !nav.items.length) return;
+  const t = e.target;
+  if (!(ui.reading.contains(t) || ui.panels.contains(t))) return;
+  if (t.closest('input, textarea, select, [contenteditable]')) return;
+  e.preventDefault();
+  stepNav(step);
+});
+
+/** Draws the text as far as `offset` (a chunk at a time), so that what a
+ *  panel points at is there to go to. */
+function drawThrough(offset) {
+  if (state.view) state.view.drawThrough(offset);
+}
+
+function selectEntity(id) {
+  state.selected = state.selected === id ? null : id;
+  for (const b of ui.entities.querySelectorAll('button.entity')) {
+    b.setAttribute('aria-pressed', String(Number(b.dataset.entity) === state.selected));
+  }
+  const e = state.selected === null ? null : state.analysis.entities[state.selected];
+  if (e) drawThrough(e.mentions[e.mentions.length - 1].start);
+  for (const m of ui.text.querySelectorAll('mark.ent')) {
+    m.classList.toggle('selected', Number(m.dataset.entity) === state.selected);
+  }
+  if (!e) {
+    setNav('', []);
+    return;
+  }
+  const marks = firstOfEach(ui.text.querySelectorAll(`mark.ent[data-entity="${e.id}"]`), (m) => m.dataset.at);
+  setNav(`${e.name}: mention`, marks);
+}
+
+// The text's own marks choose too: a click on a name highlights its other
+// mentions.
+ui.text.addEventListener('click', (e) => {
+  const mark = e.target.closest && e.target.closest('mark.ent');
+  if (mark && !window.getSelection().toString()) selectEntity(Number(mark.dataset.entity));
+});
+
+function selectSource(key) {
+  state.selectedSource = state.selectedSource === key ? null : key;
+  for (const b of ui.quotes.querySelectorAll('button.source-button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.source === state.selectedSource));
+  }
+  const list = state.selectedSource === null ? [] : quoteGroups(state.analysis).get(state.selectedSource) || [];
+  if (list.length) drawThrough(state.analysis.quotes[list[list.length - 1]].start);
+  for (const m of ui.text.querySelectorAll('mark.quote')) {
+    m.classList.toggle('selected', m.dataset.group === state.selectedSource);
+  }
+  if (state.selectedSource === null) {
+    setNav('', []);
+    return;
+  }
+  setNav(`${sourceName(state.selectedSource)}: quote`, quoteMarks(state.selectedSource));
+}
+
+/** A quote group's name as the panel shows it. */
+function sourceName(key) {
+  if (key === 'none') return 'No speaker found';
+  if (key === 'scare') return 'Scare quotes';
+  return state.analysis.sources[Number(key)].name;
+}
+
+/** The first part of each drawn quote of a group, in text order. */
+function quoteMarks(key) {
+  return firstOfEach(ui.text.querySelectorAll(`mark.quote[data-group="${key}"]`), (m) => m.dataset.quote);
+}
+
+function goToQuote(i) {
+  const q = state.analysis.quotes[i];
+  drawThrough(q.start);
+  const key = quoteGroup(q, state.analysis.sources || []);
+  const marks = quoteMarks(key);
+  const at = marks.findIndex((m) => m.dataset.quote === String(i));
+  if (at < 0) return;
+  setNav(`${sourceName(key)}: quote`, marks, at, { focus: true });
+}
+
+/** Goes to one mark of a layer (a date, a number, a warning, a summary
+ *  sentence) and makes the layer's marks the set Next and Previous step
+ *  through. `offset` is where it is in the text (to draw as far as it). */
+function goToLayerMark(layer, key, value, offset, label) {
+  drawThrough(offset);
+  const marks = firstOfEach(ui.text.querySelectorAll(`mark.${layer}`), (m) => m.dataset[key]);
+  const at = marks.findIndex((m) => m.dataset[key] === String(value));
+  if (at < 0) return;
+  setNav(label, marks, at, { focus: true });
+  marks[at].classList.add('flash');
+  setTimeout(() => marks[at].classList.remove('flash'), 1500);
+}
+
+function focusLongest() {
+  const s = state.analysis.sentences[state.analysis.stats.longest_sentence.index];
+  drawThrough(s.start);
+  const mark = ui.text.querySelector('mark.longest');
+  if (mark) {
+    // A quote running out of the sentence cuts its mark in parts.
+    for (const part of ui.text.querySelectorAll('mark.longest')) part.classList.add('active');
+    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark.focus({ preventScroll: true });
+  }
+}
+
+// ---------- the header, notices, statistics ----------
 
 function fleschBand(score) {
   if (score >= 90) return 'very easy';
@@ -270,27 +559,14 @@ function fleschBand(score) {
   return 'very difficult';
 }
 
-/** A published date as people read it ("27 February 2024, 09:30"); the raw
- *  value when it is not an ISO 8601 date. */
-function formatDate(value) {
-  if (!value) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value);
-  if (!m) return value;
-  const [, y, mo, d, h, mi] = m;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const day = `${Number(d)} ${months[Number(mo) - 1] || mo} ${y}`;
-  return h ? `${day}, ${h}:${mi}` : day;
-}
-
 function renderHeader(a) {
   const m = a.meta;
   ui.header.replaceChildren();
   if (m.site) ui.header.append(el('p', { class: 'site-name' }, m.site));
   if (m.title) ui.header.append(el('p', { class: 'title', role: 'heading', ariaLevel: '3' }, m.title));
-  const byline = m.authors && m.authors.length ? `By ${m.authors.join(', ')}` : m.byline;
   const date = formatDate(m.published);
   const line = [
-    byline,
+    bylineOf(m),
     date && el('time', { dateTime: m.published, title: m.published }, date),
     a.input.kind === 'html' ? 'from HTML' : null,
   ].filter(Boolean);
@@ -324,22 +600,13 @@ function renderStats(a) {
   ui.stats.replaceChildren(
     ...rows.map(([k, v]) => el('div', { dataset: { stat: k.toLowerCase().replace(/[^a-z]+/g, '-') } }, el('dt', {}, k), el('dd', {}, v))),
   );
-  const longest = s.longest_sentence;
-  if (longest) {
+  if (s.longest_sentence) {
     const dd = ui.stats.querySelector('[data-stat="longest-sentence"] dd');
-    dd.append(' ', el('button', { type: 'button', class: 'link', onclick: () => focusLongest() }, 'show'));
+    dd.append(' ', el('button', { type: 'button', class: 'link', onclick: focusLongest }, 'show'));
   }
 }
 
-function focusLongest() {
-  const mark = ui.text.querySelector('mark.longest');
-  if (mark) {
-    // A quote running out of the sentence cuts its mark in parts.
-    for (const part of ui.text.querySelectorAll('mark.longest')) part.classList.add('active');
-    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    mark.focus({ preventScroll: true });
-  }
-}
+// ---------- removed ----------
 
 function restore(block) {
   state.keep.add(block);
@@ -371,7 +638,8 @@ function removedItem(r, inline) {
 }
 
 function renderRemoved(a) {
-  ui.removedCount.textContent = a.removed.length ? `(${a.removed.length})` : '';
+  ui.removedCount.textContent = countText(a.removed.length);
+  setTabCount('removed', a.removed.length);
   // Grouped by reason, largest group first: a page's furniture can be
   // hundreds of menu links.
   const groups = new Map();
@@ -381,11 +649,15 @@ function renderRemoved(a) {
   }
   const items = [...groups.values()]
     .sort((x, y) => y.length - x.length)
-    .map((list) => el('li', { class: 'group', dataset: { reason: list[0].reason } },
-      // Open when there is little to show; a page's worth stays folded.
-      el('details', { open: a.removed.length <= 5 },
-        el('summary', {}, el('span', { class: 'reason' }, list[0].label), ` ${num(list.length)}`),
-        el('ul', {}, ...list.map((r) => removedItem(r, false))))));
+    .map((list) => {
+      const ul = el('ul');
+      fillCapped(ul, list, REMOVED_LISTED, (r) => removedItem(r, false), { what: list[0].label });
+      return el('li', { class: 'group', dataset: { reason: list[0].reason } },
+        // Open when there is little to show; a page's worth stays folded.
+        el('details', { open: a.removed.length <= 5 },
+          el('summary', {}, el('span', { class: 'reason' }, list[0].label), ` ${num(list.length)}`),
+          ul));
+    });
   if (!items.length) items.push(el('li', { class: 'empty' }, 'Nothing was removed.'));
   if (state.keep.size) {
     items.push(el('li', { class: 'restored' },
@@ -406,151 +678,62 @@ function removedRun(run) {
     ...run.map((r) => removedItem(r, true)))];
 }
 
-/** The element a paragraph is drawn as, by its kind in the article. */
-function paragraphElement(kind) {
-  switch (kind) {
-    case 'heading': return el('p', { class: 'kind-heading', role: 'heading', ariaLevel: '4' });
-    case 'list-item': return el('p', { class: 'kind-list-item' });
-    case 'quote': return el('blockquote', { class: 'kind-quote' });
-    case 'code': return el('pre', { class: 'kind-code' });
-    case 'caption': return el('p', { class: 'kind-caption' });
-    case 'table-row': return el('p', { class: 'kind-table-row' });
-    default: return el('p');
-  }
-}
-
 function renderImages(a) {
   const images = a.images || [];
   ui.imagesSection.hidden = images.length === 0;
-  ui.imagesCount.textContent = images.length ? `(${images.length})` : '';
+  ui.imagesCount.textContent = countText(images.length);
   // Addresses as text: never an <img>, never fetched.
   ui.images.replaceChildren(...images.map((img) => el('li', {},
     el('code', { class: 'image-src' }, img.src),
     img.alt ? el('span', { class: 'image-alt' }, ` — ${img.alt}`) : '')));
 }
 
-/** The types of entities, in the order the panel lists them. */
-const ENTITY_TYPES = [
-  ['PERSON', 'People'],
-  ['ORG', 'Organisations'],
-  ['PLACE', 'Places'],
-  ['GROUP', 'Groups'],
-];
+// ---------- people, organisations, places ----------
 
-/** Every mention in text order, each with its entity: what the text view marks. */
-function mentionList(a) {
-  const list = [];
-  for (const e of a.entities || []) {
-    for (const m of e.mentions) list.push({ start: m.start, end: m.end, entity: e });
-  }
-  list.sort((x, y) => x.start - y.start || y.end - x.end);
-  // Mentions never overlap; should two ever do, the first one wins.
-  const out = [];
-  for (const m of list) if (!out.length || m.start >= out[out.length - 1].end) out.push(m);
-  return out;
-}
-
-function selectEntity(id) {
-  state.selected = state.selected === id ? null : id;
-  for (const b of ui.entities.querySelectorAll('button.entity')) {
-    b.setAttribute('aria-pressed', String(Number(b.dataset.entity) === state.selected));
-  }
-  let first = null;
-  for (const m of ui.text.querySelectorAll('mark.ent')) {
-    const on = Number(m.dataset.entity) === state.selected;
-    m.classList.toggle('selected', on);
-    if (on && !first) first = m;
-  }
-  if (first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+function entityItem(e) {
+  return el('li', {},
+    el('button', {
+      type: 'button',
+      class: 'entity',
+      dataset: { entity: String(e.id), type: e.type },
+      ariaPressed: String(e.id === state.selected),
+      title: `Highlight the ${e.count} mention(s) of ${e.name}`,
+      onclick: () => selectEntity(e.id),
+    },
+    el('span', { class: 'entity-name' }, e.name),
+    ' ',
+    el('span', { class: 'entity-count' }, `×${num(e.count)}`)),
+    e.roles.length ? el('span', { class: 'entity-roles' }, e.roles.join('; ')) : '',
+    e.aliases.length ? el('span', { class: 'entity-aliases' }, `also ${e.aliases.join(', ')}`) : '');
 }
 
 function renderEntities(a) {
   const entities = a.entities || [];
-  ui.entitiesCount.textContent = entities.length ? `(${entities.length})` : '';
+  ui.entitiesCount.textContent = countText(entities.length);
+  setTabCount('entities', entities.length);
   if (!entities.some((e) => e.id === state.selected)) state.selected = null;
+  const byType = new Map(ENTITY_TYPES.map(([type]) => [type, []]));
+  for (const e of entities) if (byType.has(e.type)) byType.get(e.type).push(e);
   const groups = ENTITY_TYPES.map(([type, label]) => {
-    const list = entities.filter((e) => e.type === type);
+    const list = byType.get(type);
     if (!list.length) return null;
+    const ul = el('ul');
+    fillCapped(ul, list, ENTITIES_LISTED, entityItem, { what: label.toLowerCase() });
     return el('section', { class: 'entity-group', dataset: { type } },
-      el('h4', {}, label, ' ', el('span', { class: 'count' }, `(${list.length})`)),
-      el('ul', {}, ...list.map((e) => el('li', {},
-        el('button', {
-          type: 'button',
-          class: 'entity',
-          dataset: { entity: String(e.id), type: e.type },
-          ariaPressed: String(e.id === state.selected),
-          title: `Highlight the ${e.count} mention(s) of ${e.name}`,
-          onclick: () => selectEntity(e.id),
-        },
-        el('span', { class: 'entity-name' }, e.name),
-        ' ',
-        el('span', { class: 'entity-count' }, `×${num(e.count)}`)),
-        e.roles.length ? el('span', { class: 'entity-roles' }, e.roles.join('; ')) : '',
-        e.aliases.length ? el('span', { class: 'entity-aliases' }, `also ${e.aliases.join(', ')}`) : ''))));
+      el('h4', {}, label, ' ', el('span', { class: 'count' }, `(${num(list.length)})`)),
+      ul);
   }).filter(Boolean);
   if (!groups.length) groups.push(el('p', { class: 'empty' }, 'No people, organisations or places found.'));
   ui.entities.replaceChildren(...groups);
+
+  // The most mentioned, as bars (the analysis lists entities by mentions).
+  const top = entities.filter((e) => e.type !== 'GROUP').slice(0, CHART_BARS);
+  ui.entitiesChart.replaceChildren(top.length > 1
+    ? barChart('Most mentioned', top.map((e) => ({ label: e.name, value: e.count, kind: e.type.toLowerCase() })))
+    : '');
 }
 
 // ---------- who said what ----------
-
-/** What each kind of quote is called: in the tip, and as a badge in the panel. */
-const QUOTE_KINDS = {
-  direct: ['Direct quote', 'direct'],
-  partial: ['Partial quote', 'partial'],
-  indirect: ['Reported speech', 'reported'],
-  scare: ['Scare quotes', 'scare'],
-};
-const quoteKind = (kind) => QUOTE_KINDS[kind] || [kind, kind];
-/** Quotes listed under a source before a "show more". */
-const QUOTES_LISTED = 3;
-/** Characters of a quote shown in the panel. */
-const EXCERPT_CHARS = 110;
-
-const plural = (n, one, many = `${one}s`) => `${num(n)}\u00a0${n === 1 ? one : many}`;
-const squash = (t) => (t || '').replace(/\s+/g, ' ').trim();
-
-/** The panel group a quote is listed in: its source's id (as a string),
- *  'scare' for scare quotes, 'none' when no source was found. */
-function quoteGroup(q, sources) {
-  if (q.kind === 'scare') return 'scare';
-  if (q.source_id !== null && q.source_id !== undefined && sources[q.source_id]) return String(q.source_id);
-  return 'none';
-}
-
-/** Who said it, for the tip over a quote and its accessible description. */
-function quoteInfo(a, q) {
-  const [kindLabel] = quoteKind(q.kind);
-  if (q.kind === 'scare') {
-    return { who: 'Scare quotes', lines: ['The writer’s own distance from a word: nobody is quoted.'], source: 'scare' };
-  }
-  const sources = a.sources || [];
-  const src = q.source_id !== null && q.source_id !== undefined ? sources[q.source_id] : null;
-  const ent = q.entity !== null && q.entity !== undefined ? (a.entities || [])[q.entity] : null;
-  const who = src ? src.name : ent ? ent.name : q.speaker ? q.speaker.text : 'Speaker not identified';
-  const source = src ? src.kind : q.source === 'named' || q.source === 'anonymous' ? q.source : 'unknown';
-  const lines = [];
-  const role = src ? src.role : ent && ent.roles && ent.roles.length ? ent.roles[0] : null;
-  if (role) lines.push(role);
-  lines.push(source === 'unknown' ? kindLabel : `${kindLabel} · ${source} source`);
-  // "he", "Psaki": the words the text uses for the speaker here.
-  if (q.speaker && squash(q.speaker.text).toLowerCase() !== squash(who).toLowerCase()) {
-    lines.push(`Called “${squash(q.speaker.text)}” here`);
-  }
-  return { who, lines, source };
-}
-
-/** A short excerpt of what is quoted, cut at a word. */
-function excerpt(a, q) {
-  const c = q.content || q;
-  // The comma before an attribution ("…delay,” Carter said") is not what was said.
-  let t = squash(a.text.slice(c.start, c.end)).replace(/\s*,$/, '');
-  if (t.length > EXCERPT_CHARS) {
-    const cut = t.lastIndexOf(' ', EXCERPT_CHARS);
-    t = `${t.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS).replace(/[\s,;:.–—-]+$/, '')}…`;
-  }
-  return q.kind === 'indirect' ? t : `“${t}”`;
-}
 
 function quoteButton(a, i) {
   const q = a.quotes[i];
@@ -560,6 +743,7 @@ function quoteButton(a, i) {
     class: 'quote-link',
     dataset: { quote: String(i), kind: q.kind },
     title: `${label}: show it in the text`,
+    disabled: !state.view.drawable(q.start),
     onclick: () => goToQuote(i),
   }, el('span', { class: `badge kind-badge kind-${q.kind}` }, badge), ' ', el('span', { class: 'excerpt' }, excerpt(a, q)));
 }
@@ -619,61 +803,72 @@ function sourceItem(a, key, { name, kind, role, counts, share }, indexes) {
 function renderQuotes(a) {
   const quotes = a.quotes || [];
   const sources = a.sources || [];
-  state.quoteInfo = quotes.map((q) => quoteInfo(a, q));
-  const groups = new Map();
-  quotes.forEach((q, i) => {
-    const key = quoteGroup(q, sources);
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(i);
-  });
+  const groups = quoteGroups(a);
   if (!groups.has(state.selectedSource) || state.selectedSource === 'scare') state.selectedSource = null;
   ui.quotesCount.textContent = sources.length ? `(${plural(sources.length, 'source')})` : '';
+  setTabCount('quotes', quotes.length);
 
-  const words = sources.reduce((n, s) => n + s.words, 0);
-  const anonymous = sources.filter((s) => s.kind === 'anonymous');
-  const anonWords = anonymous.reduce((n, s) => n + s.words, 0);
-  const said = sources.reduce((n, s) => n + s.quotes, 0);
+  const t = quoteTotals(a);
   const none = groups.get('none') || [];
   const scare = groups.get('scare') || [];
 
   // The summary: whose voice carries the article, and how much of it rests
   // on people the reader cannot check.
   const summary = [];
-  if (sources.length) {
-    summary.push(`${plural(said, 'quote')} from ${plural(sources.length, 'source')}${anonymous.length ? ` (${num(anonymous.length)}\u00a0anonymous)` : ''}`);
-    if (words) {
-      const pct = Math.round((anonWords / words) * 100);
-      summary.push(anonWords ? `${pct === 0 ? 'under 1' : pct}% of the quoted words from anonymous sources` : 'none of the quoted words from anonymous sources');
+  if (t.sources) {
+    summary.push(`${plural(t.said, 'quote')} from ${plural(t.sources, 'source')}${t.anonymous ? ` (${num(t.anonymous)}\u00a0anonymous)` : ''}`);
+    if (t.words) {
+      const pct = Math.round((t.anonWords / t.words) * 100);
+      summary.push(t.anonWords ? `${pct === 0 ? 'under 1' : pct}% of the quoted words from anonymous sources` : 'none of the quoted words from anonymous sources');
     }
   }
-  if (none.length) summary.push(`${sources.length ? `${plural(none.length, 'more quote')}` : plural(none.length, 'quote')} with no speaker found`);
+  if (none.length) summary.push(`${t.sources ? `${plural(none.length, 'more quote')}` : plural(none.length, 'quote')} with no speaker found`);
   if (scare.length) summary.push(plural(scare.length, 'scare quote'));
   ui.quotesSummary.textContent = summary.length ? `${summary.join('; ')}.` : '';
   ui.quotesSummary.hidden = !summary.length;
 
-  const items = sources.map((s) => {
-    const key = String(s.id);
+  // The charts: named against anonymous (quotes, not words: a one-word
+  // "tense" counts as much as a paragraph here), then the sources that
+  // speak most.
+  const charts = [];
+  if (t.said + none.length > 1) {
+    const byKind = (kind) => sources.filter((s) => s.kind === kind).reduce((n, s) => n + s.quotes, 0);
+    charts.push(shareBar('Quotes by kind of source', [
+      { label: 'Named', value: byKind('named'), kind: 'named' },
+      { label: 'Anonymous', value: byKind('anonymous'), kind: 'anonymous' },
+      { label: 'No speaker found', value: none.length, kind: 'unknown' },
+    ]));
+  }
+  const top = sources.slice().sort((x, y) => y.quotes - x.quotes || y.words - x.words).slice(0, CHART_BARS);
+  if (top.length > 1) {
+    charts.push(barChart('Quotes per source', top.map((s) => ({ label: s.name, value: s.quotes, kind: s.kind }))));
+  }
+  ui.quotesChart.replaceChildren(...charts);
+
+  const rows = sources.map((s) => ({ key: String(s.id), s }));
+  if (none.length) rows.push({ key: 'none', s: null });
+  const makeSource = ({ key, s }) => {
+    if (!s) {
+      const direct = none.filter((i) => quotes[i].kind !== 'indirect').length;
+      return sourceItem(a, 'none', {
+        name: 'No speaker found', kind: 'unknown', role: null, counts: sourceCounts(direct, none.length - direct, 0), share: null,
+      }, none);
+    }
     return sourceItem(a, key, {
       name: s.name,
       kind: s.kind,
       role: s.role,
       counts: sourceCounts(s.direct, s.quotes - s.direct, s.words),
       // Reported speech only: no quoted words, no share to show.
-      share: words && s.words ? s.words / words : null,
+      share: t.words && s.words ? s.words / t.words : null,
     }, groups.get(key) || []);
-  });
-  if (none.length) {
-    const direct = none.filter((i) => quotes[i].kind !== 'indirect').length;
-    items.push(sourceItem(a, 'none', {
-      name: 'No speaker found',
-      kind: 'unknown',
-      role: null,
-      counts: sourceCounts(direct, none.length - direct, 0),
-      share: null,
-    }, none));
-  }
+  };
   const parts = [];
-  if (items.length) parts.push(el('ol', { class: 'sources' }, ...items));
+  if (rows.length) {
+    const list = el('ol', { class: 'sources' });
+    fillCapped(list, rows, SOURCES_LISTED, makeSource, { what: 'sources', wrap: (b) => el('li', { class: 'more source-more' }, b) });
+    parts.push(list);
+  }
   // Scare quotes have no speaker: not a source, one line with each of them.
   if (scare.length) {
     const line = el('p', { class: 'scare-quotes' }, el('span', { class: 'scare-label' }, 'Scare quotes'), ' ',
@@ -683,6 +878,7 @@ function renderQuotes(a) {
       class: 'quote-link scare-link',
       dataset: { quote: String(i), kind: 'scare' },
       title: 'Scare quotes: show them in the text',
+      disabled: !state.view.drawable(quotes[i].start),
       onclick: () => goToQuote(i),
     }, excerpt(a, quotes[i]))));
     parts.push(line);
@@ -690,38 +886,11 @@ function renderQuotes(a) {
   if (!parts.length) parts.push(el('p', { class: 'empty' }, 'No quotations or reported speech found.'));
   ui.quoteLegend.hidden = !quotes.length;
   ui.quotes.replaceChildren(...parts);
-}
-
-/** Quote buttons whose quote is not drawn in the text (the headline, past
- *  the paragraphs shown) say so instead of doing nothing. */
-function syncQuoteButtons() {
-  const drawn = new Set([...ui.text.querySelectorAll('mark.quote')].map((m) => m.dataset.quote));
-  for (const b of ui.quotes.querySelectorAll('button.quote-link')) {
-    const missing = !drawn.has(b.dataset.quote);
-    b.disabled = missing;
-    if (missing) b.title = 'Not in the text shown below (in the headline, or past the paragraphs shown)';
+  // Quotes that are not drawn in the text (the headline, past the
+  // paragraphs shown) say so instead of doing nothing.
+  for (const b of ui.quotes.querySelectorAll('button.quote-link:disabled')) {
+    b.title = 'Not in the text shown (in the headline, or past the paragraphs shown)';
   }
-}
-
-function selectSource(key) {
-  state.selectedSource = state.selectedSource === key ? null : key;
-  for (const b of ui.quotes.querySelectorAll('button.source-button')) {
-    b.setAttribute('aria-pressed', String(b.dataset.source === state.selectedSource));
-  }
-  let first = null;
-  for (const m of ui.text.querySelectorAll('mark.quote')) {
-    const on = m.dataset.group === state.selectedSource;
-    m.classList.toggle('selected', on);
-    if (on && !first) first = m;
-  }
-  if (first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
-}
-
-function goToQuote(i) {
-  const mark = ui.text.querySelector(`mark.quote[data-quote="${i}"]`);
-  if (!mark) return;
-  mark.scrollIntoView({ block: 'center', behavior: 'instant' });
-  mark.focus({ preventScroll: true });
 }
 
 // The tip over a quote: who said it, on hover and on keyboard focus. One
@@ -729,7 +898,7 @@ function goToQuote(i) {
 let tipAnchor = null; // { mark, via: 'hover' | 'focus', y }
 
 function showQuoteTip(mark, via, y = null) {
-  const info = state.quoteInfo && state.quoteInfo[Number(mark.dataset.quote)];
+  const info = state.quoteInfo[Number(mark.dataset.quote)];
   if (!info) return;
   ui.quoteTip.replaceChildren(
     el('strong', { class: 'tip-who' }, info.who),
@@ -807,21 +976,11 @@ const followScroll = () => {
 window.addEventListener('scroll', followScroll, { capture: true, passive: true });
 window.addEventListener('resize', followScroll, { passive: true });
 
-// ---------- the text view ----------
-
 // ---------- what it is about ----------
 
-/** The key phrase highlighted in the text, lower case, or null. */
-let selectedPhrase = null;
-
-/** Highlights every occurrence of `phrase` (case-insensitive, whole words)
- *  in the text view with the CSS Custom Highlight API: no element is added
- *  or changed, so the marks already there (entities, quotes) stay as they
- *  are. Returns how many were found. */
-function highlightPhrase(phrase) {
-  if (!globalThis.CSS || !CSS.highlights) return 0;
-  CSS.highlights.delete('keyphrase');
-  if (!phrase) return 0;
+/** Every occurrence of `phrase` (case-insensitive, whole words) in the
+ *  text drawn, as Ranges. */
+function phraseRanges(phrase) {
   // The text view's text nodes, joined, with where each starts.
   const nodes = [];
   let joined = '';
@@ -851,23 +1010,35 @@ function highlightPhrase(phrase) {
     range.setEnd(...locate(i + needle.length));
     ranges.push(range);
   }
+  return ranges;
+}
+
+/** Highlights the chosen key phrase in the text with the CSS Custom
+ *  Highlight API: no element is added or changed, so the marks already
+ *  there (entities, quotes) stay as they are. Returns the ranges. */
+function highlightPhrase() {
+  if (!globalThis.CSS || !CSS.highlights) return [];
+  CSS.highlights.delete('keyphrase');
+  if (!state.selectedPhrase) return [];
+  const ranges = phraseRanges(state.selectedPhrase);
   if (ranges.length) CSS.highlights.set('keyphrase', new Highlight(...ranges));
-  return ranges.length;
+  return ranges;
 }
 
 function selectPhrase(text) {
-  selectedPhrase = selectedPhrase === text ? null : text;
+  state.selectedPhrase = state.selectedPhrase === text ? null : text;
   for (const b of ui.keyphrases.querySelectorAll('button.keyphrase')) {
-    b.setAttribute('aria-pressed', String(b.dataset.phrase === selectedPhrase));
+    b.setAttribute('aria-pressed', String(b.dataset.phrase === state.selectedPhrase));
   }
-  const found = highlightPhrase(selectedPhrase);
-  ui.status.textContent = selectedPhrase ? `“${selectedPhrase}”: ${num(found)} in the text shown.` : '';
+  const ranges = highlightPhrase();
+  ui.status.textContent = state.selectedPhrase ? `“${state.selectedPhrase}”: ${num(ranges.length)} in the text shown.` : '';
+  setNav(state.selectedPhrase ? `“${state.selectedPhrase}”: occurrence` : '', ranges);
 }
 
 function renderAbout(a) {
   const phrases = a.keyphrases || [];
-  selectedPhrase = null;
-  highlightPhrase(null);
+  state.selectedPhrase = null;
+  highlightPhrase();
   ui.keyphrases.replaceChildren(...(phrases.length
     ? phrases.map((k) => el('li', {},
       el('button', {
@@ -891,30 +1062,16 @@ function renderAbout(a) {
         class: 'link summary-go',
         dataset: { sentence: String(i) },
         title: 'Find this sentence in the text',
-        onclick: () => goToMark(`mark.summary[data-sentence="${i}"]`),
+        onclick: () => goToLayerMark('summary', 'sentence', i, s.start, 'Summary sentence'),
       }, 'in the text'));
   }));
 }
 
 // ---------- warnings ----------
 
-/** What each kind of warning is called in the panel. */
-const WARNING_KINDS = {
-  'repeated-word': 'Repeated word',
-  'orphan-fragment': 'Fragment',
-  'unbalanced-quote': 'Quotation mark',
-  'unbalanced-bracket': 'Bracket',
-  mojibake: 'Garbled characters',
-  markup: 'Markup',
-  boilerplate: 'Page furniture',
-  'long-sentence': 'Long sentence',
-  'all-caps': 'Capitals',
-  'unattributed-quote': 'No source',
-};
-
 function renderWarnings(a) {
   const list = a.warnings || [];
-  ui.warningsCount.textContent = list.length ? `(${list.length})` : '';
+  ui.warningsCount.textContent = countText(list.length);
   if (!list.length) {
     ui.warnings.replaceChildren(el('li', { class: 'empty' }, 'Nothing to flag.'));
     return;
@@ -925,50 +1082,13 @@ function renderWarnings(a) {
       class: 'warn-go link',
       dataset: { warn: String(i) },
       title: 'Find it in the text',
-      onclick: () => goToMark(`mark.warn[data-warn="${i}"]`),
+      onclick: () => goToLayerMark('warn', 'warn', i, w.start, 'Warning'),
     }, WARNING_KINDS[w.kind] || w.kind),
     ' ',
     el('span', { class: 'warn-message' }, w.message))));
 }
 
 // ---------- when and how much ----------
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SEASON_NAMES = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', WI: 'Winter' };
-const DAY_PARTS = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
-/** Characters of a sentence shown around a time in the timeline. */
-const TIMELINE_EXCERPT = 220;
-
-function ordinalSuffix(n) {
-  const t = n % 100;
-  if (t >= 11 && t <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] || 'th'}`;
-}
-
-/** A timeline entry's date as people read it: "13 January 2022, morning",
- *  "January 2022", "2014", "the 1990s", "27 December 2021 – 2 January 2022". */
-function timelineLabel(e) {
-  const v = e.value;
-  const day = (iso) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
-  };
-  if (e.from === e.to) {
-    const t = /T(.+)$/.exec(v);
-    const part = t && (DAY_PARTS[t[1]] || (/^\d{2}:\d{2}/.test(t[1]) ? t[1].slice(0, 5) : null));
-    return part ? `${day(e.from)}, ${part}` : day(e.from);
-  }
-  if (/^\d{3}$/.test(v)) return `the ${v}0s`;
-  if (/^\d{2}$/.test(v)) return `the ${ordinalSuffix(Number(v) + 1)} century`;
-  if (/^\d{4}$/.test(v)) return v;
-  let m = /^(\d{4})-(\d{2})$/.exec(v);
-  if (m) return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
-  m = /^(\d{4})-([QH])(\d)$/.exec(v);
-  if (m) return m[2] === 'Q' ? `Q${m[3]} ${m[1]}` : `${m[3] === '1' ? 'First' : 'Second'} half of ${m[1]}`;
-  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v);
-  if (m) return `${SEASON_NAMES[m[2]]} ${m[1]}`;
-  return `${day(e.from)} – ${day(e.to)}`;
-}
 
 /** The sentence around [start, end) cut to about `max` characters, with the
  *  expression marked: a list of strings and one element. */
@@ -990,29 +1110,28 @@ function excerptAround(text, s, start, end, max) {
   ];
 }
 
-/** Scrolls to the mark `selector` in the text and focuses it. */
-function goToMark(selector) {
-  const mark = ui.text.querySelector(selector);
-  if (!mark) return;
-  mark.scrollIntoView({ block: 'center', behavior: 'instant' });
-  mark.focus({ preventScroll: true });
-  mark.classList.add('flash');
-  setTimeout(() => mark.classList.remove('flash'), 1500);
+function goToTime(a, e) {
+  const t = a.times[e.time];
+  goToLayerMark('time', 'time', e.time, t.start, 'Date');
 }
 
 function renderTimeline(a) {
   const entries = a.timeline || [];
-  ui.timelineCount.textContent = entries.length ? `(${entries.length})` : '';
+  ui.timelineCount.textContent = countText(entries.length);
+  setTabCount('timeline', entries.length);
   const unplaced = (a.times || []).filter((t) => /X/.test(t.value) && (t.type === 'DATE' || t.type === 'TIME'));
   ui.timelineUnplaced.hidden = !unplaced.length || Boolean(a.input.reference_date);
   ui.timelineUnplaced.textContent = unplaced.length
     ? `${num(unplaced.length)} date${unplaced.length === 1 ? '' : 's'} such as “${unplaced[0].text}” cannot be placed: the article gives no published date. Set a reference date under Options and analyse again.`
     : '';
+  ui.timelineChart.replaceChildren(...(entries.length > 1
+    ? timelineCharts(entries.map((e) => ({ from: e.from, to: e.to, label: timelineLabel(e) })), (i) => goToTime(a, entries[i]))
+    : []));
   if (!entries.length) {
     ui.timeline.replaceChildren(el('li', { class: 'empty' }, 'No dates the calendar can place.'));
     return;
   }
-  ui.timeline.replaceChildren(...entries.map((e) => {
+  fillCapped(ui.timeline, entries, TIMELINE_LISTED, (e) => {
     const t = a.times[e.time];
     const s = a.sentences[e.sentence];
     return el('li', { class: 'tl-item' },
@@ -1021,289 +1140,59 @@ function renderTimeline(a) {
         class: 'tl-go link',
         dataset: { time: String(e.time) },
         title: `Find “${t.text}” in the text (${e.value})`,
-        onclick: () => goToMark(`mark.time[data-time="${e.time}"]`),
+        onclick: () => goToTime(a, e),
       }, el('span', { class: 'tl-date' }, timelineLabel(e))),
       s ? el('span', { class: 'tl-sentence' }, ...excerptAround(a.text, s, t.start, t.end, TIMELINE_EXCERPT)) : '');
-  }));
+  }, { what: 'dates' });
 }
-
-const FRACTIONS = [[1 / 2, '½'], [1 / 3, '⅓'], [2 / 3, '⅔'], [1 / 4, '¼'], [3 / 4, '¾']];
-const compact = new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
-const precise = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
-
-/** One number of a quantity with its unit: "$40 billion", "6.8%", "64 km". */
-function formatAmount(x, q) {
-  const plain = Math.abs(x) >= 1e6 ? compact.format(x) : precise.format(x);
-  switch (q.kind) {
-    case 'money':
-      if (/^[A-Z]{3}$/.test(q.unit)) {
-        try {
-          const money = new Intl.NumberFormat('en', { style: 'currency', currency: q.unit, maximumFractionDigits: 2 });
-          if (Math.abs(x) < 1e6) return money.format(x);
-          // Intl shortens compact money to "$40B"; the words read better.
-          const sign = money.formatToParts(1).find((p) => p.type === 'currency').value;
-          return sign.length <= 2 || sign.endsWith('$') ? `${sign}${plain}` : `${plain} ${sign}`;
-        } catch { /* a code Intl does not know: written below */ }
-      }
-      return `${plain} ${q.unit}`;
-    case 'percent':
-      return q.unit === '%' ? `${precise.format(x)}%` : `${precise.format(x)} ${q.unit}s`;
-    case 'ordinal':
-      return ordinalSuffix(x);
-    case 'fraction': {
-      const f = FRACTIONS.find(([v]) => Math.abs(v - x) < 1e-9);
-      return f ? f[1] : `${precise.format(x * 100)}%`;
-    }
-    case 'age':
-      return `${plain} years old`;
-    default:
-      return q.unit ? `${plain} ${q.unit}` : plain;
-  }
-}
-
-/** A quantity's amount with its bounds: "60,000–90,000", "≈ 10,000",
- *  "≥ 300", "≤ 40", "at least 200" for "hundreds of". */
-function formatQuantity(q) {
-  const f = (x) => formatAmount(x, q);
-  if (q.value == null && q.low != null && q.high != null) return `${f(q.low)} – ${f(q.high)}`;
-  if (q.value == null && q.low != null) return `at least ${f(q.low)}`;
-  if (q.value == null) return q.text;
-  if (q.low != null) return `≥ ${f(q.value)}`;
-  if (q.high != null) return `≤ ${f(q.value)}`;
-  if (q.qualifier && q.qualifier !== 'exactly') return `≈ ${f(q.value)}`;
-  return f(q.value);
-}
-
-const QUANTITY_KINDS = {
-  number: 'count', money: 'money', percent: 'percent', measure: 'measure',
-  ordinal: 'ordinal', fraction: 'fraction', age: 'age',
-};
 
 function renderQuantities(a) {
   const list = a.quantities || [];
-  ui.quantitiesCount.textContent = list.length ? `(${list.length})` : '';
+  ui.quantitiesCount.textContent = countText(list.length);
+  setTabCount('numbers', list.length);
   if (!list.length) {
     ui.quantities.replaceChildren(el('p', { class: 'empty' }, 'No numbers found.'));
     return;
   }
-  const rows = list.map((q, i) => el('tr', { dataset: { kind: q.kind } },
+  const tbody = el('tbody');
+  fillCapped(tbody, list, QUANTITIES_LISTED, (q, i) => el('tr', { dataset: { kind: q.kind } },
     el('td', { class: 'qty-amount' },
       el('button', {
         type: 'button',
         class: 'qty-go link',
         dataset: { qty: String(i) },
         title: `Find “${q.text}” in the text`,
-        onclick: () => goToMark(`mark.qty[data-qty="${i}"]`),
+        onclick: () => goToLayerMark('qty', 'qty', i, q.start, 'Number'),
       }, formatQuantity(q))),
     el('td', { class: 'qty-counted' }, q.counted || ''),
     el('td', { class: 'qty-text' }, q.text),
-    el('td', { class: 'qty-kind' }, el('span', { class: `badge qk-${q.kind}` }, QUANTITY_KINDS[q.kind] || q.kind))));
+    el('td', { class: 'qty-kind' }, el('span', { class: `badge qk-${q.kind}` }, QUANTITY_KINDS[q.kind] || q.kind))),
+  { what: 'numbers', wrap: (b) => el('tr', { class: 'more' }, el('td', { colSpan: 4 }, b)) });
   ui.quantities.replaceChildren(el('table', { class: 'qty-table' },
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Amount'),
       el('th', { scope: 'col' }, 'Of what'),
       el('th', { scope: 'col' }, 'As written'),
       el('th', { scope: 'col' }, 'Kind'))),
-    el('tbody', {}, ...rows)));
+    tbody));
 }
 
-const byPosition = (x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank;
-
-/** Appends text[start, end) to `parent` with `ranges` ({ start, end, rank,
- *  make() }, all inside [start, end)) drawn as nested elements: a range
- *  inside another becomes its child (a name inside a quote, a quote inside
- *  the longest sentence). Ranges that cross are cut where the outer one
- *  ends, so the elements always nest. The rank orders ranges of the same
- *  extent, outermost first. */
-function appendRanges(parent, text, start, end, ranges) {
-  let list = ranges.slice().sort(byPosition);
-  let at = start;
-  let i = 0;
-  while (i < list.length) {
-    const r = list[i++];
-    const from = Math.max(r.start, at);
-    if (from >= r.end) continue;
-    if (from > at) parent.append(text.slice(at, from));
-    const inner = [];
-    const carry = [];
-    while (i < list.length && list[i].start < r.end) {
-      const c = list[i++];
-      if (c.end <= r.end) inner.push(c);
-      else {
-        inner.push({ ...c, end: r.end });
-        carry.push({ ...c, start: r.end });
-      }
-    }
-    const node = r.make();
-    appendRanges(node, text, from, r.end, inner);
-    parent.append(node);
-    at = r.end;
-    if (carry.length) {
-      list = carry.concat(list.slice(i)).sort(byPosition);
-      i = 0;
-    }
-  }
-  if (end > at) parent.append(text.slice(at, end));
-}
-
-/** Each quote cut into its parts per paragraph (a quote may run over
- *  several): a map from paragraph index to [{ start, end, index }]. */
-function quotePieces(a) {
-  const pieces = new Map();
-  const paras = a.paragraphs;
-  for (let qi = 0; qi < (a.quotes || []).length; qi++) {
-    const q = a.quotes[qi];
-    // The first paragraph ending after the quote's start.
-    let lo = 0;
-    let hi = paras.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paras[mid].end <= q.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let p = lo; p < paras.length && paras[p].start < q.end; p++) {
-      const start = Math.max(q.start, paras[p].start);
-      const end = Math.min(q.end, paras[p].end);
-      if (start >= end) continue;
-      if (!pieces.has(p)) pieces.set(p, []);
-      pieces.get(p).push({ start, end, index: qi });
-    }
-  }
-  return pieces;
-}
+// ---------- the text ----------
 
 function renderText(a) {
   hideQuoteTip();
-  const text = a.text;
-  const frag = document.createDocumentFragment();
-  const removed = ui.showRemoved.checked ? [...a.removed] : [];
-  let r = 0;
-  const flush = (upTo) => {
-    const run = [];
-    while (r < removed.length && removed[r].at <= upTo) run.push(removed[r++]);
-    if (run.length) frag.append(...removedRun(run));
-  };
-  const longest = a.stats.longest_sentence ? a.sentences[a.stats.longest_sentence.index] : null;
-  const shown = Math.min(a.paragraphs.length, MAX_PARAGRAPHS_SHOWN);
-  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const mentions = mentionList(a);
-  let mi = 0;
-  const quotes = a.quotes || [];
-  const sources = a.sources || [];
-  const pieces = quotePieces(a);
-  // A quote is one tab stop: its first part in the text.
-  const tabbed = new Set();
-  // Speaker mentions, each drawn once however many quotes it speaks.
-  const speakers = new Map();
-  for (const q of quotes) {
-    if (q.speaker && q.speaker.end > q.speaker.start) speakers.set(`${q.speaker.start}-${q.speaker.end}`, q.speaker);
-  }
-  const speakerList = [...speakers.values()].sort(byPosition);
-  let si = 0;
-
-  const quoteMark = (qi) => () => {
-    const q = quotes[qi];
-    const group = quoteGroup(q, sources);
-    const info = state.quoteInfo[qi];
-    const first = !tabbed.has(qi);
-    tabbed.add(qi);
-    const node = el('mark', {
-      class: `quote q-${q.kind} src-${info.source}${group === state.selectedSource ? ' selected' : ''}`,
-      tabIndex: first ? 0 : -1,
-      // An empty title keeps an enclosing mark's title (the longest
-      // sentence) from showing over the quote's own tip.
-      title: '',
-      dataset: { quote: String(qi), group },
-      'aria-description': `${info.who}. ${info.lines.join('. ')}`,
-    });
-    if (q.speaker) node.dataset.speaker = `${q.speaker.start}-${q.speaker.end}`;
-    return node;
-  };
-  const mentionMark = (m) => () => el('mark', {
-    class: `ent ent-${m.entity.type.toLowerCase()}${m.entity.id === state.selected ? ' selected' : ''}`,
-    dataset: { entity: String(m.entity.id) },
-    title: `${m.entity.name} (${m.entity.type.toLowerCase()})`,
+  if (state.view) state.view.destroy();
+  state.view = createTextView(ui.text, a, {
+    showRemoved: ui.showRemoved.checked,
+    removedRun,
+    quoteInfo: state.quoteInfo,
+    selectedEntity: () => state.selected,
+    selectedSource: () => state.selectedSource,
+    // A chunk drawn later has the chosen key phrase highlighted too.
+    onDrawn: () => {
+      if (state.selectedPhrase) highlightPhrase();
+    },
   });
-  const speakerSpan = (s) => () => el('span', { class: 'speaker', dataset: { speaker: `${s.start}-${s.end}` } });
-  const summarySet = new Set(a.summary || []);
-  const warns = (a.warnings || []).map((w, i) => ({ ...w, index: i }));
-  let wi = 0;
-  const warnMark = (w) => () => el('mark', {
-    class: `warn wk-${w.kind}`,
-    tabIndex: -1,
-    dataset: { warn: String(w.index) },
-    title: w.message,
-  });
-  const times = (a.times || []).map((t, i) => ({ ...t, index: i }));
-  const quantities = (a.quantities || []).map((q, i) => ({ ...q, index: i }));
-  let ti = 0;
-  let qi = 0;
-  const timeMark = (t) => () => el('mark', {
-    class: `time time-${t.type.toLowerCase()}`,
-    tabIndex: -1,
-    dataset: { time: String(t.index) },
-    title: `${t.type.toLowerCase()}: ${t.value}`,
-  });
-  const qtyMark = (q) => () => el('mark', {
-    class: `qty qk-${q.kind}`,
-    tabIndex: -1,
-    dataset: { qty: String(q.index) },
-    title: `${formatQuantity(q)}${q.counted ? ` ${q.counted}` : ''}`,
-  });
-
-  for (let i = 0; i < shown; i++) {
-    const p = a.paragraphs[i];
-    flush(p.start);
-    // This paragraph's mentions and speakers (one crossing its end is dropped).
-    const ranges = [];
-    for (; mi < mentions.length && mentions[mi].end <= p.end; mi++) {
-      const m = mentions[mi];
-      if (m.start >= p.start) ranges.push({ start: m.start, end: m.end, rank: 3, make: mentionMark(m) });
-    }
-    for (; si < speakerList.length && speakerList[si].end <= p.end; si++) {
-      const s = speakerList[si];
-      if (s.start >= p.start) ranges.push({ start: s.start, end: s.end, rank: 2, make: speakerSpan(s) });
-    }
-    // Warnings are in text order by start; one crossing the paragraph's
-    // end (none does today) is left to the panel.
-    for (; wi < warns.length && warns[wi].start < p.end; wi++) {
-      const w = warns[wi];
-      if (w.start >= p.start && w.end <= p.end) ranges.push({ start: w.start, end: w.end, rank: 6, make: warnMark(w) });
-    }
-    for (; ti < times.length && times[ti].end <= p.end; ti++) {
-      const t = times[ti];
-      if (t.start >= p.start) ranges.push({ start: t.start, end: t.end, rank: 4, make: timeMark(t) });
-    }
-    for (; qi < quantities.length && quantities[qi].end <= p.end; qi++) {
-      const q = quantities[qi];
-      if (q.start >= p.start) ranges.push({ start: q.start, end: q.end, rank: 5, make: qtyMark(q) });
-    }
-    // The headline is in the header above; the text does not repeat it.
-    if (i === 0 && a.meta.title && norm(text.slice(p.start, p.end)) === norm(a.meta.title)) continue;
-    const para = paragraphElement(p.kind);
-    for (const si of summarySet) {
-      const s = a.sentences[si];
-      if (s.start >= p.start && s.end <= p.end) {
-        ranges.push({ start: s.start, end: s.end, rank: 0.5, make: () => el('mark', { class: 'summary', tabIndex: -1, dataset: { sentence: String(si) }, title: 'In the summary' }) });
-      }
-    }
-    if (longest && longest.start >= p.start && longest.end <= p.end) {
-      ranges.push({ start: longest.start, end: longest.end, rank: 0, make: () => el('mark', { class: 'longest', tabIndex: -1, title: 'The longest sentence' }) });
-    }
-    for (const piece of pieces.get(i) || []) {
-      ranges.push({ start: piece.start, end: piece.end, rank: 1, make: quoteMark(piece.index) });
-    }
-    appendRanges(para, text, p.start, p.end, ranges);
-    frag.append(para);
-  }
-  if (shown < a.paragraphs.length) {
-    frag.append(el('p', { class: 'more' },
-      `Showing the first ${num(shown)} of ${num(a.paragraphs.length)} paragraphs; the statistics and the JSON cover all of them.`));
-  } else {
-    flush(Infinity);
-  }
-  ui.text.replaceChildren(frag);
-  syncQuoteButtons();
 }
 
 function renderJson() {
@@ -1315,8 +1204,13 @@ function renderJson() {
 }
 
 function render(a) {
+  state.quoteInfo = (a.quotes || []).map((q) => quoteInfo(a, q));
+  setNav('', []);
   renderHeader(a);
   renderNotices(a);
+  // The text first: the panels ask it what it draws (quotes in the
+  // headline have nothing to go to).
+  renderText(a);
   renderStats(a);
   renderRemoved(a);
   renderAbout(a);
@@ -1325,40 +1219,62 @@ function render(a) {
   renderQuotes(a);
   renderTimeline(a);
   renderQuantities(a);
-  renderText(a);
   renderImages(a);
   ui.json.textContent = '';
   renderJson();
   ui.results.hidden = false;
 }
 
-// ---------- export ----------
-
-async function copyJson() {
-  if (!state.analysis) return;
-  try {
-    await navigator.clipboard.writeText(JSON.stringify(state.analysis));
-    ui.status.textContent = 'The JSON was copied to the clipboard.';
-  } catch {
-    ui.status.textContent = 'The clipboard is not available here; use Download instead.';
-  }
+/** Forgets the analysis shown (after an error, or Clear). */
+function dropAnalysis() {
+  ui.results.hidden = true;
+  state.analysis = null;
+  if (state.view) state.view.destroy();
+  state.view = null;
+  // The text of a large article is a lot of elements to keep for nothing.
+  ui.text.replaceChildren();
+  setNav('', []);
 }
 
-function downloadJson() {
+// ---------- export ----------
+
+/** Saves `content` as a file through a Blob and an object URL: made on the
+ *  device, nothing is sent anywhere. */
+function download(suffix, type, content) {
   if (!state.analysis) return;
-  const blob = new Blob([JSON.stringify(state.analysis, null, 2)], { type: 'application/json' });
+  const blob = new Blob([content], { type });
   const url = URL.createObjectURL(blob);
-  const name = (state.analysis.meta.title || 'article').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
-  const a = el('a', { href: url, download: `${name}.analysis.json` });
+  const a = el('a', { href: url, download: `${slug(state.analysis.meta.title)}.${suffix}` });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+async function copy(what, content) {
+  if (!state.analysis) return;
+  try {
+    await navigator.clipboard.writeText(content());
+    ui.status.textContent = `The ${what} was copied to the clipboard.`;
+  } catch {
+    ui.status.textContent = 'The clipboard is not available here; use Download instead.';
+  }
+}
+
+// Spreadsheets read a CSV file as UTF-8 only when it starts with a byte
+// order mark; the converters leave it out (it is not part of RFC 4180).
+const BOM = '\ufeff';
+ui.copyJson.addEventListener('click', () => copy('JSON', () => JSON.stringify(state.analysis)));
+ui.downloadJson.addEventListener('click', () => download('analysis.json', 'application/json', JSON.stringify(state.analysis, null, 2)));
+ui.copyMarkdown.addEventListener('click', () => copy('report', () => toMarkdown(state.analysis)));
+ui.downloadMarkdown.addEventListener('click', () => download('report.md', 'text/markdown;charset=utf-8', toMarkdown(state.analysis)));
+ui.downloadEntitiesCsv.addEventListener('click', () => download('entities.csv', 'text/csv;charset=utf-8', BOM + entitiesCsv(state.analysis)));
+ui.downloadQuotesCsv.addEventListener('click', () => download('quotes.csv', 'text/csv;charset=utf-8', BOM + quotesCsv(state.analysis)));
+
 // ---------- wiring ----------
 
 ui.source.addEventListener('paste', onPaste);
+document.addEventListener('paste', onPagePaste);
 ui.source.addEventListener('input', () => {
   // Typing changes the text: what is analysed is the text area again.
   if (state.held) hold(null);
@@ -1385,26 +1301,33 @@ ui.file.addEventListener('change', () => {
   openFile(ui.file.files[0]);
   ui.file.value = '';
 });
+ui.editInput.addEventListener('click', () => {
+  const fold = ui.editInput.getAttribute('aria-expanded') === 'true';
+  foldInput(fold);
+  if (!fold) ui.source.focus();
+});
 function clearAll() {
   analyzer.abort();
   state.fileKind = null;
   ui.source.value = '';
   hold(null);
   state.keep.clear();
-  state.analysis = null;
   hideQuoteTip();
-  ui.results.hidden = true;
+  dropAnalysis();
+  foldInput(false);
   ui.status.textContent = '';
   clearError();
   setState('idle');
-analyzer.warm();
+  analyzer.warm();
   ui.source.focus();
 }
 ui.clear.addEventListener('click', clearAll);
-ui.showRemoved.addEventListener('change', () => state.analysis && renderText(state.analysis));
+ui.showRemoved.addEventListener('change', () => {
+  if (!state.analysis) return;
+  renderText(state.analysis);
+  setNav('', []);
+});
 ui.jsonDetails.addEventListener('toggle', renderJson);
-ui.copyJson.addEventListener('click', copyJson);
-ui.downloadJson.addEventListener('click', downloadJson);
 
 // Files dropped anywhere on the page are opened, never navigated to.
 for (const type of ['dragenter', 'dragover']) {

@@ -4,9 +4,8 @@
 // the text, and the summary length option honoured. Written here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pageSuite, paste, waitDone, root } from './helpers.mjs';
+import { pageSuite, paste, waitDone, root, analysisOf } from './helpers.mjs';
 
 const ARTICLE = `City council approves new bridge over the Elm River
 
@@ -31,8 +30,7 @@ async function analysed(summary) {
   }
   await paste(page, { 'text/plain': ARTICLE });
   assert.equal(await waitDone(page), 'done');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-  const a = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const a = await analysisOf(page);
   return { context, page, problems, a };
 }
 

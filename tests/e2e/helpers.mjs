@@ -52,9 +52,11 @@ export function pageSuite() {
   return suite;
 }
 
-/** Opens the page; collects console errors, page errors, dialogs and off-origin requests. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+/** Opens the page; collects console errors, page errors, dialogs and
+ *  off-origin requests. `colorScheme` ('light' or 'dark') is what the page
+ *  sees as the system's (prefers-color-scheme). */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
   const problems = watch(page, url);
   await page.goto(url);
@@ -104,6 +106,29 @@ export async function paste(page, data) {
 export async function waitDone(page, timeout = 60_000) {
   await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout });
   return page.evaluate(() => document.body.dataset.state);
+}
+
+/** Shows one of the analysis panels (its tab): overview, entities, quotes,
+ *  timeline, numbers, removed, export. What is in the others is in the
+ *  page but hidden, and cannot be clicked. */
+export async function showPanel(page, name) {
+  await page.click(`#tab-${name}`);
+  await page.waitForSelector(`#panel-${name}:not([hidden])`);
+}
+
+/** Clicks a download button (on the Export panel, then back to the panel
+ *  that was shown) and returns { name, text } of the file the page saved. */
+export async function downloaded(page, button) {
+  const was = await page.getAttribute('#tabs [aria-selected="true"]', 'id');
+  await showPanel(page, 'export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  await showPanel(page, was.slice('tab-'.length));
+  return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+}
+
+/** The analysis the page drew: its own JSON download, exactly what it rendered. */
+export async function analysisOf(page) {
+  return JSON.parse((await downloaded(page, '#download-json')).text);
 }
 
 export async function stat(page, name) {

@@ -5,9 +5,8 @@
 // quotation stays text. The article is written here, not read from a corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pageSuite, paste, waitDone, screenshot, root } from './helpers.mjs';
+import { pageSuite, paste, waitDone, screenshot, root, analysisOf, showPanel } from './helpers.mjs';
 
 const ARTICLE = `Council weighs bridge tolls as ferry deal stalls
 
@@ -38,8 +37,7 @@ async function analysed(viewport) {
   const { context, page, problems } = await suite.open(viewport ? { viewport } : undefined);
   await paste(page, { 'text/plain': ARTICLE });
   assert.equal(await waitDone(page), 'done');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-  const a = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const a = await analysisOf(page);
   return { context, page, problems, a };
 }
 
@@ -114,6 +112,7 @@ test('who said what: the panel lists each source with its kind, role and counts 
   const excerpts = await page.locator(`#quotes li.source[data-source="${carter.id}"] button.quote-link .excerpt`).allTextContents();
   assert.ok(excerpts.includes('“We will not let this bridge become a monument to delay”'), excerpts.join(' | '));
   assert.ok(excerpts.some((e) => e.startsWith('the toll plan would go ahead')), excerpts.join(' | '));
+  await showPanel(page, 'quotes');
   await page.locator('#quotes-section').screenshot({ path: path.join(root, 'test-results/quotes-panel.png') });
   assert.deepEqual(problems, []);
   await context.close();
@@ -148,6 +147,7 @@ test('each quote is marked in the text, cut per paragraph, with the names in it 
   const inside = page.locator('#text mark.quote mark.ent', { hasText: 'Helen Carter' });
   assert.equal(await inside.count(), 1);
   // Choosing the entity highlights that mention too.
+  await showPanel(page, 'entities');
   await page.click('#entities button.entity:has-text("Helen Carter")');
   assert.equal(await page.locator('#text mark.quote mark.ent.selected', { hasText: 'Helen Carter' }).count(), 1);
   // Reported speech is drawn more lightly than a direct quote.
@@ -217,6 +217,7 @@ test('choosing a source highlights its quotes in the text; choosing a quote goes
   const { context, page, problems, a } = await analysed();
   const carter = sourceOf(a, 'Helen Carter');
   const button = page.locator(`#quotes button.source-button[data-source="${carter.id}"]`);
+  await showPanel(page, 'quotes');
   await button.click();
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
   const selected = await page.locator('#text mark.quote.selected').evaluateAll((ms) => [...new Set(ms.map((m) => Number(m.dataset.quote)))]);
@@ -262,6 +263,7 @@ test('who said what fits a 390 px phone screen', async () => {
   const { context, page, problems, a } = await analysed({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await showPanel(page, 'quotes');
   await page.locator('#quotes-section').screenshot({ path: path.join(root, 'test-results/quotes-panel-phone.png') });
   // A focused quote's tip stays inside the screen.
   const official = drawn(a).find((q) => q.source === 'anonymous' && q.text.includes('under pressure'));

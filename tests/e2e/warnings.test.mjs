@@ -4,9 +4,8 @@
 // clean copy gets no warning. The articles are written here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pageSuite, paste, waitDone, root } from './helpers.mjs';
+import { pageSuite, paste, waitDone, root, analysisOf } from './helpers.mjs';
 
 const SLIPPED = `Council approves the budget after a long night
 
@@ -32,8 +31,7 @@ async function analysed(article) {
   const { context, page, problems } = await suite.open();
   await paste(page, { 'text/plain': article });
   assert.equal(await waitDone(page), 'done');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-  const a = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const a = await analysisOf(page);
   return { context, page, problems, a };
 }
 

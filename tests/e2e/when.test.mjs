@@ -6,9 +6,8 @@
 // The article is written here, not read from a corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pageSuite, paste, waitDone, screenshot, root } from './helpers.mjs';
+import { pageSuite, paste, waitDone, screenshot, root, analysisOf, showPanel } from './helpers.mjs';
 
 const ARTICLE = `Talks stall as troops mass on the border
 
@@ -35,8 +34,7 @@ async function analysed({ date, viewport } = {}) {
   }
   await paste(page, { 'text/plain': ARTICLE });
   assert.equal(await waitDone(page), 'done');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-  const a = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const a = await analysisOf(page);
   return { context, page, problems, a };
 }
 
@@ -67,8 +65,17 @@ test('the timeline lists the dates in calendar order against the reference date,
     assert.ok(a.text.slice(s.start, s.end).includes(sentences[i].replace(/^…|…$/g, '')), sentences[i]);
   });
   assert.equal(await page.locator('#timeline-unplaced').isVisible(), false);
+  // The chart: every date on one axis from the 1990s to 2022, and the
+  // crowded last year on an axis of its own.
+  const charts = page.locator('#timeline-chart figure');
+  assert.equal(await charts.count(), 2);
+  assert.equal(await charts.nth(0).locator('.tl-mark').count(), a.timeline.length);
+  assert.match(await charts.nth(0).locator('figcaption').textContent(), /^9 dates from 1990 to 2022$/);
+  assert.equal(await charts.nth(1).locator('.tl-mark').count(), 7);
+  assert.match(await charts.nth(1).locator('figcaption').textContent(), /^Close up: 7 dates from Nov 2021 to Jan 2022$/);
   // Choosing an entry focuses its expression in the text.
   const jan13 = a.timeline.find((e) => e.value === '2022-01-13');
+  await showPanel(page, 'timeline');
   await page.click(`#timeline button.tl-go[data-time="${jan13.time}"]`);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.time), String(jan13.time));
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'January 13');
@@ -82,6 +89,7 @@ test('without a reference date the timeline places only absolute dates and says 
   assert.equal(a.input.reference_date, null);
   const labels = await page.locator('#timeline .tl-date').allTextContents();
   assert.deepEqual(labels, ['the 1990s', '2014']);
+  await showPanel(page, 'timeline');
   const hint = page.locator('#timeline-unplaced');
   assert.equal(await hint.isVisible(), true);
   const unplaced = a.times.filter((t) => /X/.test(t.value) && ['DATE', 'TIME'].includes(t.type));
@@ -108,6 +116,7 @@ test('the numbers table shows each quantity with its bounds, unit and what it co
   assert.deepEqual(table, want);
   // Choosing a row focuses the quantity in the text, marked with its amount.
   const range = a.quantities.findIndex((q) => q.low === 60000 && q.high === 90000);
+  await showPanel(page, 'numbers');
   await page.click(`#quantities button.qty-go[data-qty="${range}"]`);
   const focused = await page.evaluate(() => ({ qty: document.activeElement.dataset.qty, text: document.activeElement.textContent, title: document.activeElement.title }));
   assert.deepEqual(focused, { qty: String(range), text: '60,000 to 90,000', title: '60,000 – 90,000 Russian troops' });
@@ -135,6 +144,7 @@ test('the timeline and the numbers fit a 390 px phone screen', async () => {
   const { context, page, problems } = await analysed({ date: '2021-12-30', viewport: { width: 390, height: 844 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await showPanel(page, 'numbers');
   await page.locator('#quantities-section').screenshot({ path: path.join(root, 'test-results/quantities-phone.png') });
   assert.deepEqual(problems, []);
   await context.close();
