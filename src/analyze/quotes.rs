@@ -2415,9 +2415,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             && ctx.word(i).starts_with(|c: char| c.is_lowercase())
         {
             let mut tok_end = i + 1;
-            if put_it {
-                tok_end += 1;
-            } else if w == "pointed" && tok_end < end && ctx.lower(tok_end) == "out" {
+            if put_it || (w == "pointed" && tok_end < end && ctx.lower(tok_end) == "out") {
                 tok_end += 1;
             } else if w == "pointed" {
                 i += 1;
