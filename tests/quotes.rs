@@ -504,3 +504,16 @@ fn a_title_case_headline_names_its_speaker_around_the_verb() {
         Some("Retired General")
     );
 }
+
+#[test]
+fn a_name_modifying_the_speakers_noun_leaves_the_source_unnamed() {
+    let a = run("Talks\n\n\
+        “The Chancellor set out two options,” said a senior German official.\n\n\
+        “Yes,” said a White House spokesman.\n\n\
+        “No,” said the State Department in a statement.");
+    let q = quote(&a, "two options");
+    assert_eq!(q.source, "anonymous");
+    assert_eq!(from(&a, q), Some("a senior German official"));
+    assert_eq!(quote(&a, "Yes").source, "anonymous");
+    assert_eq!(quote(&a, "No").source, "named");
+}

@@ -1950,10 +1950,27 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
             if ctx.entity_kind(m.2) == "PERSON" {
                 return Some(Ref::mention(m));
             }
+            let after =
+                k.max(ctx.tokens[k..limit].partition_point(|t| (t.start as usize) < m.1) + k);
+            // "said a senior German official", "said a White House
+            // spokesman": a name modifying the noun after it is no speaker;
+            // the description is ("said the State Department in a
+            // statement" keeps the name).
+            let modifies = after < limit && {
+                let next = ctx.lower(after);
+                !ctx.quoted[after]
+                    && ctx.word(after).starts_with(char::is_lowercase)
+                    && (PEOPLE_NOUNS.contains(&next.as_str()) || ORG_NOUNS.contains(&next.as_str()))
+            };
+            if modifies {
+                head = Some(after);
+                k = after;
+                continue;
+            }
             if head.is_none() && first_mention.is_none() {
                 first_mention = Some(m);
             }
-            k = k.max(ctx.tokens[k..limit].partition_point(|t| (t.start as usize) < m.1) + k);
+            k = after;
             continue;
         }
         if k > from && (NP_STOP.contains(&w.as_str()) || is_cue_verb(&w)) {
