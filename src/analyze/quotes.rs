@@ -2050,6 +2050,19 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
     description_starting(ctx, first, before)
 }
 
+/// The name written in tokens `start..end` (a signature, a headline's
+/// speaker): the entity mention opening it when the mention lies within,
+/// else the words as written.
+fn name_at(ctx: &Ctx, start: usize, end: usize) -> Ref {
+    match ctx.mentions.at(ctx.tokens[start].start as usize) {
+        Some(m) if m.1 <= ctx.tokens[end - 1].end as usize => Ref::mention(m),
+        _ => Ref {
+            span: ctx.span(start, end),
+            what: RefKind::Name,
+        },
+    }
+}
+
 /// Most words in the name a headline opens with before its colon.
 const HEADLINE_VOICE_WORDS: usize = 4;
 
@@ -2066,13 +2079,7 @@ fn headline_voice(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
     {
         return None;
     }
-    Some(match ctx.mentions.at(ctx.tokens[first].start as usize) {
-        Some(m) if m.1 <= ctx.tokens[colon - 1].end as usize => Ref::mention(m),
-        _ => Ref {
-            span: ctx.span(first, colon),
-            what: RefKind::Name,
-        },
-    })
+    Some(name_at(ctx, first, colon))
 }
 
 /// The speaker a title-case headline names around its verb of saying,
@@ -2105,13 +2112,7 @@ fn headline_speaker(ctx: &Ctx, para: Range<usize>) -> Option<Ref> {
     {
         return None;
     }
-    Some(match ctx.mentions.at(ctx.tokens[start].start as usize) {
-        Some(m) if m.1 <= ctx.tokens[verb - 1].end as usize => Ref::mention(m),
-        _ => Ref {
-            span: ctx.span(start, verb),
-            what: RefKind::Name,
-        },
-    })
+    Some(name_at(ctx, start, verb))
 }
 
 /// The person a sentence introduces for the quotation that follows it with
@@ -2378,13 +2379,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 k += 1;
             }
             if k > i + 1 && (k == end || ctx.is_punct(k)) {
-                let speaker = match ctx.mentions.at(ctx.tokens[i + 1].start as usize) {
-                    Some(m) if m.1 <= ctx.tokens[k - 1].end as usize => Ref::mention(m),
-                    _ => Ref {
-                        span: ctx.span(i + 1, k),
-                        what: RefKind::Name,
-                    },
-                };
+                let speaker = name_at(ctx, i + 1, k);
                 out.push(Cue {
                     inverted: true,
                     ..Cue::new(ctx, i, i + 1, Some(speaker), sentence)
