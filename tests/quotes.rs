@@ -517,3 +517,29 @@ fn a_name_modifying_the_speakers_noun_leaves_the_source_unnamed() {
     assert_eq!(quote(&a, "Yes").source, "anonymous");
     assert_eq!(quote(&a, "No").source, "named");
 }
+
+#[test]
+fn a_cue_opening_its_own_clause_after_a_quote_does_not_take_it() {
+    let a = run("Prosecutors\n\n\
+        Attorney General Loretta Lynch spoke in Boston on Monday with Mark Olsen.\n\n\
+        Lynch said she speaks about race because “you talk about the issues in front of you,” \
+        though he noted the office has also pushed for other cases.\n\n\
+        “We will win,” Olsen said, though the budget was cut.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == "direct" && q.text.starts_with("“you talk"))
+        .expect("the quote");
+    assert_eq!(from(&a, q), Some("Loretta Lynch"), "{:?}", a.sources);
+    // A cue after the quote that ends the sentence still speaks for it.
+    assert_eq!(from(&a, quote(&a, "We will win")), Some("Mark Olsen"));
+}
+
+#[test]
+fn a_noun_after_a_possessive_lends_no_speaker_to_a_later_participle() {
+    let a = run("Taxes\n\n\
+        Donald Trump hardly clarified the matter, treating Hillary Clinton's remark as a compliment, \
+        and, when questioned after the debate, asserting, “Of course, I pay federal taxes.”");
+    let q = quote(&a, "I pay federal taxes");
+    assert_eq!(from(&a, q), Some("Donald Trump"), "{:?}", a.sources);
+}

@@ -19,7 +19,7 @@ use super::ner::{self, gazetteer, tags};
 use super::times::{MONTHS, WEEKDAYS};
 use crate::document::Document;
 use crate::output::{Entity, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Words that end a run of role words when walking back from a name (and
@@ -451,7 +451,13 @@ struct Group {
 
 /// The key under which equal names meet: lower case, a country's listed
 /// name for its other names.
-fn name_key(m: &Mention, kind: usize) -> String {
+fn name_key(m: &Mention, kind: usize, initials_clash: &HashSet<String>) -> String {
+    if kind == 0 {
+        let bare = without_initials(&m.words);
+        if bare.len() < m.words.len() && !initials_clash.contains(&lower(&bare.join(" "))) {
+            return lower(&bare.join(" "));
+        }
+    }
     let name = lower(&m.words.join(" "));
     if kind == 2 {
         if let Some(c) = countries().get(&name) {
@@ -459,6 +465,54 @@ fn name_key(m: &Mention, kind: usize) -> String {
         }
     }
     name
+}
+
+/// Whether a word is a middle initial ("E.", "E", "H.W.").
+fn is_initial(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|&c| c != '.').collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && (letters.len() == 1 || w.contains('.'))
+}
+
+/// A person's name without its middle initials ("Loretta E. Lynch" →
+/// "Loretta Lynch"), so that both spellings are one person; the first and
+/// last words always stay.
+fn without_initials(words: &[String]) -> Vec<&str> {
+    let n = words.len();
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == n || !is_initial(w))
+        .map(|(_, w)| w.as_str())
+        .collect()
+}
+
+/// Names (lower case, initials left out) written with two different sets
+/// of middle initials in one article ("George W. Bush", "George H.W.
+/// Bush"): two people, so neither loses its initials in [`name_key`].
+fn initials_clashes(ms: &[Mention]) -> HashSet<String> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut clash = HashSet::new();
+    for m in ms.iter().filter(|m| m.kind == 0 && m.words.len() > 2) {
+        let bare = without_initials(&m.words);
+        if bare.len() == m.words.len() {
+            continue;
+        }
+        let key = lower(&bare.join(" "));
+        let full = lower(&m.words.join(" "));
+        match seen.get(&key) {
+            Some(other) if *other != full => {
+                clash.insert(key);
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(key, full);
+            }
+        }
+    }
+    clash
 }
 
 /// Where a one-word name or an acronym can find its entity, kept as groups
@@ -536,7 +590,7 @@ fn group(ms: &[Mention]) -> Vec<Group> {
     for m in ms {
         votes.entry(m.words.join(" ")).or_default()[m.kind] += 1;
     }
-    let kinds: Vec<usize> = ms
+    let mut kinds: Vec<usize> = ms
         .iter()
         .map(|m| {
             let v = votes[&m.words.join(" ")];
@@ -545,17 +599,37 @@ fn group(ms: &[Mention]) -> Vec<Group> {
                 .unwrap_or(m.kind)
         })
         .collect();
+    // 1b. A one-word name that is the surname of someone the article names
+    // in full is that person, whatever the tagger made of it alone: "Lynch
+    // said" after "Loretta Lynch" is not an organisation, however often the
+    // tagger reads it so. Countries keep their type ("Jordan").
+    let surnames: HashSet<String> = ms
+        .iter()
+        .zip(&kinds)
+        .filter(|(m, &k)| k == 0 && m.words.len() > 1)
+        .map(|(m, _)| lower(&m.words[m.words.len() - 1]))
+        .collect();
+    for (m, k) in ms.iter().zip(kinds.iter_mut()) {
+        if *k == 1
+            && m.words.len() == 1
+            && acronym(&m.words[0]).is_none()
+            && surnames.contains(&lower(&m.words[0]))
+        {
+            *k = 0;
+        }
+    }
 
     // 2. Longer names first, so that a surname or an acronym met before its
     // full name still finds it.
     let mut order: Vec<usize> = (0..ms.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(ms[i].words.len()), ms[i].start));
+    let clashes = initials_clashes(ms);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(usize, String), usize> = HashMap::new();
     let mut index = Index::default();
     for &i in &order {
         let (m, kind) = (&ms[i], kinds[i]);
-        let key = (kind, name_key(m, kind));
+        let key = (kind, name_key(m, kind, &clashes));
         // A surname alone is resolved each time: two people may share it, and
         // the one meant is the one named last.
         let surname = (kind == 0 && m.words.len() == 1)
@@ -697,6 +771,66 @@ mod tests {
         assert_eq!(acronym("NATO").as_deref(), Some("NATO"));
         assert_eq!(acronym("Nato"), None);
         assert_eq!(acronym("A"), None);
+    }
+
+    fn mention(start: usize, kind: usize, name: &str) -> Mention {
+        Mention {
+            start,
+            end: start + name.len(),
+            kind,
+            words: name.split(' ').map(str::to_string).collect(),
+            roles: Vec::new(),
+        }
+    }
+
+    /// The groups as (kind, names of the members in text order).
+    fn grouped(ms: &[Mention]) -> Vec<(usize, Vec<String>)> {
+        group(ms)
+            .into_iter()
+            .map(|g| {
+                let names = g.members.iter().map(|&i| ms[i].words.join(" ")).collect();
+                (g.kind, names)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_read_as_an_organisation_joins_the_person() {
+        // The tagger read "Lynch" alone as an organisation, more often than
+        // not: the article named Loretta Lynch, so it is her.
+        let ms = [
+            mention(0, 0, "Loretta E. Lynch"),
+            mention(40, 1, "Lynch"),
+            mention(80, 1, "Lynch"),
+            mention(120, 0, "Loretta Lynch"),
+            mention(160, 1, "Justice Department"),
+            mention(200, 1, "NATO"),
+        ];
+        let g = grouped(&ms);
+        assert_eq!(g.len(), 3, "{g:?}");
+        assert_eq!(g[0].0, 0, "a person");
+        assert_eq!(
+            g[0].1,
+            ["Loretta E. Lynch", "Lynch", "Lynch", "Loretta Lynch"],
+            "the middle initial is no other person"
+        );
+        assert!(g
+            .iter()
+            .any(|(k, n)| *k == 1 && n == &["Justice Department"]));
+        assert!(g.iter().any(|(k, n)| *k == 1 && n == &["NATO"]));
+    }
+
+    #[test]
+    fn two_sets_of_middle_initials_are_two_people() {
+        let ms = [
+            mention(0, 0, "George W. Bush"),
+            mention(40, 0, "George H.W. Bush"),
+            mention(80, 0, "George W. Bush"),
+        ];
+        let g = grouped(&ms);
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert!(is_initial("E.") && is_initial("E") && is_initial("H.W."));
+        assert!(!is_initial("Lee") && !is_initial("US") && !is_initial("de"));
     }
 
     #[test]

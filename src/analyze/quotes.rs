@@ -1129,6 +1129,16 @@ const MAX_SUBJECT_TOKENS: usize = 14;
 const MAX_SPEAKER_AFTER: usize = 10;
 const CUE_NEAR_QUOTE: usize = 14;
 
+/// Possessive determiners: the word after one is a noun ("his claim").
+/// ("her" is also an object: "heard her say".)
+const POSSESSIVES: [&str; 6] = ["his", "its", "their", "our", "my", "your"];
+
+/// Conjunctions that open a clause of its own after a quote: a cue behind
+/// one reports what follows it ("“…,” though she noted she has …").
+const NEW_CLAUSE: [&str; 7] = [
+    "though", "although", "while", "whereas", "but", "because", "yet",
+];
+
 /// A first paragraph of at most this many words, with more text after it,
 /// is the headline.
 const HEADLINE_MAX_WORDS: usize = 25;
@@ -1410,6 +1420,9 @@ struct Cue {
     weak: bool,
     /// A colon after a name, a cue only for the quote after it.
     colon: bool,
+    /// A noun after a possessive ("Clinton's remark"): no participle or
+    /// joined verb takes its speaker.
+    nominal: bool,
     sentence: usize,
 }
 
@@ -1425,6 +1438,7 @@ impl Cue {
             inverted: false,
             weak: false,
             colon: false,
+            nominal: false,
             sentence,
         }
     }
@@ -2314,6 +2328,7 @@ fn last_speaker(out: &[Cue], sentence: usize) -> Option<Ref> {
         .rev()
         .take_while(|c| c.sentence == sentence)
         .take(4)
+        .filter(|c| !c.nominal)
         .find_map(|c| c.speaker.clone())
 }
 
@@ -2422,6 +2437,17 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             && i + 1 < end
             && ctx.lower(i + 1) == "it"
             && !ctx.quoted[i + 1];
+        // "Mrs. Clinton's remark", "his claim": after a possessive the
+        // word is a noun, whatever verb it can also be. It still names
+        // whose words the quote beside it is (a weak cue), but no verb
+        // later in the sentence hangs on it.
+        let nominal = i > first && {
+            let before = ctx.word(i - 1);
+            ["'s", "\u{2019}s", "s'", "s\u{2019}"]
+                .iter()
+                .any(|p| before.ends_with(p))
+                || POSSESSIVES.contains(&ctx.lower(i - 1).as_str())
+        };
         if (is_cue_verb(&w) || put_it)
             && !naming
             && ctx.word(i).starts_with(|c: char| c.is_lowercase())
@@ -2555,6 +2581,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             out.push(Cue {
                 inverted,
                 weak,
+                nominal,
                 ..Cue::new(ctx, i, tok_end, speaker, sentence)
             });
             i = tok_end;
@@ -2816,6 +2843,19 @@ fn attach_cues(
                 // In the next sentence: only if the quote's own have none.
                 NEXT_SENTENCE_PENALTY + (c.tok - t_close)
             } else if c.tok >= t_close {
+                // "…“you talk about the issues,” though she noted she has
+                // also …": a cue with a subject of its own after a
+                // conjunction, and words of its own after it, reports what
+                // follows it, not the quote before ("“…” because she would
+                // win, he said." still speaks for the quote; so does "“…”
+                // but added …", which shares the subject).
+                let own_clause = (t_close..c.tok)
+                    .any(|k| k + 1 < c.tok && NEW_CLAUSE.contains(&ctx.lower(k).as_str()));
+                let own_words =
+                    c.tok_end < doc.sentences[c.sentence].tokens.end && !ctx.is_punct(c.tok_end);
+                if own_clause && own_words {
+                    continue;
+                }
                 // After the quote: a cue close behind the closing mark wins.
                 (c.tok - t_close) * 2
             } else if c.tok_end <= t_open {
