@@ -543,3 +543,24 @@ fn a_noun_after_a_possessive_lends_no_speaker_to_a_later_participle() {
     let q = quote(&a, "I pay federal taxes");
     assert_eq!(from(&a, q), Some("Donald Trump"), "{:?}", a.sources);
 }
+
+#[test]
+fn an_apostrophe_read_as_a_mark_does_not_swallow_the_paragraphs_quotes() {
+    let a = run("Law firm\n\n\
+        In the early '80s, Loretta Lynch worked at a law firm. She recalls the colleague being \
+        \"confused,\" and the partner admonishing the client: \"You know, you got to look at her.\"");
+    let q = quote(&a, "You know");
+    assert_eq!(q.kind, "direct");
+    assert_eq!(q.text, "\"You know, you got to look at her.\"");
+    assert_eq!(from(&a, q), Some("Loretta Lynch"));
+}
+
+#[test]
+fn a_show_named_after_on_or_a_possessive_is_a_title_not_speech() {
+    let a = run("Sunday shows\n\n\
+        “We are not going to back down,” Mike Pence said on CNN's “State of the Union.”\n\n\
+        On “Face the Nation,” Bernie Sanders said he would campaign hard.");
+    assert_eq!(quote(&a, "State of the Union").kind, "scare");
+    assert_eq!(quote(&a, "Face the Nation").kind, "scare");
+    assert_eq!(from(&a, quote(&a, "back down")), Some("Mike Pence"));
+}

@@ -1188,6 +1188,10 @@ const MIN_INDIRECT_WORDS: usize = 2;
 /// of opening marks costs nothing.
 const MAX_DEPTH: usize = 8;
 
+/// Passes over a paragraph that left single marks open (apostrophes read
+/// as quotes), each pairing it again without them.
+const MAX_REPAIRS: usize = 3;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pron {
     Male,
@@ -1254,143 +1258,164 @@ fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
     // A quote left open by the previous paragraph: (its start, its content start).
     let mut carried: Option<(usize, usize)> = None;
     for para in paragraphs {
-        let p = &text[para.clone()];
-        let mut stack: Vec<Open> = Vec::new();
-        let mut chars = p.char_indices().peekable();
-        let mut prev: Option<char> = None;
-        // A carried quote continues only if this paragraph opens with a mark.
-        let mut outer: Option<(usize, usize)> = None;
-        if let Some((start, cstart)) = carried.take() {
-            let first = p.trim_start().chars().next();
-            if matches!(first, Some('“' | '"' | '«' | '„' | '‘' | '\'')) {
-                outer = Some((start, cstart));
-                // Skip the re-opening mark.
-                let lead = p.len() - p.trim_start().len();
-                while let Some(&(i, _)) = chars.peek() {
-                    if i > lead {
-                        break;
+        // Single marks left open at the paragraph's end were apostrophes
+        // ("In the early '80s"): paired again without them, so that the
+        // quotes they swallowed come out (a few passes at most).
+        let mut ignored: Vec<usize> = Vec::new();
+        let carried_in = carried;
+        for pass in 0..=MAX_REPAIRS {
+            carried = carried_in;
+            let mut found: Vec<Marked> = Vec::new();
+            let p = &text[para.clone()];
+            let mut stack: Vec<Open> = Vec::new();
+            let mut chars = p.char_indices().peekable();
+            let mut prev: Option<char> = None;
+            // A carried quote continues only if this paragraph opens with a mark.
+            let mut outer: Option<(usize, usize)> = None;
+            if let Some((start, cstart)) = carried.take() {
+                let first = p.trim_start().chars().next();
+                if matches!(first, Some('“' | '"' | '«' | '„' | '‘' | '\'')) {
+                    outer = Some((start, cstart));
+                    // Skip the re-opening mark.
+                    let lead = p.len() - p.trim_start().len();
+                    while let Some(&(i, _)) = chars.peek() {
+                        if i > lead {
+                            break;
+                        }
+                        let (_, c) = chars.next().unwrap_or((0, ' '));
+                        prev = Some(c);
                     }
-                    let (_, c) = chars.next().unwrap_or((0, ' '));
-                    prev = Some(c);
-                }
-                stack.push(Open {
-                    at: start,
-                    len: 0,
-                    double: first != Some('‘') && first != Some('\''),
-                    low: first == Some('„') || first == Some('«'),
-                });
-            }
-        }
-        while let Some((i, mut c)) = chars.next() {
-            let mut next = chars.peek().map(|&(_, c)| c);
-            // Two apostrophes are a double mark (''Politicking.'', as some
-            // newspapers' texts write it).
-            let mut len = c.len_utf8();
-            if c == '\'' && next == Some('\'') {
-                chars.next();
-                c = '"';
-                len = 2;
-                next = chars.peek().map(|&(_, c)| c);
-            }
-            let at = para.start + i;
-            let top_double = stack.iter().rposition(|o| o.double);
-            let top_single = stack.iter().rposition(|o| !o.double);
-            let mut close = |stack: &mut Vec<Open>, k: usize, out: &mut Vec<Marked>| {
-                let o = stack[k];
-                stack.truncate(k);
-                if stack.is_empty() {
-                    let (start, cstart) = match outer.take() {
-                        Some(s) => s,
-                        None => (o.at, o.at + o.len),
-                    };
-                    out.push(Marked {
-                        span: start..at + len,
-                        content: cstart..at,
-                    });
-                }
-            };
-            let open = |stack: &mut Vec<Open>, double: bool, low: bool| {
-                if stack.len() < MAX_DEPTH {
                     stack.push(Open {
-                        at,
-                        len,
-                        double,
-                        low,
+                        at: start,
+                        len: 0,
+                        double: first != Some('‘') && first != Some('\''),
+                        low: first == Some('„') || first == Some('«'),
                     });
                 }
-            };
-            match c {
-                '“' => match top_double {
-                    // German „…“: the high mark closes the low one.
-                    Some(k) if stack[k].low => close(&mut stack, k, &mut out),
-                    // A typo'd close: “Apparently not,“ he said.
-                    Some(k)
-                        if prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
-                            && !is_word_char(next) =>
-                    {
-                        close(&mut stack, k, &mut out)
+            }
+            while let Some((i, mut c)) = chars.next() {
+                let mut next = chars.peek().map(|&(_, c)| c);
+                // Two apostrophes are a double mark (''Politicking.'', as some
+                // newspapers' texts write it).
+                let mut len = c.len_utf8();
+                if c == '\'' && next == Some('\'') {
+                    chars.next();
+                    c = '"';
+                    len = 2;
+                    next = chars.peek().map(|&(_, c)| c);
+                }
+                let at = para.start + i;
+                let top_double = stack.iter().rposition(|o| o.double);
+                let top_single = stack.iter().rposition(|o| !o.double);
+                let mut close = |stack: &mut Vec<Open>, k: usize, found: &mut Vec<Marked>| {
+                    let o = stack[k];
+                    stack.truncate(k);
+                    if stack.is_empty() {
+                        let (start, cstart) = match outer.take() {
+                            Some(s) => s,
+                            None => (o.at, o.at + o.len),
+                        };
+                        found.push(Marked {
+                            span: start..at + len,
+                            content: cstart..at,
+                        });
                     }
-                    _ => open(&mut stack, true, false),
-                },
-                '”' => match top_double {
-                    Some(k) => close(&mut stack, k, &mut out),
-                    None if opens_after(prev) && is_word_char(next) => {
-                        open(&mut stack, true, false)
+                };
+                let open = |stack: &mut Vec<Open>, double: bool, low: bool| {
+                    if stack.len() < MAX_DEPTH {
+                        stack.push(Open {
+                            at,
+                            len,
+                            double,
+                            low,
+                        });
                     }
-                    None => {}
-                },
-                '„' => open(&mut stack, true, true),
-                '«' => open(&mut stack, true, false),
-                '»' => match top_double {
-                    Some(k) if !stack[k].low => close(&mut stack, k, &mut out),
-                    _ if is_word_char(next) => open(&mut stack, true, true),
-                    _ => {}
-                },
-                '"' => {
-                    let opening = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
-                    match top_double {
-                        Some(k) => close(&mut stack, k, &mut out),
-                        None if opening => open(&mut stack, true, false),
+                };
+                match c {
+                    '“' => match top_double {
+                        // German „…“: the high mark closes the low one.
+                        Some(k) if stack[k].low => close(&mut stack, k, &mut found),
+                        // A typo'd close: “Apparently not,“ he said.
+                        Some(k)
+                            if prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
+                                && !is_word_char(next) =>
+                        {
+                            close(&mut stack, k, &mut found)
+                        }
+                        _ => open(&mut stack, true, false),
+                    },
+                    '”' => match top_double {
+                        Some(k) => close(&mut stack, k, &mut found),
+                        None if opens_after(prev) && is_word_char(next) => {
+                            open(&mut stack, true, false)
+                        }
                         None => {}
-                    }
-                }
-                '‘' | '\'' => {
-                    let closes = c == '\''
-                        && top_single.is_some()
-                        && !is_word_char(next)
-                        && prev.is_some_and(|p| !p.is_whitespace());
-                    if let (true, Some(k)) = (closes, top_single) {
-                        close(&mut stack, k, &mut out);
-                    } else if opens_after(prev) && is_word_char(next) {
-                        open(&mut stack, false, false)
-                    }
-                }
-                '’' => {
-                    // An apostrophe inside a word (don’t) or after a plural
-                    // (the Clintons’ house) closes nothing unless a single
-                    // quote is open.
-                    if let Some(k) = top_single {
-                        if !is_word_char(next) && prev.is_some_and(|p| !p.is_whitespace()) {
-                            close(&mut stack, k, &mut out);
+                    },
+                    '„' => open(&mut stack, true, true),
+                    '«' => open(&mut stack, true, false),
+                    '»' => match top_double {
+                        Some(k) if !stack[k].low => close(&mut stack, k, &mut found),
+                        _ if is_word_char(next) => open(&mut stack, true, true),
+                        _ => {}
+                    },
+                    '"' => {
+                        let opening = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
+                        match top_double {
+                            Some(k) => close(&mut stack, k, &mut found),
+                            None if opening => open(&mut stack, true, false),
+                            None => {}
                         }
                     }
+                    '‘' | '\'' => {
+                        let closes = c == '\''
+                            && top_single.is_some()
+                            && !is_word_char(next)
+                            && prev.is_some_and(|p| !p.is_whitespace());
+                        if let (true, Some(k)) = (closes, top_single) {
+                            close(&mut stack, k, &mut found);
+                        } else if opens_after(prev) && is_word_char(next) && !ignored.contains(&at)
+                        {
+                            open(&mut stack, false, false)
+                        }
+                    }
+                    '’' => {
+                        // An apostrophe inside a word (don’t) or after a plural
+                        // (the Clintons’ house) closes nothing unless a single
+                        // quote is open.
+                        if let Some(k) = top_single {
+                            if !is_word_char(next) && prev.is_some_and(|p| !p.is_whitespace()) {
+                                close(&mut stack, k, &mut found);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
+                prev = Some(c);
             }
-            prev = Some(c);
-        }
-        // Still open at the paragraph's end: the outermost double quote may
-        // continue in the next paragraph; anything else ends here.
-        if let Some(o) = stack.first().copied() {
-            let (start, cstart) = outer.take().unwrap_or((o.at, o.at + o.len));
-            if o.double {
-                carried = Some((start, cstart));
-                // Provisionally closed here; replaced if it continues.
-                out.push(Marked {
-                    span: start..para.end,
-                    content: cstart..para.end,
-                });
+            let stray: Vec<usize> = stack
+                .iter()
+                .filter(|o| !o.double && o.len > 0)
+                .map(|o| o.at)
+                .collect();
+            if !stray.is_empty() && pass < MAX_REPAIRS {
+                ignored.extend(stray);
+                continue;
             }
+            // Still open at the paragraph's end: the outermost double quote may
+            // continue in the next paragraph; anything else ends here.
+            if let Some(o) = stack.first().copied() {
+                let (start, cstart) = outer.take().unwrap_or((o.at, o.at + o.len));
+                if o.double {
+                    carried = Some((start, cstart));
+                    // Provisionally closed here; replaced if it continues.
+                    found.push(Marked {
+                        span: start..para.end,
+                        content: cstart..para.end,
+                    });
+                }
+            }
+            out.extend(found);
+            break;
         }
     }
     merge_continued(out)
@@ -2890,7 +2915,18 @@ fn attach_cues(
         let sentence_like = inner.ends_with(['.', ',', '!', '?', '…', ';', ':'])
             || (inner.starts_with(char::is_uppercase) && words > SCARE_MAX_WORDS);
         // A name given to something: "an ad titled “Unifier?”".
-        let named = t_open > 0 && NAMING_WORDS.contains(&ctx.lower(t_open - 1).as_str());
+        // So is a title in capitals after "on" or a possessive: a
+        // show, a book, a programme ("said on CNN's “State of the
+        // Union.”", "On “Face the Nation,” Sanders said"), whatever cue
+        // is near.
+        let named = t_open > 0
+            && (NAMING_WORDS.contains(&ctx.lower(t_open - 1).as_str())
+                || (is_title_case(inner)
+                    && words <= TITLE_MAX_WORDS
+                    && (ctx.lower(t_open - 1) == "on"
+                        || ["'s", "\u{2019}s"]
+                            .iter()
+                            .any(|p| ctx.word(t_open - 1).ends_with(p)))));
         // A headline capitalises every word and quotes with single marks
         // what its subject said ("Activist Calls Trump A ‘Disgusting
         // Fraud’"): there capitals say nothing of a title, and a short
