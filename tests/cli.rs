@@ -16,10 +16,18 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // A command that fails before reading its input closes the pipe early:
-    // that is not the test's concern.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    // Written from another thread: batch answers while it reads, so a large
+    // input written before reading any output would fill both pipes and wait
+    // forever. A command that fails before reading its input closes the pipe
+    // early: that is not the test's concern.
+    let mut pipe = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 fn json(out: &Output) -> Value {
@@ -206,4 +214,234 @@ fn files_are_decoded_by_their_declared_encoding() {
     assert!(a["text"].as_str().unwrap().contains("Zürich's café"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("valid UTF-8"));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// What one generated batch line should give back.
+enum Expect {
+    Analysed(Value),
+    Failed {
+        id: Value,
+        line: usize,
+        kind: &'static str,
+    },
+}
+
+/// A batch input of a few hundred lines, with blank lines, lines that are not
+/// JSON, lines without a text and a date that does not exist among them, and
+/// articles from one sentence to a few thousand words, so that with several
+/// threads they finish out of order.
+fn generated_batch(articles: usize) -> (String, Vec<Expect>) {
+    let mut input = String::new();
+    let mut expect = Vec::new();
+    let mut line = 0;
+    for i in 0..articles {
+        line += 1;
+        match i % 11 {
+            3 => {
+                input.push_str("{\"id\": this is not JSON\n");
+                expect.push(Expect::Failed {
+                    id: Value::Null,
+                    line,
+                    kind: "invalid_line",
+                });
+            }
+            5 => {
+                input.push_str(&format!(
+                    "{{\"id\": {i}, \"url\": \"https://example.com/{i}\"}}\n"
+                ));
+                expect.push(Expect::Failed {
+                    id: i.into(),
+                    line,
+                    kind: "invalid_line",
+                });
+            }
+            7 => {
+                input.push_str(&format!(
+                    "{{\"id\": \"s{i}\", \"text\": \"Dated.\", \"date\": \"2021-02-30\"}}\n"
+                ));
+                expect.push(Expect::Failed {
+                    id: format!("s{i}").into(),
+                    line,
+                    kind: "invalid_option",
+                });
+            }
+            9 => {
+                // Blank lines are skipped but counted.
+                input.push_str("\n  \t\n");
+                line += 2;
+                input.push_str(&format!(
+                    "{{\"id\": \"h{i}\", \"html\": \"<p>Story {i} in <b>HTML</b>.</p>\"}}\n"
+                ));
+                expect.push(Expect::Analysed(format!("h{i}").into()));
+            }
+            _ => {
+                let paragraph = format!(
+                    "Mayor Jane Porter{i} said on Monday that {i} families had left the valley. \
+                     \\\"We will rebuild,\\\" she told reporters in Springfield, adding that \
+                     about 3,000 homes were damaged. "
+                );
+                let text = paragraph.repeat(1 + (i * 37) % 60);
+                input.push_str(&format!(
+                    "{{\"id\": {i}, \"text\": \"Flood story {i}\\n\\n{text}\", \"date\": \"2024-03-05\"}}\n"
+                ));
+                expect.push(Expect::Analysed(i.into()));
+            }
+        }
+    }
+    (input, expect)
+}
+
+fn jsonl(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn batch_with_four_jobs_writes_what_one_job_writes_in_input_order() {
+    let (input, expect) = generated_batch(330);
+    let one = run(&["batch", "--jobs", "1"], input.as_bytes());
+    let four = run(&["batch", "--jobs", "4"], input.as_bytes());
+    assert!(one.status.success() && four.status.success());
+    assert!(
+        one.stdout == four.stdout,
+        "--jobs 4 and --jobs 1 differ ({} and {} bytes)",
+        four.stdout.len(),
+        one.stdout.len()
+    );
+    let lines = jsonl(&four.stdout);
+    assert_eq!(lines.len(), expect.len());
+    let mut failed = 0;
+    for (got, want) in lines.iter().zip(&expect) {
+        match want {
+            Expect::Analysed(id) => {
+                assert_eq!(&got["id"], id);
+                assert!(got["error"].is_null(), "{}", got["error"]);
+                assert_eq!(got["format"], 1);
+            }
+            Expect::Failed { id, line, kind } => {
+                failed += 1;
+                assert_eq!(&got["id"], id);
+                assert_eq!(got["line"], *line, "{id}");
+                assert_eq!(got["error"]["kind"], *kind);
+            }
+        }
+    }
+    // Long articles did go out in input order, not by size.
+    assert!(lines[1]["stats"]["words"].as_u64() > lines[2]["stats"]["words"].as_u64());
+    let stderr = String::from_utf8_lossy(&four.stderr);
+    let summary = format!("{} analysed, {failed} failed", expect.len() - failed);
+    assert!(stderr.contains(&summary), "{stderr}");
+    assert!(
+        stderr.contains("articles/s") && stderr.contains("MB/s"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn batch_writes_each_result_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let mut child = bin()
+        .args(["batch", "--jobs", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // Generous: a loaded machine is slow, but a batch that waits for the end
+    // of its input never answers while stdin stays open.
+    let wait = Duration::from_secs(60);
+    let mut answers = Vec::new();
+    for id in ["first", "second"] {
+        let line = format!("{{\"id\": \"{id}\", \"text\": \"The {id} article. It is short.\"}}\n");
+        stdin.write_all(line.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        match rx.recv_timeout(wait) {
+            Ok(answer) => answers.push(answer),
+            Err(_) => {
+                let _ = child.kill();
+                panic!("no output for the {id} line within {wait:?} while stdin was open");
+            }
+        }
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let ids: Vec<Value> = answers
+        .iter()
+        .map(|a| serde_json::from_str::<Value>(a).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, ["first", "second"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 analysed, 0 failed"));
+}
+
+#[test]
+fn batch_refuses_zero_jobs_and_quiet_silences_the_summary() {
+    let line = br#"{"id": 1, "text": "One short article."}"#;
+    let zero = run(&["batch", "--jobs", "0"], line);
+    assert_eq!(zero.status.code(), Some(2));
+    assert!(zero.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("--jobs must be at least 1"));
+    let quiet = run(&["batch", "--quiet"], line);
+    assert!(quiet.status.success());
+    assert_eq!(jsonl(&quiet.stdout)[0]["id"], 1);
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+    // A shard of a larger file numbers its failures as the file does.
+    let shard = run(&["batch", "--first-line", "41"], b"\nnot json\n");
+    assert_eq!(jsonl(&shard.stdout)[0]["line"], 42);
+    assert_eq!(
+        run(&["batch", "--first-line", "0"], b"").status.code(),
+        Some(2)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn cluster_example_merges_shards_into_the_single_process_output() {
+    let (mut input, _) = generated_batch(60);
+    // A last line without its newline is still a line.
+    input.push_str(r#"{"id": "last", "text": "The end, unterminated."}"#);
+    let dir = std::env::temp_dir().join(format!("article-lens-shards-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (file, merged) = (dir.join("in.jsonl"), dir.join("out.jsonl"));
+    std::fs::write(&file, &input).unwrap();
+    let single = run(&["batch", "--jobs", "1"], input.as_bytes());
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/cluster-example.sh");
+    let out = Command::new("bash")
+        .arg(script)
+        .args([&file, &merged])
+        .arg("4")
+        .env("ARTICLE_LENS", env!("CARGO_BIN_EXE_article-lens"))
+        .env("TMPDIR", &dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("4 shards"), "{stderr}");
+    let merged = std::fs::read(&merged).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(jsonl(&merged).len(), jsonl(&single.stdout).len());
+    assert!(
+        merged == single.stdout,
+        "the merged shards differ from one process's output"
+    );
 }
