@@ -294,3 +294,21 @@ fn inputs_the_property_tests_found_panicking() {
         assert!(analyze(input, &opts()).is_ok(), "{input:?}");
     }
 }
+
+#[test]
+fn entity_like_text_beside_multibyte_letters_in_metadata() {
+    // Found by the HTML property tests: the metadata's entity decoder cut
+    // strings at a byte count (12 bytes after an ampersand) and split an entity
+    // name at its first byte, both inside a multibyte letter. The byline
+    // reaches it as "&¬anentity;" (the parser reads "&not" itself); the
+    // JSON-LD headline has "é" across byte 12.
+    let headline = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Q&aaaaaaaaaaé; and more","author":{"name":"&amp;&notanentity;"}}</script><p>The council met on Tuesday.</p>"#;
+    for page in [
+        "<p><p class=\"byline author\">&amp;&notanentity;</p>",
+        headline,
+    ] {
+        assert!(analyze(page, &html()).is_ok(), "{page}");
+    }
+    let a = analyze(headline, &html()).unwrap();
+    assert_eq!(a.meta.title.as_deref(), Some("Q&aaaaaaaaaaé; and more"));
+}
