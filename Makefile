@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases ner-data ner-clusters train-ner clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases ner-data ner-clusters train-ner fuzz clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -118,6 +118,13 @@ bench-keyphrases:
 	  && bench/.venv/bin/python bench/keyphrases_yake.py $(CORPUS) bench/results/keyphrases-yake.jsonl \
 	  || echo "YAKE could not be installed or run (see above): the table will have no YAKE column."
 	cargo bench --profile release --bench keyphrases -- $(CORPUS) | tee bench/results/keyphrases.md
+
+# Fuzzing (cargo-fuzz, libFuzzer): each target of fuzz/ for FUZZ_SECONDS,
+# seeded from tests/fixtures and $(CORPUS) when it is there; findings land in
+# fuzz/artifacts/. Not part of `make test`. Variables: see fuzz/run.sh.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) CORPUS=$(CORPUS) fuzz/run.sh
 
 clean:
 	cargo clean

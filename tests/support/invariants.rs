@@ -9,7 +9,7 @@
 //! of its own, and the library ships none of it.
 
 use article_lens::Analysis;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Fails with a message naming the broken invariant (proptest and the fuzz
 /// targets turn it into their own kind of failure).
@@ -21,29 +21,36 @@ macro_rules! ensure {
     };
 }
 
-/// Every UTF-16 offset that falls on a character boundary of `text`.
-fn boundaries(text: &str) -> HashSet<u32> {
-    let mut set = HashSet::new();
+/// The byte offset of every UTF-16 offset that falls on a character boundary
+/// of `text` (the end included). Built once, so that checking a span costs a
+/// lookup rather than `Analysis::slice`'s walk over the text.
+fn boundaries(text: &str) -> HashMap<u32, usize> {
+    let mut map = HashMap::with_capacity(text.len() + 1);
     let mut units = 0u32;
-    for c in text.chars() {
-        set.insert(units);
+    for (i, c) in text.char_indices() {
+        map.insert(units, i);
         units += c.len_utf16() as u32;
     }
-    set.insert(units);
-    set
+    map.insert(units, text.len());
+    map
 }
 
 /// Checks every span and cross-reference of `a`; `Err` says which one is wrong.
 pub fn check_analysis(a: &Analysis) -> Result<(), String> {
     let ok = boundaries(&a.text);
     let len = a.text.encode_utf16().count() as u32;
+    // The text between two UTF-16 offsets, as `Analysis::slice` gives it.
+    let slice = |start: u32, end: u32| -> Option<&str> {
+        let (s, e) = (*ok.get(&start)?, *ok.get(&end)?);
+        a.text.get(s..e)
+    };
     let check = |start: u32, end: u32, what: &str| -> Result<(), String> {
         ensure!(
             start <= end && end <= len,
             "{what} {start}..{end} outside 0..{len}"
         );
         ensure!(
-            ok.contains(&start) && ok.contains(&end),
+            ok.contains_key(&start) && ok.contains_key(&end),
             "{what} {start}..{end} splits a character"
         );
         Ok(())
@@ -117,7 +124,7 @@ pub fn check_analysis(a: &Analysis) -> Result<(), String> {
             "content outside its quote: {q:?}"
         );
         ensure!(
-            a.slice(q.start, q.end) == Some(q.text.as_str()),
+            slice(q.start, q.end) == Some(q.text.as_str()),
             "quote text is not its span: {q:?}"
         );
         if let Some(c) = q.cue {
@@ -126,7 +133,7 @@ pub fn check_analysis(a: &Analysis) -> Result<(), String> {
         if let Some(sp) = &q.speaker {
             check(sp.start, sp.end, "speaker")?;
             ensure!(
-                a.slice(sp.start, sp.end) == Some(sp.text.as_str()),
+                slice(sp.start, sp.end) == Some(sp.text.as_str()),
                 "speaker text is not its span: {sp:?}"
             );
         }
@@ -156,14 +163,14 @@ pub fn check_analysis(a: &Analysis) -> Result<(), String> {
     for t in &a.times {
         check(t.start, t.end, "time")?;
         ensure!(
-            a.slice(t.start, t.end) == Some(t.text.as_str()),
+            slice(t.start, t.end) == Some(t.text.as_str()),
             "time text is not its span: {t:?}"
         );
     }
     for q in &a.quantities {
         check(q.start, q.end, "quantity")?;
         ensure!(
-            a.slice(q.start, q.end) == Some(q.text.as_str()),
+            slice(q.start, q.end) == Some(q.text.as_str()),
             "quantity text is not its span: {q:?}"
         );
         for x in [q.value, q.low, q.high].into_iter().flatten() {
