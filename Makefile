@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases bench-batch ner-data ner-clusters train-ner clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases bench-batch ner-data ner-clusters train-ner fuzz clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -189,6 +189,13 @@ bench-batch:
 	  peak "$$bin" batch --jobs 2 <"$$dir/$$c.jsonl"; \
 	  report "batch --jobs 2, $$c.jsonl ($$(wc -l <"$$dir/$$c.jsonl") lines)" $$(wc -c <"$$dir/$$c.jsonl") $$base; \
 	done
+
+# Fuzzing (cargo-fuzz, libFuzzer): each target of fuzz/ for FUZZ_SECONDS,
+# seeded from tests/fixtures and $(CORPUS) when it is there; findings land in
+# fuzz/artifacts/. Not part of `make test`. Variables: see fuzz/run.sh.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) CORPUS=$(CORPUS) fuzz/run.sh
 
 clean:
 	cargo clean

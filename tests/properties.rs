@@ -1,6 +1,9 @@
 //! Properties that must hold for any input: no panic; every span lies inside
 //! `text` on character boundaries, so that it is valid in UTF-16; raw text is
-//! never changed; the same input gives the same analysis.
+//! never changed; the same input gives the same analysis; every block taken
+//! out can be put back. Each holds for plain text and for article-like HTML.
+//! The cargo-fuzz targets (`fuzz/`, `make fuzz`) check the same invariants on
+//! inputs libFuzzer mutates.
 
 use article_lens::{analyze, Analysis, InputKind, Options};
 use proptest::prelude::*;
@@ -76,142 +79,175 @@ fn article_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
-/// Every UTF-16 offset that falls on a character boundary of `text`.
-fn boundaries(text: &str) -> std::collections::HashSet<u32> {
-    let mut set = std::collections::HashSet::new();
-    let mut units = 0u32;
-    for c in text.chars() {
-        set.insert(units);
-        units += c.len_utf16() as u32;
-    }
-    set.insert(units);
-    set
+/// Text and markup that stand alone inside an element: prose pieces, entities
+/// (known, numeric, unknown, unterminated), elements whose text is never
+/// shown, metadata and stray markup.
+fn html_leaf() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "The council met on Tuesday and agreed to fund the bridge, officials said. ",
+        "“It was useful,” Mr. Smith said on Jan. 13. ",
+        "&amp;",
+        "&nbsp;",
+        "&#8220;",
+        "&#x201D;",
+        "&#0;",
+        "&#xD800;",
+        "&notanentity;",
+        "&amp",
+        "&",
+        "<br>",
+        "<br/>",
+        "<hr>",
+        "<img src=\"a.jpg\" alt=\"A bridge\">",
+        "<script>document.write('<p>injected</p>')</script>",
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\",\"datePublished\":\"2022-01-04\",\"author\":{\"name\":\"Jane Doe\"}}</script>",
+        "<script type=\"application/ld+json\">{\"@graph\":[{",
+        "<style>p{color:red}</style>",
+        "<template><p>hidden</p></template>",
+        "<noscript>Enable JavaScript</noscript>",
+        "<svg><text>svg</text></svg>",
+        "<iframe srcdoc=\"<p>framed</p>\"></iframe>",
+        "<meta property=\"og:title\" content=\"A title\">",
+        "<meta name=\"author\" content=\"By Jane Doe\">",
+        "<meta charset=\"iso-8859-1\">",
+        "<time datetime=\"2022-01-04T10:00:00Z\">Jan. 4</time>",
+        "<!-- a comment -->",
+        "<!-- unclosed comment",
+        "<![CDATA[x]]>",
+        "<!DOCTYPE html>",
+        "<",
+        "</",
+        "</p>",
+        "</div></div>",
+        "<p a\"b>",
+        "<div/>",
+        "<a href='",
+        "Advertisement",
+        "Share this article",
+        "We use cookies to improve your experience. Accept",
+        "© 2024 Example News",
+        "By Jane Doe",
+    ]);
+    prop_oneof![
+        1 => article_like().prop_map(|s| s.chars().take(80).collect::<String>()),
+        3 => fixed.prop_map(String::from),
+    ]
 }
 
+/// An opening tag: the elements articles and their furniture are made of,
+/// with the attributes content extraction reads.
+fn open_tag() -> impl Strategy<Value = (String, String)> {
+    let tag = prop::sample::select(vec![
+        "p",
+        "div",
+        "article",
+        "main",
+        "section",
+        "span",
+        "b",
+        "i",
+        "em",
+        "a",
+        "h1",
+        "h2",
+        "h3",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "q",
+        "pre",
+        "code",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "figure",
+        "figcaption",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "label",
+        "dl",
+        "dd",
+        "font",
+        "center",
+        "marquee",
+        "select",
+        "option",
+        "textarea",
+        "title",
+    ]);
+    let attribute = prop::sample::select(vec![
+        "",
+        " class=\"article-body\"",
+        " class=\"story entry-content\"",
+        " class=\"comments\"",
+        " class=\"share social\"",
+        " class=\"related sidebar\"",
+        " class=\"ad advertisement\"",
+        " class=\"byline author\"",
+        " id=\"main\"",
+        " id=\"cookie-banner\"",
+        " role=\"navigation\"",
+        " role=\"main\"",
+        " itemprop=\"articleBody\"",
+        " hidden",
+        " style=\"display:none\"",
+        " aria-hidden=\"true\"",
+        " href=\"/news/2022/01/04/bridge\"",
+        " href=javascript:alert(1)",
+        " onclick=\"alert(1)\"",
+        " lang=\"en\"",
+        " dir=rtl",
+        " class=",
+        " a\"b='c",
+    ]);
+    (tag, prop::collection::vec(attribute, 0..3))
+        .prop_map(|(tag, attrs)| (tag.to_string(), format!("<{tag}{}>", attrs.concat())))
+}
+
+/// Article-like HTML: nested elements, some closed, some never closed, some
+/// closed by the wrong tag, around prose, entities, scripts and metadata;
+/// sometimes inside a whole document with a head.
+fn article_like_html() -> impl Strategy<Value = String> {
+    let tree = html_leaf().prop_recursive(6, 96, 6, |inner| {
+        (
+            open_tag(),
+            prop::collection::vec(inner, 0..6),
+            prop::sample::select(vec![0u8, 0, 0, 1, 2]),
+        )
+            .prop_map(|((tag, open), children, close)| {
+                let close = match close {
+                    0 => format!("</{tag}>"),
+                    1 => String::new(),
+                    _ => "</span></table>".to_string(),
+                };
+                format!("{open}{}{close}", children.concat())
+            })
+    });
+    (prop::collection::vec(tree, 1..6), any::<bool>()).prop_map(|(body, whole)| {
+        if whole {
+            format!(
+                "<!DOCTYPE html><html lang=en><head><title>Bridge to be built | Example News</title></head><body>{}</body></html>",
+                body.concat()
+            )
+        } else {
+            body.concat()
+        }
+    })
+}
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+/// The shared invariants (`tests/support/invariants.rs`, also checked by the
+/// fuzz targets) as a proptest failure.
 fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
-    let ok = boundaries(&a.text);
-    let len = a.text.encode_utf16().count() as u32;
-    let check = |start: u32, end: u32, what: &str| -> Result<(), TestCaseError> {
-        prop_assert!(
-            start <= end && end <= len,
-            "{what} {start}..{end} outside 0..{len}"
-        );
-        prop_assert!(
-            ok.contains(&start) && ok.contains(&end),
-            "{what} {start}..{end} splits a character"
-        );
-        Ok(())
-    };
-    let mut prev_end = 0;
-    for p in &a.paragraphs {
-        check(p.start, p.end, "paragraph")?;
-        prop_assert!(
-            p.start >= prev_end && p.start < p.end,
-            "paragraphs overlap or are empty"
-        );
-        prev_end = p.end;
-    }
-    let mut prev_end = 0;
-    for s in &a.sentences {
-        check(s.start, s.end, "sentence")?;
-        prop_assert!(
-            s.start >= prev_end && s.start < s.end,
-            "sentences overlap or are empty"
-        );
-        let p = a.paragraphs[s.paragraph as usize];
-        prop_assert!(
-            s.start >= p.start && s.end <= p.end,
-            "sentence outside its paragraph"
-        );
-        prev_end = s.end;
-    }
-    for r in &a.removed {
-        check(r.at, r.at, "removed.at")?;
-    }
-    let mut all = Vec::new();
-    for (i, e) in a.entities.iter().enumerate() {
-        prop_assert_eq!(e.id as usize, i);
-        prop_assert_eq!(e.count as usize, e.mentions.len());
-        prop_assert!(!e.mentions.is_empty() && e.first == e.mentions[0]);
-        for m in &e.mentions {
-            check(m.start, m.end, "entity mention")?;
-            prop_assert!(m.start < m.end, "empty mention");
-            all.push((m.start, m.end));
-        }
-    }
-    all.sort();
-    prop_assert!(
-        all.windows(2).all(|w| w[0].1 <= w[1].0),
-        "mentions overlap: {:?}",
-        all
-    );
-    for (i, s) in a.sources.iter().enumerate() {
-        prop_assert_eq!(s.id as usize, i);
-        prop_assert!(s.entity.is_none_or(|e| (e as usize) < a.entities.len()));
-    }
-    let mut quoted = Vec::new();
-    for q in &a.quotes {
-        check(q.start, q.end, "quote")?;
-        check(q.content.start, q.content.end, "quote content")?;
-        prop_assert!(q.start < q.end, "empty quote");
-        prop_assert!(
-            q.content.start >= q.start && q.content.end <= q.end,
-            "content outside its quote"
-        );
-        prop_assert_eq!(a.slice(q.start, q.end), Some(q.text.as_str()));
-        if let Some(c) = q.cue {
-            check(c.start, c.end, "cue")?;
-        }
-        if let Some(sp) = &q.speaker {
-            check(sp.start, sp.end, "speaker")?;
-            prop_assert_eq!(a.slice(sp.start, sp.end), Some(sp.text.as_str()));
-        }
-        prop_assert!(q.entity.is_none_or(|e| (e as usize) < a.entities.len()));
-        prop_assert!(q.source_id.is_none_or(|s| (s as usize) < a.sources.len()));
-        prop_assert_eq!(q.source_id.is_some(), q.source != "unknown");
-        if q.kind != "indirect" {
-            quoted.push((q.start, q.end));
-        }
-    }
-    prop_assert!(
-        quoted.windows(2).all(|w| w[0].1 <= w[1].0),
-        "quotations overlap: {:?}",
-        quoted
-    );
-    // Times, quantities, warnings: spans on boundaries holding their text.
-    for t in &a.times {
-        check(t.start, t.end, "time")?;
-        prop_assert_eq!(a.slice(t.start, t.end), Some(t.text.as_str()));
-    }
-    for q in &a.quantities {
-        check(q.start, q.end, "quantity")?;
-        prop_assert_eq!(a.slice(q.start, q.end), Some(q.text.as_str()));
-        for x in [q.value, q.low, q.high].into_iter().flatten() {
-            prop_assert!(x.is_finite(), "quantity {:?}", q);
-        }
-        if let (Some(lo), Some(hi)) = (q.low, q.high) {
-            prop_assert!(lo <= hi, "range {:?}", q);
-        }
-    }
-    for w in &a.warnings {
-        check(w.start, w.end, "warning")?;
-        prop_assert!(!w.message.is_empty());
-    }
-    // The timeline and the summary point at what exists, in their order.
-    for e in &a.timeline {
-        prop_assert!((e.time as usize) < a.times.len());
-        prop_assert!((e.sentence as usize) < a.sentences.len());
-        prop_assert!(e.from <= e.to, "timeline {:?}", e);
-    }
-    prop_assert!(a.timeline.windows(2).all(|w| w[0].from <= w[1].from));
-    prop_assert!(a.summary.windows(2).all(|w| w[0] < w[1]));
-    prop_assert!(a.summary.iter().all(|&i| (i as usize) < a.sentences.len()));
-    prop_assert!(a.keyphrases.len() <= 10);
-    for k in &a.keyphrases {
-        prop_assert!(a.text.contains(&k.text), "key phrase {:?}", k.text);
-        prop_assert!(k.score > 0.0 && k.score <= 1.0, "key phrase {:?}", k);
-    }
-    Ok(())
+    invariants::check_analysis(a).map_err(TestCaseError::fail)
 }
 
 proptest! {
@@ -233,8 +269,60 @@ proptest! {
 
     #[test]
     fn arbitrary_unicode_never_panics(input in "\\PC{0,200}") {
-        if let Ok(a) = analyze(&input, &Options::default()) {
+        for kind in [InputKind::Auto, InputKind::Text, InputKind::Html] {
+            if let Ok(a) = analyze(&input, &Options { kind, ..Options::default() }) {
+                check_spans(&a)?;
+            }
+        }
+    }
+
+    #[test]
+    fn raw_arbitrary_unicode_is_never_changed(input in any::<String>()) {
+        // Any scalar value, control characters and unassigned ones included:
+        // raw text is refused (binary, empty) or analysed exactly as given.
+        let options = Options { raw: true, kind: InputKind::Text, ..Options::default() };
+        if let Ok(a) = analyze(&input, &options) {
+            prop_assert_eq!(&a.text, &input);
+            prop_assert!(a.removed.is_empty());
             check_spans(&a)?;
+        }
+    }
+
+    #[test]
+    fn any_html_is_analysed_without_panic_and_spans_are_valid(input in article_like_html()) {
+        for (kind, raw) in [(InputKind::Html, false), (InputKind::Auto, false), (InputKind::Html, true)] {
+            if let Ok(a) = analyze(&input, &Options { kind, raw, ..Options::default() }) {
+                check_spans(&a)?;
+                if kind == InputKind::Html {
+                    prop_assert_eq!(a.input.kind, InputKind::Html);
+                }
+                if raw {
+                    // Raw HTML is its visible text with nothing taken out.
+                    prop_assert!(a.removed.is_empty(), "raw HTML removed {:?}", a.removed);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn analysing_html_twice_gives_the_same_result(input in article_like_html()) {
+        for raw in [false, true] {
+            let options = Options { kind: InputKind::Html, raw, ..Options::default() };
+            prop_assert_eq!(analyze(&input, &options), analyze(&input, &options));
+        }
+    }
+
+    #[test]
+    fn restoring_every_removed_html_block_removes_nothing(input in article_like_html()) {
+        let html = Options { kind: InputKind::Html, ..Options::default() };
+        if let Ok(a) = analyze(&input, &html) {
+            let keep: Vec<usize> = a.removed.iter().map(|r| r.block).collect();
+            let restored = analyze(&input, &Options { keep: keep.clone(), ..html }).unwrap();
+            prop_assert!(restored.removed.is_empty(), "kept {:?}, still removed {:?}", keep, restored.removed);
+            // Everything the first run removed is now in the text.
+            for r in &a.removed {
+                prop_assert!(restored.text.contains(r.text.trim()), "{:?} not restored", r.text);
+            }
         }
     }
 

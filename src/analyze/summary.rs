@@ -29,7 +29,7 @@ use crate::document::Document;
 use crate::input::html::BlockKind;
 use crate::output::Keyphrase;
 use crate::segment::TokenKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The most sentences a summary has unless more are asked for.
 pub const MAX_SENTENCES: usize = 5;
@@ -205,7 +205,11 @@ pub fn summary(
         if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) {
             continue;
         }
-        let distinct: HashSet<&str> = words[i].iter().map(String::as_str).collect();
+        // Ordered: the scores are sums of floats, and a HashSet's order
+        // changes from one run to the next; another order can change the
+        // last bit of a sum and swap two sentences of equal weight, so the
+        // same input got another summary (found by fuzzing).
+        let distinct: BTreeSet<&str> = words[i].iter().map(String::as_str).collect();
         let mass: f64 = distinct.iter().map(|w| centroid[w].ln_1p()).sum();
         let keys = distinct.iter().filter(|w| key_words.contains(**w)).count() as f64;
         let lead = 1.0 + (1.0 - position as f64 / 10.0).max(0.0);
