@@ -219,13 +219,16 @@ fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
 }
 
-/// A word of the text as the extractor sees it.
+/// A word of the text as the extractor sees it. Kept small (a long text has
+/// hundreds of thousands): its lower-case form is a number in the
+/// vocabulary, its place two offsets.
 struct Term {
-    /// Lower case, possessive stripped.
-    key: String,
-    /// As written (possessive stripped).
-    raw: std::ops::Range<usize>,
-    sentence: usize,
+    /// Lower case, possessive stripped: its number in the vocabulary.
+    key: u32,
+    /// As written (possessive stripped): byte offsets.
+    start: u32,
+    end: u32,
+    sentence: u32,
     stop: bool,
     /// Capitalised and not the first word of its sentence.
     capital: bool,
@@ -234,6 +237,18 @@ struct Term {
     /// The first word of its sentence (its capital says nothing).
     initial: bool,
 }
+
+/// No word (a shorter phrase's unused places; a stop word's statistics).
+const NONE: u32 = u32::MAX;
+
+/// The longest name taken as a candidate, in words ("Organization of the
+/// Petroleum Exporting Countries" is six).
+const MAX_NAME_WORDS: usize = 8;
+
+/// A candidate's words as vocabulary numbers, `NONE` after the last.
+/// Compared word by word, phrases sort as their texts would: every
+/// character of a word sorts after the space that joins them.
+type PhraseKey = [u32; MAX_NAME_WORDS];
 
 /// The statistics of one distinct word.
 #[derive(Default)]
@@ -272,6 +287,22 @@ fn stem(w: &str) -> &str {
     w
 }
 
+/// Numbers `w` in the vocabulary (in order of first use).
+fn intern(w: String, vocab: &mut HashMap<String, u32>) -> u32 {
+    let n = vocab.len() as u32;
+    *vocab.entry(w).or_insert(n)
+}
+
+/// A phrase's words, spelled.
+fn word_texts<'a>(
+    spelled: &'a [&'a str],
+    key: &'a PhraseKey,
+) -> impl Iterator<Item = &'a str> + 'a {
+    key.iter()
+        .take_while(|&&w| w != NONE)
+        .map(move |&w| spelled[w as usize])
+}
+
 /// The key phrases of a document, best first.
 pub fn keyphrases(
     doc: &Document,
@@ -285,6 +316,9 @@ pub fn keyphrases(
     let when_and_how_much = Spans::times_and_quantities(times, quantities);
     // 1. Terms: words, with hyphenated compounds as one ("long-range").
     let mut terms: Vec<Term> = Vec::new();
+    // Lower-case words, numbered in order of first use.
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+
     // Chunk boundaries: indexes into `terms` where a run of words breaks
     // (punctuation, numbers, the sentence's end).
     let mut breaks: Vec<bool> = Vec::new();
@@ -331,9 +365,10 @@ pub fn keyphrases(
                 stop,
                 capital: upper && !first,
                 acronym: letters >= 2 && !text.chars().any(char::is_lowercase),
-                key,
-                raw: start..end,
-                sentence: si,
+                key: intern(key, &mut vocab),
+                start: start as u32,
+                end: end as u32,
+                sentence: si as u32,
                 initial: first,
             });
             breaks.push(broken);
@@ -346,19 +381,21 @@ pub fn keyphrases(
         return Vec::new();
     }
 
-    // 2. Statistics of each distinct content word.
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    // 2. Statistics of each distinct content word, numbered in order of
+    // first use as one.
+    let of = vocab.get("of").copied().unwrap_or(NONE);
+    let mut stat_of: Vec<u32> = vec![NONE; vocab.len()];
     let mut stats: Vec<Stats> = Vec::new();
     let term_id: Vec<Option<usize>> = terms
         .iter()
         .map(|t| {
             (!t.stop).then(|| {
-                let n = ids.len();
-                let id = *ids.entry(t.key.as_str()).or_insert(n);
-                if id == stats.len() {
+                let id = &mut stat_of[t.key as usize];
+                if *id == NONE {
+                    *id = stats.len() as u32;
                     stats.push(Stats::default());
                 }
-                id
+                *id as usize
             })
         })
         .collect();
@@ -368,8 +405,8 @@ pub fn keyphrases(
         st.tf += 1.0;
         st.capital += f64::from(u8::from(t.capital));
         st.acronym += f64::from(u8::from(t.acronym));
-        if st.sentences.last() != Some(&t.sentence) {
-            st.sentences.push(t.sentence);
+        if st.sentences.last() != Some(&(t.sentence as usize)) {
+            st.sentences.push(t.sentence as usize);
         }
         // Content words within the window, in the same sentence.
         for d in 1..=WINDOW {
@@ -442,34 +479,40 @@ pub fn keyphrases(
     };
 
     // 3. Candidates: runs of 1..=MAX_WORDS words, content words at both
-    // ends, "of" the only function word inside.
-    #[derive(Default)]
+    // ends, "of" the only function word inside; keyed by their words'
+    // numbers, so that a long text's many phrases cost little.
     struct Candidate {
         tf: f64,
-        words: Vec<usize>,
+        /// Its content words' statistics, `NONE` after the last.
+        words: [u32; MAX_WORDS + 1],
         /// A mid-sentence occurrence's text, else the first's.
-        text: std::ops::Range<usize>,
+        text: (u32, u32),
         mid_sentence: bool,
     }
-    let mut candidates: HashMap<String, Candidate> = HashMap::new();
+    let words_of = |ws: &[usize]| {
+        let mut a = [NONE; MAX_WORDS + 1];
+        for (x, &w) in a.iter_mut().zip(ws) {
+            *x = w as u32;
+        }
+        a
+    };
+    let mut candidates: HashMap<PhraseKey, Candidate> = HashMap::new();
+    let mut words: Vec<usize> = Vec::with_capacity(MAX_WORDS + 1);
     for i in 0..terms.len() {
         if term_id[i].is_none() {
             continue;
         }
-        let mut words = Vec::new();
-        let mut key = String::new();
-        for j in i..(i + MAX_WORDS + 1).min(terms.len()) {
+        words.clear();
+        let mut key: PhraseKey = [NONE; MAX_NAME_WORDS];
+        for (n, j) in (i..(i + MAX_WORDS + 1).min(terms.len())).enumerate() {
             if j > i && (breaks[j] || terms[j].sentence != terms[i].sentence) {
                 break;
             }
             let t = &terms[j];
-            if t.stop && t.key != "of" {
+            if t.stop && t.key != of {
                 break;
             }
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(&t.key);
+            key[n] = t.key;
             match term_id[j] {
                 Some(id) => words.push(id),
                 None => continue,
@@ -477,61 +520,95 @@ pub fn keyphrases(
             if words.len() > MAX_WORDS {
                 break;
             }
-            if cuts_a_mention(terms[i].raw.start, t.raw.end) {
+            if cuts_a_mention(terms[i].start as usize, t.end as usize) {
                 continue;
             }
-            let c = candidates.entry(key.clone()).or_default();
+            let c = candidates.entry(key).or_insert(Candidate {
+                tf: 0.0,
+                words: [NONE; MAX_WORDS + 1],
+                text: (0, 0),
+                mid_sentence: false,
+            });
             c.tf += 1.0;
             let mid = !terms[i].initial;
-            if c.words.is_empty() || (mid && !c.mid_sentence) {
-                c.words.clone_from(&words);
-                c.text = terms[i].raw.start..t.raw.end;
+            if c.words[0] == NONE || (mid && !c.mid_sentence) {
+                c.words = words_of(&words);
+                c.text = (terms[i].start, t.end);
                 c.mid_sentence = mid;
             }
         }
     }
     // Entities named more than once, under their full name.
     for e in entities.iter().filter(|e| e.count >= 2) {
-        let key = e.name.to_lowercase();
-        let words: Vec<usize> = key
+        let name = e.name.to_lowercase();
+        let ws: Vec<usize> = name
             .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter_map(|w| ids.get(w).copied())
+            .filter_map(|w| {
+                let id = stat_of[*vocab.get(w)? as usize];
+                (id != NONE).then_some(id as usize)
+            })
             .collect();
-        if words.is_empty() || words.len() > MAX_WORDS + 1 {
+        if ws.is_empty() || ws.len() > MAX_WORDS + 1 || name.split(' ').count() > MAX_NAME_WORDS {
             continue;
         }
-        let c = candidates.entry(key).or_default();
+        let mut key: PhraseKey = [NONE; MAX_NAME_WORDS];
+        for (x, w) in key.iter_mut().zip(name.split(' ')) {
+            *x = intern(w.to_string(), &mut vocab);
+        }
+        let m = &e.first;
+        let c = candidates.entry(key).or_insert(Candidate {
+            tf: 0.0,
+            words: [NONE; MAX_WORDS + 1],
+            text: (0, 0),
+            mid_sentence: false,
+        });
         c.tf = c.tf.max(f64::from(e.count));
-        if c.words.is_empty() {
-            c.words = words;
-            let m = &e.first;
-            c.text = m.start as usize..m.end as usize;
+        if c.words[0] == NONE {
+            c.words = words_of(&ws);
+            c.text = (m.start, m.end);
             c.mid_sentence = true;
         }
     }
+    // The vocabulary by number, to write phrases out again.
+    let mut spelled: Vec<&str> = vec![""; vocab.len()];
+    for (w, &n) in &vocab {
+        spelled[n as usize] = w;
+    }
+    let phrase = |key: &PhraseKey| {
+        key.iter()
+            .take_while(|&&w| w != NONE)
+            .map(|&w| spelled[w as usize])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
 
     // 4. Score, sort, collapse.
-    let mut scored: Vec<(f64, &str, &Candidate)> = candidates
+    let mut scored: Vec<(f64, &PhraseKey, &Candidate)> = candidates
         .iter()
-        .filter(|(_, c)| !c.words.is_empty())
+        .filter(|(_, c)| c.words[0] != NONE)
         .map(|(k, c)| {
-            let prod: f64 = c.words.iter().map(|&w| weight[w]).product();
-            let sum: f64 = c.words.iter().map(|&w| weight[w]).sum();
-            (prod / (c.tf * (1.0 + sum)), k.as_str(), c)
+            let ws = c.words.iter().take_while(|&&w| w != NONE);
+            let prod: f64 = ws.clone().map(|&w| weight[w as usize]).product();
+            let sum: f64 = ws.map(|&w| weight[w as usize]).sum();
+            (prod / (c.tf * (1.0 + sum)), k, c)
         })
         .filter(|(s, ..)| s.is_finite())
         .collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-    let mut chosen: Vec<(f64, String, Vec<&str>)> = Vec::new();
+    scored.sort_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then_with(|| word_texts(&spelled, a.1).cmp(word_texts(&spelled, b.1)))
+    });
+    let mut chosen: Vec<(f64, String, Vec<String>)> = Vec::new();
     let mut set_aside = Vec::new();
     for (s, key, c) in scored {
         if chosen.len() >= MAX_KEYPHRASES {
             break;
         }
-        let stems: Vec<&str> = key
+        let key = phrase(key);
+        let stems: Vec<String> = key
             .split(' ')
             .filter(|w| !is_stopword(w))
-            .map(stem)
+            .map(|w| stem(w).to_string())
             .collect();
         // Near-duplicates: one phrase's words inside the other's, or half
         // of their words shared ("Press Secretary Jen" and "Secretary Jen
@@ -545,7 +622,7 @@ pub fn keyphrases(
             set_aside.push((s, c, stems));
             continue;
         }
-        let text = doc.text[c.text.clone()].to_string();
+        let text = doc.text[c.text.0 as usize..c.text.1 as usize].to_string();
         chosen.push((s, text, stems));
     }
     // A short text has few phrases: the parts of the chosen ones fill the
@@ -557,7 +634,7 @@ pub fn keyphrases(
         if chosen.iter().any(|(_, _, other)| *other == stems) {
             continue;
         }
-        let text = doc.text[c.text.clone()].to_string();
+        let text = doc.text[c.text.0 as usize..c.text.1 as usize].to_string();
         chosen.push((s, text, stems));
     }
     // Best first, whatever list each came from.

@@ -280,15 +280,21 @@ impl DocStats {
     pub fn new(sentences: &[Vec<TokInfo>], info: &[SentInfo]) -> DocStats {
         let mut d = DocStats::default();
         for (s, toks) in sentences.iter().enumerate() {
-            for (i, t) in toks.iter().enumerate() {
-                if t.flags & LOWER != 0 && t.flags & HAS_LETTER != 0 {
-                    d.lower_seen.insert(t.lower, ());
-                } else if i > 0 && t.capitalised() && !info.get(s).is_some_and(|x| x.caps) {
-                    d.capital_mid.insert(t.lower, ());
-                }
-            }
+            d.add_sentence(toks, info.get(s).copied().unwrap_or_default());
         }
         d
+    }
+
+    /// Gathers one sentence's words (what [`DocStats::new`] does for each),
+    /// so that a long document's sentences need not all be held at once.
+    pub fn add_sentence(&mut self, toks: &[TokInfo], info: SentInfo) {
+        for (i, t) in toks.iter().enumerate() {
+            if t.flags & LOWER != 0 && t.flags & HAS_LETTER != 0 {
+                self.lower_seen.insert(t.lower, ());
+            } else if i > 0 && t.capitalised() && !info.caps {
+                self.capital_mid.insert(t.lower, ());
+            }
+        }
     }
 
     /// Records the entity just tagged, for the later mentions of its words.

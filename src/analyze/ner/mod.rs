@@ -77,6 +77,10 @@ impl Scorer for &model::Model {
 /// 3, 4, 6, 8: 0.907, 0.931, 0.934, 0.936, 0.936, 0.936).
 pub const BEAM: usize = 4;
 
+/// Up to how many words a document's token features are all held at once
+/// (about 5 MB); beyond, they are computed twice instead.
+const RESIDENT_WORDS: usize = 50_000;
+
 /// Tags a document's sentences (each a list of words), in order, so that
 /// each sentence can use what earlier ones were tagged. With `gold`, the
 /// scorer learns from every wrong label (training); the labels returned are
@@ -100,13 +104,32 @@ pub fn tag_document_beam<S: Scorer>(
     gold: Option<&[Vec<Tag>]>,
     beam: usize,
 ) -> Vec<Vec<Tag>> {
-    let toks: Vec<Vec<TokInfo>> = sentences.iter().map(|s| ex.sentence(s)).collect();
     let info: Vec<SentInfo> = sentences.iter().map(|s| SentInfo::new(s)).collect();
-    let mut doc = DocStats::new(&toks, &info);
-    let mut out = Vec::with_capacity(toks.len());
+    // The features' view of each word is about a hundred bytes: an
+    // article's are kept from the first pass (statistics of the whole
+    // document) to the second (tagging); a longer text's are made again
+    // in the second, so that memory does not grow a hundredfold with it.
+    let resident = sentences.iter().map(Vec::len).sum::<usize>() <= RESIDENT_WORDS;
+    let mut toks: Vec<Vec<TokInfo>> = Vec::new();
+    let mut doc = DocStats::default();
+    for (s, words) in sentences.iter().enumerate() {
+        let t = ex.sentence(words);
+        doc.add_sentence(&t, info[s]);
+        if resident {
+            toks.push(t);
+        }
+    }
+    let mut out = Vec::with_capacity(sentences.len());
     let mut feats = Vec::with_capacity(64);
     let mut dec = Beam::default();
-    for (s, sent) in toks.iter().enumerate() {
+    for s in 0..sentences.len() {
+        let again;
+        let sent: &[TokInfo] = if resident {
+            &toks[s]
+        } else {
+            again = ex.sentence(&sentences[s]);
+            &again
+        };
         let g = gold
             .and_then(|g| g.get(s))
             .filter(|g| g.len() == sent.len());
