@@ -7,14 +7,15 @@
 //   Readability.js does), and Readability.js (`DOMParser.parseFromString` +
 //   `new Readability(doc).parse()`), the three in turn in each round, so that
 //   a change of load on the machine falls on all three alike;
-// - nlp: texts handed over once; article-lens `analyze(text, {kind: 'text'})`
-//   and its stages, and compromise with compromise-dates (`nlp(text)`, then
-//   people(), places(), organizations(), dates(), quotations(), each as
-//   `.json({offset: true})`), through bench/page-timing.js's comparisonPage().
+// - nlp: texts handed over once; article-lens `analyzeTimed(text, {kind:
+//   'text'})` (the whole analysis and its stages) and compromise with
+//   compromise-dates (`nlp(text)`, then people(), places(), organizations(),
+//   dates(), quotations(), each as `.json({offset: true})`), in alternating
+//   passes over all the texts.
 import init, { analyze, analyzeTimed, version } from '../www/pkg/article_lens.js';
 import nlp from '../node_modules/compromise/builds/three/compromise-three.mjs';
 import datesPlugin from '../node_modules/compromise-dates/builds/compromise-dates.mjs';
-import { median, comparisonPage } from './page-timing.js';
+import { median } from './page-timing.js';
 
 nlp.plugin(datesPlugin);
 
@@ -106,30 +107,87 @@ function compromiseDates(doc, failures) {
   }
 }
 
-await init();
-comparisonPage('nlp', {
-  unit: 'text',
+const nlpTools = {
+  articleLens(t) {
+    const a = analyze(t, TEXT);
+    return { entities: a.entities.length, quotes: a.quotes.length, times: a.times.length };
+  },
+  compromise(t) {
+    const doc = nlp(t);
+    const failures = { n: 0 };
+    const json = (view) => view.json({ offset: true });
+    const entities = json(doc.people()).length + json(doc.places()).length + json(doc.organizations()).length;
+    const times = compromiseDates(doc, failures).length;
+    const quotes = json(doc.quotations()).length;
+    return { entities, quotes, times, dateFailures: failures.n };
+  },
+};
+
+let texts = [];
+
+/** One pass of `fn` over the texts, errors kept out: its time in ms. */
+function pass(fn) {
+  const t0 = performance.now();
+  for (const t of texts) attempt(() => fn(t));
+  return performance.now() - t0;
+}
+
+window.nlp = {
+  load(t) {
+    texts = t;
+    return t.length;
+  },
   versions: () => ({ articleLens: version(), compromise: nlp.version, compromiseDates: datesPlugin.version }),
-  tools: {
-    articleLens(t) {
-      const a = analyze(t, TEXT);
-      return { entities: a.entities.length, quotes: a.quotes.length, times: a.times.length };
-    },
-    compromise(t) {
-      const doc = nlp(t);
-      const failures = { n: 0 };
-      const json = (view) => view.json({ offset: true });
-      const entities = json(doc.people()).length + json(doc.places()).length + json(doc.organizations()).length;
-      const times = compromiseDates(doc, failures).length;
-      const quotes = json(doc.quotations()).length;
-      return { entities, quotes, times, dateFailures: failures.n };
-    },
+  /**
+   * Both tools over all the texts, interleaved so that a change of load on
+   * the machine falls on both alike: one untimed pass of each for what they
+   * find; article-lens's passes (`analyze` and `analyzeTimed` in turn) until
+   * `warmMs` and one more of compromise (warm-up); then `rounds` rounds, each
+   * a pass of article-lens through `analyzeTimed` (the wall time around each
+   * call is the whole analysis; its stages summed over the texts) and a pass
+   * of compromise. Medians of the rounds: { al: { ms, found, errors }, stages,
+   * cp: { ms, found, errors }, rounds: [[al ms, stage sums, cp ms], …] }.
+   */
+  run(rounds, warmMs) {
+    const first = (fn) => {
+      const found = {};
+      const errors = [];
+      texts.forEach((t, i) => {
+        const r = attempt(() => fn(t));
+        if (r.error) errors.push(`text ${i}: ${r.error}`);
+        else for (const [k, v] of Object.entries(r.value)) found[k] = (found[k] || 0) + v;
+      });
+      return { found, errors };
+    };
+    const al = first(nlpTools.articleLens);
+    const cp = first(nlpTools.compromise);
+    const start = performance.now();
+    while (performance.now() - start < warmMs) {
+      pass(nlpTools.articleLens);
+      pass((t) => analyzeTimed(t, TEXT));
+    }
+    pass(nlpTools.compromise);
+    const log = [];
+    for (let r = 0; r < rounds; r++) {
+      const sums = {};
+      let ms = 0;
+      for (const t of texts) {
+        const t0 = performance.now();
+        const res = attempt(() => analyzeTimed(t, TEXT));
+        ms += performance.now() - t0;
+        if (res.value) for (const [name, v] of res.value.timings) sums[name] = (sums[name] || 0) + v;
+      }
+      log.push([ms, sums, pass(nlpTools.compromise)]);
+    }
+    const names = Object.keys(log[0][1]);
+    return {
+      al: { ...al, ms: median(log.map((l) => l[0])) },
+      stages: Object.fromEntries(names.map((n) => [n, median(log.map((l) => l[1][n] ?? 0))])),
+      cp: { ...cp, ms: median(log.map((l) => l[2])) },
+      rounds: log,
+    };
   },
-  // Node gets { found: { entities, quotes, times, dateFailures } summed, errors, ms, passes }.
-  collect: ({ outputs, textChanged, ...rest }) => {
-    const found = {};
-    for (const o of outputs) for (const [k, v] of Object.entries(o || {})) found[k] = (found[k] || 0) + v;
-    return { found, ...rest };
-  },
-  timings: (t) => analyzeTimed(t, TEXT).timings,
-});
+};
+
+await init();
+window.nlpReady = true;

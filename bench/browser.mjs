@@ -51,6 +51,7 @@ const NATIVE = !process.argv.includes('--no-native');
 // speed (cold start, seed, sizes, memory, native).
 const PARTS = new Set(flag('--only', 'extraction,nlp,speed').split(','));
 const COLD_RUNS = 5;
+const NLP_ROUNDS = 5;
 const WARM_MS = 3000; // bench/page-timing.js's WARM_MS: Chromium's optimising compiler works in the background
 const PAGE_TIMEOUT_MS = 60_000;
 const NLP_TIMEOUT_MS = 600_000;
@@ -89,6 +90,52 @@ if (PAGES) {
 const nlp = nlpTexts(corpus);
 const pool = textPool(corpus);
 const scaled = SIZES.map((size) => ({ size, ...scaledText(pool.texts, size) }));
+
+// ---------------------------------------------------------------- native
+
+// The release binary, timed right after the wasm on each input (so that both
+// see about the same load on the machine).
+const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || 'target');
+const bin = path.join(targetDir, 'release/article-lens');
+const nativeDir = path.join(targetDir, 'bench-browser');
+const native = {};
+let nativeNote = '';
+const NATIVE_REPS = 5;
+if (PARTS.has('speed')) {
+  if (!NATIVE) nativeNote = 'Native: not measured (--no-native).';
+  else if (!fs.existsSync(bin)) nativeNote = `Native: not measured: no release binary at ${path.relative(root, bin)} (\`cargo build --release\`; \`make bench-browser\` builds it).`;
+  else fs.mkdirSync(nativeDir, { recursive: true });
+}
+const nativeOn = () => PARTS.has('speed') && NATIVE && fs.existsSync(bin);
+
+/** `bin batch --jobs 1` on a JSONL file: the elapsed ms. */
+function batch(file) {
+  const fd = fs.openSync(file, 'r');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(bin, ['batch', '--jobs', '1', '--quiet'], { stdio: [fd, 'ignore', 'pipe'], maxBuffer: 1 << 20 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  fs.closeSync(fd);
+  if (r.status !== 0) throw new Error(`${bin} batch exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/** Native ms per analysis of `text`: k lines of it after a seed line, less the seed line alone, ÷ k; median of NATIVE_REPS alternations. */
+function nativeTime(name, text) {
+  const line = (t) => JSON.stringify({ id: 'x', text: t }) + '\n';
+  const k = Math.min(1000, Math.max(1, Math.ceil(2e6 / Buffer.byteLength(text))));
+  const baseFile = path.join(nativeDir, 'base.jsonl');
+  const file = path.join(nativeDir, 'input.jsonl');
+  fs.writeFileSync(baseFile, line(seed.text));
+  fs.writeFileSync(file, line(seed.text) + line(text).repeat(k));
+  const base = [];
+  const full = [];
+  for (let i = 0; i < NATIVE_REPS; i++) {
+    base.push(batch(baseFile));
+    full.push(batch(file));
+  }
+  fs.rmSync(file);
+  native[name] = { ms: (median(full) - median(base)) / k, k, base: median(base) };
+}
 
 // ---------------------------------------------------------------- browser
 
@@ -151,12 +198,15 @@ try {
     const bytes = Buffer.byteLength(input.text);
     progress(`${input.name} (${bytes} bytes)`);
     const limits = bytes >= 1e6 ? { minRuns: 3, minMs: 0 } : { minRuns: 5, minMs: 1500 };
+    if (input.name === 'seed') limits.plain = true;
     const r = await ctx.page.evaluate(([t, o, l]) => window.bench.measure(t, o, l), [input.text, TEXT, limits]);
     const row = { name: input.name, bytes, rounds: input.rounds, ...r };
-    if (input.name === 'seed') {
-      row.plain = await ctx.page.evaluate(([t, o]) => window.bench.measurePlain(t, o), [input.text, TEXT]);
-      seedRow = row;
-    } else sizes.push(row);
+    if (input.name === 'seed') seedRow = row;
+    else sizes.push(row);
+    if (nativeOn()) {
+      progress(`${input.name}: native`);
+      nativeTime(input.name, input.text);
+    }
   }
   await ctx.context.close();
 
@@ -201,66 +251,18 @@ try {
 
   // NLP: both tools on the same texts, in a fresh context.
   if (PARTS.has('nlp')) {
-  progress(`NLP, ${nlp.texts.length} texts: article-lens`);
+  progress(`NLP, ${nlp.texts.length} texts, ${NLP_ROUNDS} rounds`);
   ctx = await open('browser-compare', 'nlpReady');
   const ev = (fn, arg, what) => withTimeout(ctx.page.evaluate(fn, arg), NLP_TIMEOUT_MS, what);
   await ev((t) => window.nlp.load(t), nlp.texts, 'load');
   const versions = await ev(() => window.nlp.versions(), null, 'versions');
-  const al = await ev((r) => window.nlp.articleLens(r), 3, 'article-lens');
-  // Twice: the first warms up analyzeTimed (its own copy of the stages' code, inlined).
-  await ev((r) => window.nlp.stages(r), 1, 'article-lens stages, warm-up');
-  const stages = await ev((r) => window.nlp.stages(r), 3, 'article-lens stages');
-  progress('NLP: compromise');
-  const cp = await ev((r) => window.nlp.compromise(r), 3, 'compromise');
+  nlpRun = { versions, ...(await ev(([n, ms]) => window.nlp.run(n, ms), [NLP_ROUNDS, WARM_MS], 'NLP')) };
   await ctx.context.close();
-  nlpRun = { versions, al, stages, cp };
   }
 } finally {
   await browser.close();
   speedServer.server.close();
   compareServer.server.close();
-}
-
-// ---------------------------------------------------------------- native
-
-const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || 'target');
-const bin = path.join(targetDir, 'release/article-lens');
-let nativeNote;
-const native = {};
-if (!PARTS.has('speed')) nativeNote = '';
-else if (!NATIVE) nativeNote = 'Native: not measured (--no-native).';
-else if (!fs.existsSync(bin)) nativeNote = `Native: not measured: no release binary at ${path.relative(root, bin)} (\`cargo build --release\`; \`make bench-browser\` builds it).`;
-else {
-  const dir = path.join(targetDir, 'bench-browser');
-  fs.mkdirSync(dir, { recursive: true });
-  const line = (text) => JSON.stringify({ id: 'x', text }) + '\n';
-  const run = (file) => {
-    const fd = fs.openSync(file, 'r');
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(bin, ['batch', '--jobs', '1', '--quiet'], { stdio: [fd, 'ignore', 'pipe'], maxBuffer: 1 << 20 });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    fs.closeSync(fd);
-    if (r.status !== 0) throw new Error(`${bin} batch exited ${r.status}: ${r.stderr}`);
-    return ms;
-  };
-  const baseFile = path.join(dir, 'base.jsonl');
-  fs.writeFileSync(baseFile, line(seed.text));
-  for (const input of [{ name: 'seed', text: seed.text }, ...scaled.map((s) => ({ name: sizeName(s.size), text: s.text }))]) {
-    const bytes = Buffer.byteLength(input.text);
-    const k = Math.min(1000, Math.max(1, Math.ceil(2e6 / bytes)));
-    progress(`native: ${input.name} ×${k}`);
-    const file = path.join(dir, 'input.jsonl');
-    fs.writeFileSync(file, line(seed.text) + line(input.text).repeat(k));
-    const base = [];
-    const full = [];
-    for (let i = 0; i < 3; i++) {
-      base.push(run(baseFile));
-      full.push(run(file));
-    }
-    native[input.name] = { ms: (median(full) - median(base)) / k, k, base: median(base) };
-    fs.rmSync(file);
-  }
-  nativeNote = `Native: \`${path.relative(root, bin)} batch --jobs 1 --quiet\` (profile release, as the CLI is built), each input as k JSONL lines after one line of the seed, minus the run of the seed line alone (start-up and the model's decoding: ${f1(native.seed?.base)} ms), divided by k (k = ${Object.entries(native).map(([n, v]) => `${n} ${v.k}`).join(', ')}); median of 3 runs each. It includes reading the JSON line and writing the result as JSON.`;
 }
 
 // ---------------------------------------------------------------- report
@@ -310,7 +312,7 @@ if (nlpRun) {
   line(`NLP, ${nlp.texts.length} texts: entities + quotes + times stages vs compromise, ms for the set`, f1(stageMs), f1(cp.ms), `${f1(cp.ms / stageMs)}× faster`, t, cp.ms / stageMs >= TARGET.nlp);
   line(`NLP, ${nlp.texts.length} texts: whole analysis vs compromise, ms for the set`, f1(al.ms), f1(cp.ms), `${f1(cp.ms / al.ms)}× faster`, t, cp.ms / al.ms >= TARGET.nlp);
   notes.push(
-    `NLP: ${nlp.source}, ${nlp.texts.length} texts, ${int(bytes)} bytes; article-lens \`analyze(text, {kind: "text"})\`, compromise \`nlp(text)\` then people(), places(), organizations(), dates() (compromise-dates, no reference date), quotations(), each \`.json({offset: true})\`; each tool one untimed pass, passes until 3 s, then the median of at least 3 timed passes over all texts (article-lens ${al.passes}, compromise ${cp.passes}). article-lens stages summed over the texts (\`analyzeTimed\`, after a warm-up pass of it): ${Object.entries(stages).map(([n, v]) => `${n} ${f1(v)}`).join(', ')} ms. Found: article-lens ${al.found.entities} entities, ${al.found.quotes} quotes, ${al.found.times} times; compromise ${cp.found.entities} entity matches, ${cp.found.quotes} quotations, ${cp.found.times} dates (${cp.found.dateFailures} dates threw and were left out). Errors: article-lens ${al.errors.length}, compromise ${cp.errors.length}.`,
+    `NLP: ${nlp.source}, ${nlp.texts.length} texts, ${int(bytes)} bytes; article-lens \`analyzeTimed(text, {kind: "text"})\` (the wall time around it is the whole analysis), compromise \`nlp(text)\` then people(), places(), organizations(), dates() (compromise-dates, no reference date), quotations(), each \`.json({offset: true})\`; one untimed pass of each, ${WARM_MS / 1000} s of article-lens passes and one more compromise pass to warm up, then ${NLP_ROUNDS} rounds, each a pass of article-lens over all texts and then one of compromise; medians of the rounds. Per round, compromise ÷ the three stages and ÷ the whole: ${nlpRun.rounds.map(([a, st, c]) => `${f1(c / ['entities', 'quotes', 'times'].reduce((n, k) => n + (st[k] ?? 0), 0))} / ${f1(c / a)}`).join(', ')}. article-lens stages summed over the texts: ${Object.entries(stages).map(([n, v]) => `${n} ${f1(v)}`).join(', ')} ms. Found: article-lens ${al.found.entities} entities, ${al.found.quotes} quotes, ${al.found.times} times; compromise ${cp.found.entities} entity matches, ${cp.found.quotes} quotations, ${cp.found.times} dates (${cp.found.dateFailures} dates threw and were left out). Errors: article-lens ${al.errors.length}, compromise ${cp.errors.length}.`,
   );
 }
 
@@ -326,7 +328,7 @@ if (seedRow) {
   const ten = largest && largest.bytes > 5e6 ? largest : null;
 
   line('cold start: fetch + compile + first analysis of the seed, median of 5 fresh contexts, ms', f1(c.total), '', '', `≤ ${TARGET.coldMs} ms`, c.total <= TARGET.coldMs);
-  line(`seed article (${seedRow.bytes} bytes), warm, ms (\`analyze\`)`, f2(seedRow.plain.ms), nat('seed') === undefined ? '' : `native ${f2(nat('seed'))}`, nat('seed') === undefined ? '' : `wasm/native ${f2(seedRow.plain.ms / nat('seed'))}×`, `≤ ${TARGET.seedMs} ms`, seedRow.plain.ms <= TARGET.seedMs);
+  line(`seed article (${seedRow.bytes} bytes), warm, ms (\`analyze\`)`, f2(seedRow.plainMs), nat('seed') === undefined ? '' : `native ${f2(nat('seed'))}`, nat('seed') === undefined ? '' : `wasm/native ${f2(seedRow.plainMs / nat('seed'))}×`, `≤ ${TARGET.seedMs} ms`, seedRow.plainMs <= TARGET.seedMs);
   if (ten) {
     line(`${ten.name} of text (${int(ten.bytes)} bytes), warm, ms`, int(ten.ms), nat(ten.name) === undefined ? '' : `native ${int(nat(ten.name))}`, nat(ten.name) === undefined ? '' : `wasm/native ${f2(ten.ms / nat(ten.name))}×`, `≤ ${TARGET.tenMbMs} ms`, ten.ms <= TARGET.tenMbMs);
     line(`${ten.name}: time per byte ÷ that of ${first.name}`, f2(perByte(ten) / perByte(first)), '', '', '(linear: ≈ 1)', undefined);
@@ -349,7 +351,7 @@ if (seedRow) {
     if (r === ten) targets.push(`≤ ${TARGET.tenMbMs} ms ${mark(r.ms <= TARGET.tenMbMs)}`);
     if (r.bytes >= 1e5) targets.push(`memory ≤ ${TARGET.memory}× ${mark(peak(r) <= TARGET.memory)}`);
     say(
-      `| ${r.name} | ${int(r.bytes)} | ${r.runs} | ${ms(r.ms)} | ${f1(r.ms / (r.bytes / 1e6))} | ${r === seedRow ? '' : f2(perByte(r) / perByte(first))} | ${ms(n)} | ${n === undefined ? '–' : `${f2(r.ms / n)}×`} | ${MB(r.base)} → ${MB(r.memory)} | ${f2(peak(r))} | ${f2(r.memory / r.bytes)} | ${targets.join(', ')} |`,
+      `| ${r.name} | ${int(r.bytes)} | ${r.runs} | ${ms(r.ms)} | ${f1(r.ms / (r.bytes / 1e6))} | ${r === seedRow ? '' : f2(perByte(r) / perByte(first))} | ${ms(n)} | ${n === undefined ? '–' : `${f2(r.ms / n)}×`} | ${MB(r.base)} → ${MB(r.memory)} | ${f2(peak(r))} | ${r.bytes >= 1e5 ? f2(r.memory / r.bytes) : '–'} | ${targets.join(', ')} |`,
     );
   }
   say();
@@ -365,9 +367,10 @@ if (seedRow) {
   say();
   notes.unshift(
     `Cold start, each of ${COLD_RUNS} fresh contexts (load + compile, first analysis, total, ms): ${cold.map((x) => `${f1(x.load)} + ${f1(x.first)} = ${f1(x.total)}`).join('; ')}. The wasm's memory after the first analysis: ${MB(c.memory)} MiB.`,
-    `Seed: ${seed.source}; \`analyze\` ${f2(seedRow.plain.ms)} ms (${seedRow.plain.runs} runs), \`analyzeTimed\` ${f2(seedRow.ms)} ms.`,
+    `Seed: ${seed.source}; \`analyze\` ${f2(seedRow.plainMs)} ms, \`analyzeTimed\` ${f2(seedRow.ms)} ms (${seedRow.runs} runs of each, in alternating passes of ${seedRow.perPass}).`,
     `Sizes: the first bytes of ${pool.texts.length} different article texts (${pool.source}; ${MB(pool.bytes)} MiB in all), shuffled once with a fixed seed and joined by blank lines, cut at a paragraph break or a space${scaled.some((x) => x.rounds > 1) ? `; the pool is shorter than the largest input, so ${scaled.filter((x) => x.rounds > 1).map((x) => sizeName(x.size)).join(', ')} go round it again (an article comes back megabytes later, never as a run of the same paragraph)` : ''}.`,
   );
+  if (nativeOn()) nativeNote = `Native: \`${path.relative(root, bin)} batch --jobs 1 --quiet\` (profile release, as the CLI is built), run right after the wasm on each input: the input as k JSONL lines after one line of the seed, less the run of the seed line alone (start-up and the model's decoding: ${f1(native.seed?.base)} ms), divided by k (k = ${Object.entries(native).map(([n, v]) => `${n} ${v.k}`).join(', ')}); median of ${NATIVE_REPS} alternations. It includes reading the JSON line and writing the result as JSON, as the wasm's includes building the JavaScript object.`;
   notes.push(nativeNote);
 } else say();
 

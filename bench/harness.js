@@ -21,10 +21,12 @@ const PASS_MS = 20;
  * at least `minMs`. The whole analysis is the time around the call (the
  * library's work, its ~12 readings of the clock and building the JavaScript
  * result); the stages are the library's own timings, summed over a pass.
- * Returns medians per run: { ms, stages, runs, perPass, memoryFirst (after
- * the first run), memory (after all) }.
+ * With `plain`, each pass is followed by as many runs of plain `analyze`
+ * (`plainMs`: their median per run), so that both see the same load.
+ * Returns medians per run: { ms, stages, runs, perPass, plainMs, memoryFirst
+ * (after the first run), memory (after all) }.
  */
-function timed(text, options, { warm = 1, minRuns = 5, minMs = 1000 } = {}) {
+function timed(text, options, { warm = 1, minRuns = 5, minMs = 1000, plain = false } = {}) {
   let first = Infinity;
   let memoryFirst = 0;
   for (let i = 0; i < warm; i++) {
@@ -35,6 +37,7 @@ function timed(text, options, { warm = 1, minRuns = 5, minMs = 1000 } = {}) {
   }
   const k = Math.max(1, Math.ceil(PASS_MS / Math.max(first, 0.01)));
   const passes = [];
+  const plainPasses = [];
   const stages = {};
   const start = performance.now();
   while (passes.length * k < minRuns || performance.now() - start < minMs) {
@@ -45,30 +48,21 @@ function timed(text, options, { warm = 1, minRuns = 5, minMs = 1000 } = {}) {
     }
     passes.push((performance.now() - t0) / k);
     for (const [name, ms] of Object.entries(sums)) (stages[name] ||= []).push(ms / k);
+    if (plain) {
+      const t1 = performance.now();
+      for (let i = 0; i < k; i++) analyze(text, options);
+      plainPasses.push((performance.now() - t1) / k);
+    }
   }
   return {
     ms: median(passes),
     stages: Object.fromEntries(Object.entries(stages).map(([n, v]) => [n, median(v)])),
     runs: passes.length * k,
     perPass: k,
+    plainMs: plain ? median(plainPasses) : undefined,
     memoryFirst,
     memory: memory(),
   };
-}
-
-/** Timed passes of plain `analyze(text, options)`, as timed() times analyzeTimed: { ms, runs }. */
-function timedPlain(text, options, minMs) {
-  const t0 = performance.now();
-  analyze(text, options);
-  const k = Math.max(1, Math.ceil(PASS_MS / Math.max(performance.now() - t0, 0.01)));
-  const passes = [];
-  const start = performance.now();
-  while (passes.length < 5 || performance.now() - start < minMs) {
-    const t1 = performance.now();
-    for (let i = 0; i < k; i++) analyze(text, options);
-    passes.push((performance.now() - t1) / k);
-  }
-  return { ms: median(passes), runs: passes.length * k };
 }
 
 window.bench = {
@@ -130,7 +124,5 @@ window.bench = {
   },
   /** Warm time of one input: timed() (analyzeTimed, with its stages). */
   measure: (text, options, limits) => timed(text, options, limits),
-  /** Warm time of one input through plain `analyze`. */
-  measurePlain: (text, options, minMs = 1000) => timedPlain(text, options, minMs),
 };
 window.benchReady = true;
