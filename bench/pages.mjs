@@ -174,7 +174,7 @@ export function textPool(corpus) {
     source = sets.filter(([, t]) => t.length).map(([n, t]) => `${n} ${t.length}`).join(', ');
   } else {
     texts = fixtureInputs('.txt').map((t) => t.text.trim());
-    source = `the project's text fixtures (the corpus's texts are absent)`;
+    source = `the project's text fixtures, the corpus's texts being absent`;
   }
   texts = shuffle(texts);
   return { texts, source, bytes: texts.reduce((n, t) => n + Buffer.byteLength(t) + 2, 0) };
