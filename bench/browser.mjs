@@ -10,20 +10,22 @@
 //    metadata, cleanup); median per page after a warm-up (bench/browser-compare.js).
 // 2. NLP vs compromise + compromise-dates: PolNeAR's dev texts; compromise's
 //    people(), places(), organizations(), dates(), quotations() against
-//    article-lens's entities + quotes + times stages and its whole analysis;
-//    total time for the set (bench/page-timing.js's comparisonPage()).
+//    article-lens's entities + quotes + times stages and its whole analysis
+//    (`analyzeTimed`), in alternating passes over all the texts; total time
+//    for the set, median of the rounds (bench/browser-compare.js).
 // 3. Cold start: a fresh browser context loads bench/harness.html, fetches and
 //    compiles the wasm and analyses the seed article; median of 5.
 // 4. The seed article warm, and 1 KB to 10 MB of different articles joined
-//    (bench/pages.mjs, scaledText()): time, time per MB, per byte against the
-//    smallest, stages, and the wasm's linear memory (it never shrinks: each
-//    size in a fresh context, after a warm-up on the seed).
+//    (bench/pages.mjs, scaledText()), in one context warmed up until steady:
+//    time, time per MB, per byte against the smallest, stages; then the
+//    wasm's linear memory, each input in a fresh context (it never shrinks).
 // 5. Native: the same seed and sizes through the release binary
 //    (`article-lens batch --jobs 1`, text in, JSON out, as the wasm is text in,
-//    JavaScript object out): each input k times after one seed line, minus
-//    the run with the seed line alone (start-up and the model's decoding),
-//    divided by k; median of 3. Skipped, and said, when the binary is absent
-//    (`make bench-browser` builds it).
+//    JavaScript object out), right after the wasm on each input: each input
+//    k times after one seed line, less the run with the seed line alone
+//    (start-up and the model's decoding), divided by k; median of 5.
+//    Skipped, and said, when the binary is absent (`make bench-browser`
+//    builds it).
 //
 //   node bench/browser.mjs [CORPUS_DIR] [--runs N] [--pages N] [--max-size B] [--no-native]
 //                          [--only extraction,nlp,speed]
