@@ -39,7 +39,12 @@ bench-native:
 	@mkdir -p bench/results
 	cargo bench --bench pipeline -- $(CORPUS) | tee bench/results/native.md
 
+# Speed in Chromium (docs/BENCHMARKS.md, "Speed in Chromium"): extraction
+# beside Readability.js, entities/quotes/dates beside compromise, cold start,
+# the seed and 1 KB to 10 MB of text with the wasm's memory, and the same
+# inputs through the release binary (built here; CARGO_TARGET_DIR honoured).
 bench-browser: setup-test wasm
+	cargo build --release --quiet
 	node bench/browser.mjs $(CORPUS)
 
 # article-lens and Readability.js side by side in Chromium, same pages, same scorer.
