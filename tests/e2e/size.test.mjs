@@ -52,7 +52,7 @@ function table({ rows, bytes, gzipped }, limit) {
     line('file', 'bytes', 'gzip -9'),
     ...rows.map((r) => line(r.file, n(r.bytes), n(r.gzipped))),
     line('total', n(bytes), n(gzipped)),
-    `budget ${n(limit)} bytes gzipped (size-budget.json): ${n(limit - gzipped)} to spare`,
+    `budget ${n(limit)} bytes gzipped (size-budget.json): ${gzipped <= limit ? `${n(limit - gzipped)} to spare` : `${n(gzipped - limit)} over`}`,
   ].join('\n');
 }
 
