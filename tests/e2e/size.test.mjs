@@ -4,8 +4,9 @@
 // (www/pkg/precache.js, written by scripts/precache.mjs from a walk of www/),
 // which is every asset of the page and the embed, plus the two files the
 // browser fetches beside it: sw.js and the list itself. Prints a breakdown,
-// largest first. Needs `make wasm` first (make test runs it); no browser,
-// no corpus.
+// largest first, and the wasm module's code and data apart (docs/BENCHMARKS.md,
+// "Size", says what is in each). Needs `make wasm` first (make test runs it);
+// no browser, no corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -44,6 +45,32 @@ export function overBudget(total, limit) {
   return total <= limit ? null : `${total} bytes gzipped, over the budget of ${limit} by ${total - limit}`;
 }
 
+/** The sections of a wasm module: [{ id, name, bytes }] in file order. */
+export function wasmSections(buf) {
+  assert.equal(buf.readUInt32LE(0), 0x6d736100, 'a wasm module starts with \\0asm');
+  const leb = (at) => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const b = buf[at++];
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return [v, at];
+    }
+  };
+  const names = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'];
+  const out = [];
+  let at = 8;
+  while (at < buf.length) {
+    const id = buf[at];
+    const [size, body] = leb(at + 1);
+    out.push({ id, name: names[id] ?? `section ${id}`, bytes: buf.subarray(body, body + size) });
+    at = body + size;
+  }
+  assert.equal(at, buf.length, 'the sections end where the file does');
+  return out;
+}
+
 function table({ rows, bytes, gzipped }, limit) {
   const n = (x) => x.toLocaleString('en-US');
   const w = Math.max(...rows.map((r) => r.file.length), 5);
@@ -64,6 +91,13 @@ test('the whole download, gzipped, is within the size budget', () => {
   const files = [...list, 'sw.js', OUTPUT];
   const m = measure(files);
   console.log(table(m, budget.gzipped_bytes));
+  const wasm = wasmSections(fs.readFileSync(path.join(www, 'pkg/article_lens_bg.wasm')));
+  const part = (names) => Buffer.concat(wasm.filter((s) => names.includes(s.name)).map((s) => s.bytes));
+  const code = part(['code']);
+  const data = part(['data']);
+  const gz = (b) => zlib.gzipSync(b, { level: 9 }).length.toLocaleString('en-US');
+  console.log(`wasm code section ${code.length.toLocaleString('en-US')} bytes (${gz(code)} gzipped alone), `
+    + `data section ${data.length.toLocaleString('en-US')} bytes (${gz(data)} gzipped alone)`);
   assert.equal(overBudget(m.gzipped, budget.gzipped_bytes), null);
 });
 
