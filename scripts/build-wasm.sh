@@ -5,12 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# `cargo rustc --crate-type cdylib`, not `cargo build`: the library is also an
-# rlib (for the CLI and the tests), and cargo silently drops the profile's LTO
-# when it builds both at once (rust-lang/cargo#9672). With LTO the module is
-# 16 KB larger gzipped and a third faster in Chromium (docs/BENCHMARKS.md,
-# "Size").
-cargo rustc --quiet --profile wasm --target wasm32-unknown-unknown --lib --crate-type cdylib
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
 # Respect CARGO_TARGET_DIR (a separate build folder), like cargo itself does.
 wasm-bindgen --target web --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/article_lens.wasm"
 # The features rustc enables by default for wasm32; wasm-opt must be told them.
