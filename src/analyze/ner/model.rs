@@ -9,18 +9,19 @@
 //! 1. the keys, sorted, as varints of their differences;
 //! 2. which labels of each row have a weight: a 16-bit mask a row, as two
 //!    planes of bytes (low bytes of every row, then high bytes), since most
-//!    rows share a few patterns and the high plane is almost all zeros;
+//!    rows share a few patterns and the high plane is mostly zeros;
 //! 3. the weights, label by label (each label's column on its own compresses
 //!    far better), zigzag varints, only where the mask says, and without each
 //!    row's first weight;
 //! 4. each row's sum, a zigzag varint. The perceptron moves the right label up
 //!    and the wrong one down by the same amount, so a row sums to zero but
-//!    for rounding: the sum is almost always 0 or ±1 and costs a fraction of
-//!    the weight it stands for (the first one is the sum minus the others).
+//!    for rounding: the sum is 0 or ±1 in 92 % of the shipped model's rows and
+//!    costs a fraction of the weight it stands for (the first one is the sum
+//!    minus the others).
 //!
 //! Nothing is approximated: a model reads back exactly as written (format 2,
-//! the same weights as varints row by row, was 313 KB gzipped; this is
-//! 241 KB).
+//! the same weights as varints label by label, was 313 KB by `gzip -9`;
+//! this is 241 KB).
 
 use super::tags::N_TAGS;
 
