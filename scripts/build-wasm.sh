@@ -9,7 +9,11 @@ cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
 # Respect CARGO_TARGET_DIR (a separate build folder), like cargo itself does.
 wasm-bindgen --target web --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/article_lens.wasm"
 # The features rustc enables by default for wasm32; wasm-opt must be told them.
-node_modules/.bin/wasm-opt -Oz \
+# Without memory-packing: it cuts the data (mostly the tagger's word lists and
+# weights) into ~18,500 segments around runs of zeros, which saves raw bytes
+# but adds an offset and a length to each, and costs 35 KB once gzipped (the
+# download is gzipped): docs/BENCHMARKS.md, "Size".
+node_modules/.bin/wasm-opt -Oz --skip-pass=memory-packing \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/article_lens_bg.wasm -o www/pkg/article_lens_bg.wasm

@@ -77,6 +77,42 @@ impl Gazetteers {
         }
     }
 
+    /// Reads word classes packed by `build.rs` (`clusters.bin`: counts, the
+    /// coarse class of each fine class, the words' fine classes as two byte
+    /// planes, the sorted words front coded). Returns the number of words
+    /// read; a malformed blob stops early rather than panicking.
+    pub fn add_packed_classes(&mut self, b: &[u8]) -> usize {
+        let (Some(n), Some(f)) = (
+            b.get(..4)
+                .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize),
+            b.get(4..6)
+                .map(|s| u16::from_le_bytes([s[0], s[1]]) as usize),
+        ) else {
+            return 0;
+        };
+        let Some((coarse, rest)) = b.get(6..).and_then(|r| r.split_at_checked(f)) else {
+            return 0;
+        };
+        let Some((hi, rest)) = rest.split_at_checked(n) else {
+            return 0;
+        };
+        let Some((lo, words)) = rest.split_at_checked(n) else {
+            return 0;
+        };
+        self.classes.reserve(n);
+        let mut read = 0;
+        for_front_coded(words, |k, w| {
+            let (Some(&h), Some(&l)) = (hi.get(k), lo.get(k)) else {
+                return;
+            };
+            let fine = (h as u16) << 8 | l as u16;
+            let c = coarse.get(fine as usize).copied().unwrap_or(0);
+            self.classes.insert(fnv(FNV_INIT, w), (fine, c));
+            read += 1;
+        });
+        read
+    }
+
     /// The classes of a word given the hash of its lower-case form.
     pub fn class_of(&self, lower_hash: u64) -> Option<(u16, u8)> {
         self.classes.get(&lower_hash).copied()
@@ -150,20 +186,63 @@ impl Gazetteers {
     }
 }
 
-/// The lists compiled into the binary, by kind (`data/SOURCES.md` says where
-/// each comes from; `make ner-data` rebuilds them).
+/// The small lists compiled into the binary, by kind, as text
+/// (`data/SOURCES.md` says where each comes from; `make ner-data` rebuilds
+/// them).
 const LISTS: &[(usize, &str)] = &[
-    (
-        FIRST_NAME,
-        include_str!("../../../data/ner/first-names.txt"),
-    ),
-    (SURNAME, include_str!("../../../data/ner/surnames.txt")),
     (COUNTRY, COUNTRIES),
-    (PLACE, include_str!("../../../data/ner/places.txt")),
     (ORG_WORD, include_str!("../../../data/ner/org-words.txt")),
-    (ORG, include_str!("../../../data/ner/orgs.txt")),
     (TITLE, include_str!("../../../data/ner/titles.txt")),
 ];
+
+/// The large lists, front coded by `build.rs` from the text files of the same
+/// name (they were a third of the page's download as text).
+const PACKED_LISTS: &[(usize, &[u8])] = &[
+    (
+        FIRST_NAME,
+        include_bytes!(concat!(env!("OUT_DIR"), "/first-names.txt.fc")),
+    ),
+    (
+        SURNAME,
+        include_bytes!(concat!(env!("OUT_DIR"), "/surnames.txt.fc")),
+    ),
+    (
+        PLACE,
+        include_bytes!(concat!(env!("OUT_DIR"), "/places.txt.fc")),
+    ),
+    (
+        ORG,
+        include_bytes!(concat!(env!("OUT_DIR"), "/orgs.txt.fc")),
+    ),
+];
+
+/// Calls `f` with the number and bytes of each entry of a front-coded list
+/// (`build.rs`: a byte of how much is shared with the entry before, the rest,
+/// a line feed), rebuilding each entry in one reused buffer.
+fn for_front_coded(b: &[u8], mut f: impl FnMut(usize, &[u8])) {
+    let mut word: Vec<u8> = Vec::with_capacity(64);
+    let mut rest = b;
+    let mut k = 0;
+    while let Some((&shared, tail)) = rest.split_first() {
+        let end = tail.iter().position(|&c| c == b'\n').unwrap_or(tail.len());
+        word.truncate(shared as usize);
+        word.extend_from_slice(&tail[..end]);
+        f(k, &word);
+        k += 1;
+        rest = tail.get(end + 1..).unwrap_or_default();
+    }
+}
+
+/// A front-coded list back as text, one entry a line.
+fn unpack_list(b: &[u8]) -> String {
+    let mut text = Vec::with_capacity(b.len() * 2);
+    for_front_coded(b, |_, w| {
+        text.extend_from_slice(w);
+        text.push(b'\n');
+    });
+    // build.rs wrote whole UTF-8 entries, so this never replaces anything.
+    String::from_utf8_lossy(&text).into_owned()
+}
 
 /// Countries: the name news uses, then its other names, tab-separated (the
 /// entity layer also reads it, to give a country one name).
@@ -172,8 +251,9 @@ pub const COUNTRIES: &str = include_str!("../../../data/ner/countries.tsv");
 /// Nationalities: a country, then its demonyms (only those are listed).
 pub const DEMONYMS: &str = include_str!("../../../data/ner/demonyms.tsv");
 
-/// The word classes compiled into the binary.
-const CLASSES: &str = include_str!("../../../data/ner/clusters.txt");
+/// The word classes compiled into the binary: `data/ner/clusters.txt`
+/// packed by `build.rs`.
+const CLASSES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clusters.bin"));
 
 /// The compiled-in lists, built on first use (a few milliseconds).
 pub fn builtin() -> &'static Gazetteers {
@@ -183,12 +263,15 @@ pub fn builtin() -> &'static Gazetteers {
         for (kind, text) in LISTS {
             g.add_list(*kind, text);
         }
+        for (kind, packed) in PACKED_LISTS {
+            g.add_list(*kind, &unpack_list(packed));
+        }
         for line in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
             for d in line.split('\t').skip(1) {
                 g.add(DEMONYM, d);
             }
         }
-        g.add_classes(CLASSES);
+        g.add_packed_classes(CLASSES);
         g
     })
 }
@@ -211,5 +294,58 @@ mod tests {
         assert_eq!(toks[5].gaz[FIRST_NAME], 4);
         assert!(g.contains(PLACE, "new  york"));
         assert!(!g.contains(FIRST_NAME, "New York"));
+    }
+
+    /// The packed lists and classes `build.rs` writes are the text files,
+    /// entry for entry: what the tagger was trained with.
+    #[test]
+    fn packed_data_reads_back_as_the_text_files() {
+        let texts = [
+            include_str!("../../../data/ner/first-names.txt"),
+            include_str!("../../../data/ner/surnames.txt"),
+            include_str!("../../../data/ner/places.txt"),
+            include_str!("../../../data/ner/orgs.txt"),
+        ];
+        for ((kind, packed), text) in PACKED_LISTS.iter().zip(texts) {
+            let mut from_text = Gazetteers::default();
+            from_text.add_list(*kind, text);
+            let mut from_packed = Gazetteers::default();
+            from_packed.add_list(*kind, &unpack_list(packed));
+            assert!(from_text.entries.len() > 5000, "list {kind}");
+            assert_eq!(from_packed.entries, from_text.entries, "list {kind}");
+        }
+        let mut from_text = Gazetteers::default();
+        from_text.add_classes(include_str!("../../../data/ner/clusters.txt"));
+        let mut from_packed = Gazetteers::default();
+        let n = from_packed.add_packed_classes(CLASSES);
+        assert!(from_text.classes.len() > 70_000);
+        assert_eq!(n, from_text.classes.len());
+        assert_eq!(from_packed.classes, from_text.classes);
+    }
+
+    #[test]
+    fn front_coding_shares_prefixes_and_survives_bad_bytes() {
+        let mut got = Vec::new();
+        for_front_coded(b"\x00York\n\x00Zurich\n\x01\xc3\xbcrich\n\x03\n", |k, w| {
+            got.push((k, String::from_utf8_lossy(w).into_owned()))
+        });
+        assert_eq!(
+            got,
+            [
+                (0, "York".to_string()),
+                (1, "Zurich".to_string()),
+                (2, "Zürich".to_string()),
+                (3, "Zü".to_string())
+            ]
+        );
+        // Truncated blobs read less, never panic: nothing when cut before
+        // the words, the words before the cut when cut among them.
+        let all = Gazetteers::default().add_packed_classes(CLASSES);
+        for cut in [0, 3, 5, 6, 100, 2000] {
+            assert_eq!(Gazetteers::default().add_packed_classes(&CLASSES[..cut]), 0);
+        }
+        let some = Gazetteers::default().add_packed_classes(&CLASSES[..CLASSES.len() - 1000]);
+        assert!(some > 0 && some < all, "{some} of {all}");
+        assert_eq!(unpack_list(b"\xff\xff"), "\u{FFFD}\n");
     }
 }
