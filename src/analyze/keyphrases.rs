@@ -574,13 +574,6 @@ pub fn keyphrases(
     for (w, &n) in &vocab {
         spelled[n as usize] = w;
     }
-    let phrase = |key: &PhraseKey| {
-        key.iter()
-            .take_while(|&&w| w != NONE)
-            .map(|&w| spelled[w as usize])
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
 
     // 4. Score, sort, collapse.
     let mut scored: Vec<(f64, &PhraseKey, &Candidate)> = candidates
@@ -604,7 +597,7 @@ pub fn keyphrases(
         if chosen.len() >= MAX_KEYPHRASES {
             break;
         }
-        let key = phrase(key);
+        let key = word_texts(&spelled, key).collect::<Vec<_>>().join(" ");
         let stems: Vec<String> = key
             .split(' ')
             .filter(|w| !is_stopword(w))
