@@ -3,8 +3,7 @@
 // each function says which it used in `source`.
 //
 // - extractionPages(): the pages bench/extract.mjs uses (Readability's 130
-//   test pages, trafilatura's 495), decoded by the same rules (decode(), a copy
-//   of bench/extract.mjs's: that file runs its benchmark when imported);
+//   test pages, trafilatura's 495), decoded by the same rules (bench/decode.mjs);
 // - nlpTexts(): PolNeAR's development texts (the quotes bench's);
 // - textPool(): many different article texts (PolNeAR train + dev, KPCrowd,
 //   TimeBank + AQUAINT's TEXT elements), shuffled with a fixed seed, for
@@ -14,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { root } from '../tests/e2e/helpers.mjs';
+import { decode } from './decode.mjs';
 
 const fixtures = path.join(root, 'tests/fixtures');
 const rel = (p) => path.relative(root, p);
@@ -25,52 +25,6 @@ function fixtureInputs(ext) {
     .sort()
     .filter((d) => fs.existsSync(path.join(fixtures, d, 'input' + ext)))
     .map((d) => ({ name: d, text: fs.readFileSync(path.join(fixtures, d, 'input' + ext), 'utf8') }));
-}
-
-// ---------------------------------------------------------------- decoding
-// The rules of src/encoding.rs, as bench/extract.mjs applies them: a BOM
-// decides; bytes that are valid UTF-8 are UTF-8; else the charset declared in
-// a <meta> within the first 4 KB (WHATWG labels); else UTF-8 with replacement
-// characters.
-
-const PRESCAN_BYTES = 4096;
-const REPLACEMENT_LABELS = new Set(['csiso2022kr', 'hz-gb-2312', 'iso-2022-cn', 'iso-2022-cn-ext', 'iso-2022-kr', 'replacement']);
-
-function encodingForLabel(label) {
-  const l = label.trim().toLowerCase();
-  if (!l) return null;
-  if (REPLACEMENT_LABELS.has(l)) return 'utf-8';
-  try {
-    const enc = new TextDecoder(l).encoding;
-    return enc === 'utf-16le' || enc === 'utf-16be' ? 'utf-8' : enc;
-  } catch {
-    return null;
-  }
-}
-
-/** `<meta charset>` / `<meta http-equiv content="...charset=">` in the first bytes, or null. */
-function metaCharset(head) {
-  const lower = Buffer.from(head).toString('latin1').toLowerCase();
-  for (const m of lower.matchAll(/<meta[^>]*?charset\s*=\s*["']*([^\s"';/>]*)/g)) {
-    const enc = encodingForLabel(m[1]);
-    if (enc) return enc;
-  }
-  return null;
-}
-
-/** Bytes to text. */
-export function decode(bytes) {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    // not valid UTF-8
-  }
-  const declared = metaCharset(bytes.subarray(0, PRESCAN_BYTES));
-  if (declared && declared !== 'utf-8') return new TextDecoder(declared, { ignoreBOM: true }).decode(bytes);
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 const gunzip = (file) => {
@@ -99,7 +53,7 @@ export function extractionPages(corpus) {
   if (fs.existsSync(rb)) {
     for (const name of fs.readdirSync(rb).sort()) {
       const bytes = gunzip(path.join(rb, name, 'source.html.gz'));
-      if (bytes) pages.push({ name: `readability/${name}`, html: decode(bytes) });
+      if (bytes) pages.push({ name: `readability/${name}`, html: decode(bytes).text });
     }
   }
   const n = pages.length;
@@ -109,7 +63,7 @@ export function extractionPages(corpus) {
       const file = data[key]?.file;
       if (typeof file !== 'string') continue;
       const bytes = gunzip(path.join(dir, 'trafilatura/html', `${file}.gz`));
-      if (bytes) pages.push({ name: `trafilatura/${key}`, html: decode(bytes) });
+      if (bytes) pages.push({ name: `trafilatura/${key}`, html: decode(bytes).text });
     }
   } catch {
     // absent: the Readability pages alone, or the fixtures
