@@ -217,6 +217,9 @@ fn joins(prev: &str, next: &str) -> bool {
     if TITLES.contains(&lower) {
         return true;
     }
+    if (lower == "a.m" || lower == "p.m") && next.trim_start().starts_with('(') {
+        return true; // the time elsewhere: "10:35 a.m. (0735 GMT) Friday"
+    }
     if next_is_number {
         return BEFORE_NUMBER.contains(&lower);
     }

@@ -529,3 +529,81 @@ fn a_clause_opened_by_that_does_not_give_its_tense_to_the_time_before() {
     let a = run("Russia would withdraw troops over the weekend.", DEC_30);
     assert_eq!(value(&a, "the weekend"), pair("DATE", "2021-W52-WE"));
 }
+
+#[test]
+fn weekdays_go_ahead_only_for_a_plain_future_or_a_deadline() {
+    // 2000-01-06 was a Thursday.
+    let date = Some("2000-01-06");
+    let a = run(
+        "Neither he nor the grandparents could be located Wednesday in their hometown.",
+        date,
+    );
+    // "could" is no future: the Wednesday just gone.
+    assert_eq!(value(&a, "Wednesday"), pair("DATE", "2000-01-05"));
+    let a = run(
+        "The relatives said they would look for ways to get around Wednesday's ruling.",
+        date,
+    );
+    // The day of an event named by its possessive has been.
+    assert_eq!(value(&a, "Wednesday"), pair("DATE", "2000-01-05"));
+    let a = run(
+        "On Friday, when she set aside vacation plans for the trip, the department lifted a warning.",
+        date,
+    );
+    // "plans" is a noun here: last Friday.
+    assert_eq!(value(&a, "Friday"), pair("DATE", "1999-12-31"));
+    let a = run(
+        "Officials postponed until Tuesday morning any action on the case. \
+         The team planned to leave Nairobi on Monday.",
+        date,
+    );
+    // A deadline is ahead, and so is a plan "to" do something.
+    assert_eq!(value(&a, "Tuesday morning"), pair("TIME", "2000-01-11TMO"));
+    assert_eq!(value(&a, "Monday"), pair("DATE", "2000-01-10"));
+    let a = run(
+        "Until Thursday, they had not called him a suspect. He would be traveling Saturday.",
+        date,
+    );
+    // "Until" opening a sentence looks back; "would be traveling" ahead.
+    assert_eq!(value(&a, "Thursday"), pair("DATE", "2000-01-06"));
+    assert_eq!(value(&a, "Saturday"), pair("DATE", "2000-01-08"));
+}
+
+#[test]
+fn a_time_with_its_conversion_in_brackets_is_dated_by_the_day_after() {
+    // 1998-08-08 was a Saturday.
+    let a = run(
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+        Some("1998-08-08"),
+    );
+    // One sentence; the time alone, on Friday; Friday an expression of its own.
+    assert_eq!(a.sentences.len(), 1);
+    assert_eq!(value(&a, "10:35 a.m."), pair("TIME", "1998-08-07T10:35"));
+    assert_eq!(value(&a, "Friday"), pair("DATE", "1998-08-07"));
+}
+
+#[test]
+fn quarters_named_by_year_fiscal_ordinal_or_a_year_ago() {
+    let date = Some("1989-10-26");
+    let a = run(
+        "Revenue was $14.5 million in the 1988 quarter. It earned 14 cents for the \
+         fiscal-first quarter ended Sept. 30. For the quarter a year ago, it reported \
+         earnings of $16.3 million.",
+        date,
+    );
+    // A year before a singular "quarter" is that year's quarter, not 1,988 of them.
+    assert_eq!(value(&a, "the 1988 quarter"), pair("DATE", "1988-Q3"));
+    assert_eq!(
+        value(&a, "the fiscal-first quarter"),
+        pair("DATE", "1989-Q1")
+    );
+    assert_eq!(value(&a, "the quarter a year ago"), pair("DATE", "1988-Q3"));
+    let a = run(
+        "It plans to restructure in the wake of a third-quarter loss. \
+         It will report first-quarter results in the spring.",
+        date,
+    );
+    // The quarter just ended stays this year's even in a future clause.
+    assert_eq!(value(&a, "third-quarter"), pair("DATE", "1989-Q3"));
+    assert_eq!(value(&a, "first-quarter"), pair("DATE", "1990-Q1"));
+}

@@ -119,6 +119,9 @@ const FUTURE_WORDS: [&str; 15] = [
     "plans",
     "expected",
 ];
+/// Future words that are conditional, or nouns and pasts of planning: weak
+/// evidence that a weekday is ahead ([`Reader::weekday_ahead`]).
+const CONDITIONAL_FUTURE: [&str; 4] = ["could", "might", "plans", "planned"];
 /// Words that open a clause of its own after a time expression.
 const CLAUSE_OPENERS: [&str; 4] = ["that", "which", "who", "whether"];
 /// Ordinals, as words and as numbers with their suffix.
@@ -434,9 +437,29 @@ impl Reader<'_> {
         if let Some(t) = self.tense.get() {
             return t;
         }
-        let t = self.tense_at(self.at_token.get());
+        let t = self.tense_at(self.at_token.get(), true);
         self.tense.set(Some(t));
         t
+    }
+
+    /// Whether weekday `wd`, named without "next" or "last", is ahead: news
+    /// names the days of the week just gone, so only a future ("will",
+    /// "would be traveling", "scheduled", "as soon as") or a deadline
+    /// ("postponed until Tuesday") puts it ahead. "Could" and "might" do
+    /// not ("could not be located Wednesday"), nor "plans" without "to"
+    /// ("when she set aside vacation plans on Friday"), nor anything for a
+    /// day's event ("would fight Wednesday's ruling"). A sentence opened by
+    /// "Until Thursday," looks back ("…, they had not called him a suspect").
+    fn weekday_ahead(&self, wd_token: usize) -> bool {
+        let at = self.at_token.get();
+        if at > 0 && ["until", "till", "til"].contains(&self.w(at - 1)) && !self.capitalised(at - 1)
+        {
+            return true;
+        }
+        if possessive_stem(self.raw(wd_token)).is_some() {
+            return false;
+        }
+        self.tense_at(at, false) == Tense::Future
     }
     fn future(&self) -> bool {
         self.tense() == Tense::Future
@@ -449,9 +472,16 @@ impl Reader<'_> {
     /// sentence (up to [`TENSE_WINDOW`] tokens), else after it. A verb in
     /// -ed counts on both sides: an expression put first in its clause
     /// ("In March, the company received …") has its verb after it.
-    fn tense_at(&self, i: usize) -> Tense {
+    ///
+    /// With `conditional` false, the words of [`CONDITIONAL_FUTURE`] are
+    /// passed over: they say "maybe later" of a month, but of a weekday
+    /// they mostly report what was said or tried on it.
+    fn tense_at(&self, i: usize, conditional: bool) -> Tense {
         let marker = |k: usize| -> Option<Tense> {
             let w = self.w(k);
+            if !conditional && CONDITIONAL_FUTURE.contains(&w) && self.w(k + 1) != "to" {
+                return None;
+            }
             if FUTURE_WORDS.contains(&w)
                 || NEXT_WORDS.contains(&w)
                 || w == "tomorrow"
@@ -698,14 +728,14 @@ impl Reader<'_> {
     /// The day of weekday `wd` that the sentence means: last (before the
     /// reference), next (after it), or as the tense says; the reference day
     /// itself when it is that weekday and no direction is given.
-    fn weekday_day(&self, wd: i64, direction: i8) -> Option<Day> {
+    fn weekday_day(&self, wd: i64, direction: i8, wd_token: usize) -> Option<Day> {
         let r = self.reference?;
         let delta = wd - r.weekday();
         Some(match direction {
             -1 => Day(r.0 + if delta < 0 { delta } else { delta - 7 }),
             1 => Day(r.0 + if delta > 0 { delta } else { delta + 7 }),
             _ if delta == 0 => r,
-            _ if self.future() => Day(r.0 + delta.rem_euclid(7)),
+            _ if self.weekday_ahead(wd_token) => Day(r.0 + delta.rem_euclid(7)),
             _ => Day(r.0 - (-delta).rem_euclid(7)),
         })
     }
@@ -769,6 +799,17 @@ impl Reader<'_> {
         if TIME_ZONES.contains(&self.w(k)) {
             k += 1;
         }
+        // "10:35 a.m. (0735 GMT) Friday": the time in another zone, in
+        // brackets, stands between the time and its day. The expression is
+        // the time alone, dated by that day, which is an expression of its own.
+        let mut bracketed = None;
+        if self.w(k) == "(" {
+            let close = (k + 1..(k + 6).min(self.words.len())).find(|&j| self.w(j) == ")");
+            if let Some(close) = close.filter(|&c| self.weekday_at(c + 1).is_some()) {
+                bracketed = Some(k);
+                k = close + 1;
+            }
+        }
         if self.w(k) == "," {
             k += 1;
         }
@@ -779,7 +820,7 @@ impl Reader<'_> {
             .or_else(|| self.relative_day(k))
             .filter(|f| f.value.len() == 10);
         let (end, date) = match day {
-            Some(f) => (f.end, Some(f.value)),
+            Some(f) => (bracketed.unwrap_or(f.end), Some(f.value)),
             None => (
                 if self.w(k - 1) == "," { k - 1 } else { k },
                 self.reference.map(Day::date),
@@ -978,7 +1019,7 @@ impl Reader<'_> {
             _ => (0, i),
         };
         let wd = self.weekday_at(k)?;
-        let day = self.weekday_day(wd, direction);
+        let day = self.weekday_day(wd, direction, k);
         let date = day.map_or_else(|| format!("XXXX-WXX-{}", wd + 1), Day::date);
         if let Some(&(_, code)) = DAY_PARTS.iter().find(|(p, _)| *p == self.w(k + 1)) {
             return found(k + 2, "TIME", format!("{date}T{code}"));
@@ -1278,6 +1319,11 @@ impl Reader<'_> {
         let unit_word = self.w(j);
         let unit = Unit::parse(unit_word)?;
         let plural = unit_word.ends_with('s');
+        // "the 1988 quarter", "the 1990 year": a year before a singular
+        // unit names that year's period (quarter() reads it), not 1,988 of them.
+        if !plural && !adjectival && j == k + 1 && self.year_at(k).is_some() {
+            return None;
+        }
         // A bare unit needs a count or a lead word ("the past month"), or
         // must be a plural after "for"/"in"/"over" ("for years").
         let before = if i > 0 { self.w(i - 1) } else { "" };
@@ -1437,6 +1483,10 @@ impl Reader<'_> {
         }
         if self.w(k) == "fiscal" {
             k += 1;
+            // "the fiscal-first quarter"
+            if self.w(k) == "-" && self.joined(k - 1) {
+                k += 1;
+            }
         }
         let ordinal = ORDINALS
             .iter()
@@ -1494,7 +1544,9 @@ impl Reader<'_> {
             let (qy, q) = match ordinal {
                 Some(n) if named.is_some() => (y, n as i64),
                 Some(n) if self.past() && n as i64 > current => (y - 1, n as i64),
-                Some(n) if self.future() && (n as i64) < current => (y + 1, n as i64),
+                // The quarter just ended is still this year's, whose results
+                // are to come: "will report third-quarter results" in October.
+                Some(n) if self.future() && (n as i64) < current - 1 => (y + 1, n as i64),
                 Some(n) => (y, n as i64),
                 // The last quarter reported: the one before the reference's.
                 None if self.w(k - 1) == "current" => (y, current),
@@ -1508,7 +1560,16 @@ impl Reader<'_> {
                     (qy, (qm - 1) / 3 + 1)
                 }
             };
-            let qy = if self.w(k - 1).starts_with("year-") {
+            // "the year-ago quarter", "the quarter a year ago".
+            let year_ago = ordinal.is_none()
+                && named.is_none()
+                && ["a", "one"].contains(&self.w(k + 1))
+                && self.w(k + 2) == "year"
+                && ["ago", "earlier", "before"].contains(&self.w(k + 3));
+            if year_ago {
+                k += 3;
+            }
+            let qy = if self.w(k - 1).starts_with("year-") || year_ago {
                 qy - 1
             } else {
                 qy
