@@ -607,3 +607,38 @@ fn quarters_named_by_year_fiscal_ordinal_or_a_year_ago() {
     assert_eq!(value(&a, "third-quarter"), pair("DATE", "1989-Q3"));
     assert_eq!(value(&a, "first-quarter"), pair("DATE", "1990-Q1"));
 }
+
+#[test]
+fn a_year_earlier_goes_back_from_the_period_last_reported() {
+    let date = Some("1989-10-26");
+    let a = run(
+        "Compaq said its net income rose 51% in the third quarter. Net jumped to $87 \
+         million from $58 million a year earlier. Net for the nine months was $254 \
+         million, up 56% from $163 million a year ago.",
+        date,
+    );
+    let years_back: Vec<_> = a
+        .times
+        .iter()
+        .filter(|t| t.text.starts_with("a year"))
+        .map(|t| t.value.as_str())
+        .collect();
+    // After a quarter, that quarter a year before; after nine months, the year.
+    assert_eq!(years_back, ["1988-Q3", "1988"]);
+    let a = run(
+        "Gains will continue into the fourth quarter. It earned 14 cents for the fiscal \
+         first quarter ended Sept. 30, against 10 cents a year earlier.",
+        date,
+    );
+    // A forecast quarter is not the one reported; the fiscal first is.
+    assert_eq!(value(&a, "a year earlier"), pair("DATE", "1988-Q1"));
+}
+
+#[test]
+fn a_holiday_months_ahead_without_a_tense_is_last_years() {
+    let a = run(
+        "He was found floating off the Florida coast on Thanksgiving Day after his boat sank.",
+        Some("2000-04-03"),
+    );
+    assert_eq!(value(&a, "Thanksgiving Day"), pair("DATE", "1999-11-25"));
+}

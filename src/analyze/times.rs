@@ -371,6 +371,46 @@ struct Reader<'a> {
     /// day as far as known), that "that year", "that day" and "the
     /// following month" refer to.
     mentioned: std::cell::Cell<Option<Mentioned>>,
+    /// The period an earnings story last reported on, that "a year
+    /// earlier" and "the year-ago period" go back from.
+    reported: std::cell::Cell<Option<Reported>>,
+}
+
+/// The period of a company's results last named: a quarter of the current
+/// reporting year ("third-quarter", "the fiscal first quarter"), or a longer
+/// stretch ("the first nine months", "the first half"), whose comparisons
+/// are by year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reported {
+    Quarter(i64, i64),
+    Longer,
+}
+
+impl Reported {
+    /// What a found expression says of the period reported on, if anything.
+    /// Only quarters reported by now count (`last`: the last quarter ended,
+    /// as year and quarter): an earlier year's ("the 1988 quarter", "the
+    /// year-ago quarter") is the comparison, a later one a forecast ("into
+    /// the fourth quarter", "losses through the third quarter of 1990").
+    fn of(kind: &str, value: &str, last: Option<(i64, i64)>) -> Option<Reported> {
+        match kind {
+            "DURATION" if ["P9M", "P6M"].contains(&value) => Some(Reported::Longer),
+            "DATE" => {
+                let (y, rest) = value.split_once('-')?;
+                let y: i64 = y.parse().ok().filter(|_| y.len() == 4)?;
+                match rest.as_bytes() {
+                    [b'H', b'1' | b'2'] => Some(Reported::Longer),
+                    [b'Q', q @ b'1'..=b'4'] => {
+                        let q = i64::from(q - b'0');
+                        last.is_none_or(|(ly, lq)| y == ly && q <= lq)
+                            .then_some(Reported::Quarter(y, q))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A date named in the text, as far as its value gives it.
@@ -1475,6 +1515,9 @@ impl Reader<'_> {
         }
         // "the 1989 period" of an earnings story: its quarter that year.
         if let (Some(Some(y)), "period", true) = (named, self.w(k), self.quarterly) {
+            if self.reported.get() == Some(Reported::Longer) {
+                return found(k + 1, "DATE", year(y));
+            }
             let (_, m, _) = self.reference?.ymd();
             let (qy, qm) = add_months(y, ((m - 1) / 3) * 3 + 1, -3);
             let qy = if qy < y { y } else { qy };
@@ -1587,6 +1630,21 @@ impl Reader<'_> {
         Some(format!("{}-Q{}", year(qy), (qm - 1) / 3 + 1))
     }
 
+    /// "A year earlier" in an earnings story: the quarter last reported on, a
+    /// year before; the year before after nine months or a half ("net for
+    /// the nine months rose 8% from a year earlier"); with neither named, the
+    /// last quarter reported a year before, or the year before outside
+    /// earnings stories.
+    fn year_back(&self) -> Option<String> {
+        let ry = self.reference?.ymd().0;
+        match self.reported.get() {
+            Some(Reported::Quarter(y, q)) => Some(format!("{}-Q{q}", year(y - 1))),
+            Some(Reported::Longer) => Some(year(ry - 1)),
+            None if self.quarterly => self.reported_quarter(1),
+            None => Some(year(ry - 1)),
+        }
+    }
+
     /// Reporting periods: "the year ended June 30" (a year), "for the year",
     /// "the latest period", "the year-earlier quarter", "year-ago", and, in
     /// an earnings story, "a year ago" as the same quarter a year before.
@@ -1607,10 +1665,13 @@ impl Reader<'_> {
                 // "the year-ago results": the article is the noun's.
                 return None;
             }
-            let value = if self.quarterly || end > k + 3 {
-                self.reported_quarter(1)?
-            } else {
-                year(self.reference?.ymd().0 - 1)
+            // "the year-ago quarter" is a quarter whatever was reported last.
+            let value = match self.reported.get() {
+                Some(Reported::Longer) if self.w(end - 1) == "quarter" => {
+                    self.reported_quarter(1)?
+                }
+                None if end > k + 3 => self.reported_quarter(1)?,
+                _ => self.year_back()?,
             };
             return found(end, "DATE", value);
         }
@@ -1637,12 +1698,12 @@ impl Reader<'_> {
             }
         }
         // "a year ago" in an earnings story.
-        if self.quarterly
+        if (self.quarterly || self.reported.get().is_some())
             && ["a", "one"].contains(&self.w(i))
             && self.w(i + 1) == "year"
             && ["ago", "earlier"].contains(&self.w(i + 2))
         {
-            return found(i + 3, "DATE", self.reported_quarter(1)?);
+            return found(i + 3, "DATE", self.year_back()?);
         }
         None
     }
@@ -1814,9 +1875,12 @@ impl Reader<'_> {
         };
         let (ry, _, _) = r.ymd();
         let this = md(ry);
+        // Without a tense, a holiday months ahead is last year's: news tells
+        // of what happened ("was found off the coast on Thanksgiving Day").
+        let far_ahead = this.0 - r.0 > NEAR_FUTURE_DAYS;
         let day = if self.future() && this < r {
             md(ry + 1)
-        } else if self.past() && this > r {
+        } else if (self.past() || (far_ahead && !self.future())) && this > r {
             md(ry - 1)
         } else {
             this
@@ -1966,6 +2030,12 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
         .nth(QUARTERLY_MENTIONS - 1)
         .is_some();
     let mut mentioned = None;
+    let mut reported = None;
+    let last_quarter = reference.map(|r| {
+        let (y, m, _) = r.ymd();
+        let (qy, qm) = add_months(y, ((m - 1) / 3) * 3 + 1, -3);
+        (qy, (qm - 1) / 3 + 1)
+    });
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
         let words: Vec<String> = tokens
@@ -1990,6 +2060,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
             words,
             reference,
             mentioned: std::cell::Cell::new(mentioned),
+            reported: std::cell::Cell::new(reported),
         };
         let mut i = 0;
         while i < tokens.len() {
@@ -2008,6 +2079,9 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
                             reader.mentioned.set(Some(m));
                         }
                     }
+                    if let Some(p) = Reported::of(f.kind, &f.value, last_quarter) {
+                        reader.reported.set(Some(p));
+                    }
                     out.push(TimeExpr {
                         start,
                         end: stop,
@@ -2021,6 +2095,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
             }
         }
         mentioned = reader.mentioned.get();
+        reported = reader.reported.get();
     }
     out
 }
