@@ -642,3 +642,33 @@ fn a_holiday_months_ahead_without_a_tense_is_last_years() {
     );
     assert_eq!(value(&a, "Thanksgiving Day"), pair("DATE", "1999-11-25"));
 }
+
+#[test]
+fn titles_rates_ordinals_and_compounds_are_not_times() {
+    let a = run(
+        "Baker said on ABC News' \"This Week\" that talks would go on. Gonzalez spoke on \
+         CBS's \"60 Minutes.\" The plan would save $500 million a year and add 700 seats a \
+         week. Revenue should rise 8.5% annually. A second group of directors objected. \
+         The quarter-to-quarter comparison was flattered by a one-half share dividend.",
+        Some("1990-08-13"),
+    );
+    assert!(a.times.is_empty(), "{:?}", times(&a));
+    let a = run(
+        "Flights leave twice a week. \"Today, I'm here to tell you,\" he said. He was found \
+         on Thanksgiving Day. The post-1959 politics split families. Trade grew this week.",
+        Some("2000-02-24"),
+    );
+    // A set, a day after a quote mark, a holiday, a year after "post-", and
+    // "this week" in lower case all stay.
+    assert_eq!(value(&a, "a week"), pair("SET", "P1W"));
+    assert_eq!(value(&a, "Today"), pair("DATE", "2000-02-24"));
+    assert_eq!(value(&a, "Thanksgiving Day"), pair("DATE", "1999-11-25"));
+    assert_eq!(value(&a, "1959"), pair("DATE", "1959"));
+    assert_eq!(value(&a, "this week"), pair("DATE", "2000-W08"));
+}
+
+#[test]
+fn a_headline_in_title_case_keeps_its_times() {
+    let a = run("Talks To Resume Next Week In Geneva", Some("2022-01-05"));
+    assert_eq!(value(&a, "Next Week"), pair("DATE", "2022-W02"));
+}

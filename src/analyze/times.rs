@@ -1622,6 +1622,98 @@ impl Reader<'_> {
         found(k + 1, "DATE", value)
     }
 
+    /// Whether what reads as a time expression at `i` is none: a title ("ABC's
+    /// This Week", "60 Minutes", "High Noon": a word of time capitalised
+    /// inside a sentence that is not itself in title case), a rate after an
+    /// amount ("$500 million a year", "700 seats a week", "rise 8.5%
+    /// annually"; "twice a week" stays a set), an ordinal ("a second
+    /// group"), or a piece of a compound ("quarter-to-quarter", "one-half";
+    /// "post-1959" is a time).
+    fn not_a_time(&self, i: usize, f: &Found) -> bool {
+        let end = f.end.min(self.words.len());
+        // "-quarter" of "quarter-to-quarter", "-half" of "one-half"; a range
+        // ("9-10 January") and "post-1959" go on.
+        let hyphen = if self.w(i) == "-" {
+            Some(i)
+        } else {
+            i.checked_sub(1).filter(|&h| self.w(h) == "-")
+        };
+        if let Some(h) = hyphen.filter(|&h| h > 0 && self.joined(h - 1)) {
+            if self.raw(h - 1).starts_with(char::is_alphabetic)
+                && !["post", "pre", "mid"].contains(&self.w(h - 1))
+            {
+                return true;
+            }
+        }
+        if self.w(end) == "-" && self.w(end + 1) == "to" && self.joined(end - 1) {
+            return true;
+        }
+        let time_word = |k: usize| {
+            let w = self.w(k);
+            Unit::parse(w).is_some()
+                || [
+                    "today",
+                    "tonight",
+                    "tomorrow",
+                    "yesterday",
+                    "noon",
+                    "midnight",
+                    "now",
+                ]
+                .contains(&w)
+        };
+        // A headline in title case: most words after the first, outside the
+        // expression, capitalised ("Talks To Resume Next Week In Geneva").
+        let title_case = {
+            let others = || {
+                (1..self.words.len())
+                    .filter(|k| !(i..end).contains(k))
+                    .filter(|&k| self.raw(k).starts_with(char::is_alphabetic))
+            };
+            others().filter(|&k| self.capitalised(k)).count() * 2 > others().count()
+        };
+        // A capital after a word, not after an opening quote ("``Today, I'm
+        // here"); holidays are names of their own ("Thanksgiving Day").
+        let title = |k: usize| {
+            k > 0
+                && time_word(k)
+                && self.capitalised(k)
+                && self.raw(k - 1).starts_with(char::is_alphanumeric)
+        };
+        if !title_case && self.holiday(i).is_none() && (i..end).any(title) {
+            return true;
+        }
+        let before = |k: usize| if k > 0 { self.w(k - 1) } else { "" };
+        let after_amount = |k: usize| {
+            let b = before(k);
+            let amount = |j: usize| {
+                j > 0
+                    && (self.is_number(j - 1)
+                        || ["million", "billion", "trillion", "percent", "%", "cents"]
+                            .contains(&self.w(j - 1)))
+            };
+            amount(k) || (b.ends_with('s') && amount(k - 1) && !["times"].contains(&b))
+        };
+        let rate = match (f.kind, self.w(i)) {
+            ("SET" | "DURATION", "a" | "per") => end == i + 2 && after_amount(i),
+            ("SET", "annually" | "yearly") => after_amount(i),
+            _ => false,
+        };
+        if rate {
+            return true;
+        }
+        // "a second group": an ordinal before its noun.
+        f.kind == "DURATION"
+            && ["a", "the"].contains(&self.w(i))
+            && self.w(i + 1) == "second"
+            && end == i + 2
+            && self.raw(end).starts_with(char::is_alphabetic)
+            && ![
+                "later", "earlier", "ago", "before", "after", "or", "and", "of", "to", "in",
+            ]
+            .contains(&self.w(end))
+    }
+
     /// The last quarter reported, `back` years before (an earnings story's
     /// "the latest period", "a year ago").
     fn reported_quarter(&self, back: i64) -> Option<String> {
@@ -2067,7 +2159,7 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
             reader.at_token.set(i);
             reader.tense.set(None);
             match reader.at(i) {
-                Some(f) if f.end > i => {
+                Some(f) if f.end > i && !reader.not_a_time(i, &f) => {
                     let end = f.end.min(tokens.len()).min(i + MAX_EXPRESSION_TOKENS);
                     let last =
                         &doc.text[tokens[end - 1].start as usize..tokens[end - 1].end as usize];
