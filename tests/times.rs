@@ -672,3 +672,47 @@ fn a_headline_in_title_case_keeps_its_times() {
     let a = run("Talks To Resume Next Week In Geneva", Some("2022-01-05"));
     assert_eq!(value(&a, "Next Week"), pair("DATE", "2022-W02"));
 }
+
+#[test]
+fn parts_of_days_lengths_in_compounds_and_days_named_together() {
+    let a = run(
+        "In London at mid-afternoon yesterday, shares were up. By mid afternoon, sources \
+         were saying so. They emerged from a day-long meeting in a decades-long battle. \
+         Over the next couple of years and in the weeks ahead, prices may fall. A week or \
+         so ago he chose. Islam will one day be the largest religion there.",
+        Some("1989-11-02"),
+    );
+    assert_eq!(
+        value(&a, "mid-afternoon yesterday"),
+        pair("TIME", "1989-11-01TAF")
+    );
+    assert_eq!(value(&a, "mid afternoon"), pair("TIME", "1989-11-02TAF"));
+    assert_eq!(value(&a, "day-long"), pair("DURATION", "P1D"));
+    assert_eq!(value(&a, "decades-long"), pair("DURATION", "PXY"));
+    assert_eq!(
+        value(&a, "the next couple of years"),
+        pair("DURATION", "P2Y")
+    );
+    assert_eq!(value(&a, "the weeks ahead"), pair("DURATION", "PXW"));
+    assert_eq!(value(&a, "A week or so ago"), pair("DATE", "1989-W43"));
+    assert_eq!(value(&a, "one day"), pair("DATE", "FUTURE_REF"));
+    let a = run(
+        "The summit will be held on April 24 and 25, and a hearing the week of March 6. \
+         The March accession will enable them to join. The March on Washington was large.",
+        Some("1999-02-10"),
+    );
+    assert_eq!(value(&a, "25"), pair("DATE", "1999-04-25"));
+    assert_eq!(value(&a, "the week of March 6"), pair("DATE", "1999-W09"));
+    // A month before its noun is a month; "the March on Washington" is a march.
+    let marches: Vec<_> = a.times.iter().filter(|t| t.text == "March").collect();
+    assert_eq!(marches.len(), 1, "{:?}", times(&a));
+    assert_eq!(marches[0].value, "1999-03");
+    let a = run(
+        "The offer had been scheduled to expire at midnight Friday.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        value(&a, "midnight Friday"),
+        pair("TIME", "1989-10-27T24:00")
+    );
+}

@@ -522,6 +522,13 @@ impl Reader<'_> {
             if !conditional && CONDITIONAL_FUTURE.contains(&w) && self.w(k + 1) != "to" {
                 return None;
             }
+            // "had been scheduled to expire at midnight Friday": a plan that was.
+            if ["scheduled", "expected", "planned"].contains(&w)
+                && k > 0
+                && ["had", "been"].contains(&self.w(k - 1))
+            {
+                return Some(Tense::Past);
+            }
             if FUTURE_WORDS.contains(&w)
                 || NEXT_WORDS.contains(&w)
                 || w == "tomorrow"
@@ -623,6 +630,8 @@ impl Reader<'_> {
             // "a couple of years"
             "a" if self.w(k + 1) == "couple" && self.w(k + 2) == "of" => Some((Some(2), k + 3)),
             "a" | "an" | "one" => Some((Some(1), k + 1)),
+            // "the next couple of years"
+            "couple" if self.w(k + 1) == "of" => Some((Some(2), k + 2)),
             "several" | "few" | "many" | "some" | "recent" => Some((None, k + 1)),
             _ => None,
         }
@@ -893,6 +902,35 @@ impl Reader<'_> {
     /// "12/30/2021", "the end of November", "early January".
     fn calendar(&self, i: usize) -> Option<Found> {
         let mut k = i;
+        // "the week of March 6": that day's week.
+        if self.w(k) == "the" && self.w(k + 1) == "week" && self.w(k + 2) == "of" {
+            let f = self.calendar(k + 3)?;
+            let mut ymd = f.value.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+            if let (Some(Some(y)), Some(Some(m)), Some(Some(d))) =
+                (ymd.next(), ymd.next(), ymd.next())
+            {
+                return found(f.end, "DATE", Day::of(y, m, d).week());
+            }
+            return None;
+        }
+        // "April 24 and 25": the second day, of the month just named.
+        if let (Some(d), true) = (self.day_at(k), k >= 3) {
+            let joined_days = ["and", "or", "to", "through"].contains(&self.w(k - 1))
+                && self.day_at(k - 2).is_some()
+                && self.month_at(k - 3).is_some()
+                && self.month_at(k + 1).is_none()
+                && !self.raw(k).contains(',');
+            if let Some(m) = self.mentioned.get().filter(|_| joined_days) {
+                if let Some(month) = m.month {
+                    let date = Date::new(
+                        u16::try_from(m.year).ok()?,
+                        u8::try_from(month).ok()?,
+                        u8::try_from(d).ok()?,
+                    )?;
+                    return found(k + 1, "DATE", date.to_string());
+                }
+            }
+        }
         // "the end of", "the middle of", "early", "mid-", "late"
         if self.w(k) == "the"
             && ["end", "beginning", "start", "middle"].contains(&self.w(k + 1))
@@ -962,7 +1000,12 @@ impl Reader<'_> {
         // a word that makes them months.
         if day.is_none() && (month == 5 || month == 3) && self.year_at(next).is_none() {
             let before = if i > 0 { self.w(i - 1) } else { "" };
+            // "the March accession", "the May elections": before a noun.
+            let attributive = before == "the"
+                && self.raw(next).starts_with(char::is_lowercase)
+                && !["of", "on", "to", "for", "in", "against", "through"].contains(&self.w(next));
             let modifier = k > i
+                || attributive
                 || [
                     "in", "last", "next", "this", "since", "until", "by", "of", "through", "early",
                     "late", "mid",
@@ -1080,6 +1123,29 @@ impl Reader<'_> {
             }
         }
         let r = self.reference;
+        // "mid-afternoon yesterday", "by mid afternoon", "late Friday
+        // evening": a part of the day after early/late/mid, on the day named
+        // after it, else the reference day.
+        if PERIOD_MODIFIERS.contains(&self.w(i)) {
+            let mut k = i + 1;
+            if self.w(k) == "-" && self.joined(i) {
+                k += 1;
+            }
+            let part = DAY_PARTS
+                .iter()
+                .find(|(p, _)| *p == self.w(k) && !["overnight", "nights"].contains(p));
+            if let Some(&(_, code)) = part {
+                let day = self
+                    .relative_day(k + 1)
+                    .or_else(|| self.weekday(k + 1))
+                    .filter(|f| f.value.len() == 10);
+                let (end, date) = match day {
+                    Some(f) => (f.end, f.value),
+                    None => (k + 1, r.map_or("XXXX-XX-XX".into(), Day::date)),
+                };
+                return found(end, "TIME", format!("{date}T{code}"));
+            }
+        }
         match self.w(i) {
             "tonight" => {
                 return found(
@@ -1364,10 +1430,19 @@ impl Reader<'_> {
         if !plural && !adjectival && j == k + 1 && self.year_at(k).is_some() {
             return None;
         }
+        // "a day-long meeting", "a decades-long battle": a length of the unit.
+        if j == k && self.w(j + 1) == "-" && self.joined(j) && self.w(j + 2) == "long" {
+            let n = if plural { None } else { Some(1) };
+            return found(j + 3, "DURATION", unit.duration(n));
+        }
         // A bare unit needs a count or a lead word ("the past month"), or
         // must be a plural after "for"/"in"/"over" ("for years").
         let before = if i > 0 { self.w(i - 1) } else { "" };
         let bare = j == k && !lead;
+        // "in the weeks ahead": some number of them, still to come.
+        if bare && plural && self.w(i) == "the" && self.w(j + 1) == "ahead" {
+            return found(j + 2, "DURATION", unit.duration(None));
+        }
         if bare
             && !(plural
                 && ["for", "over", "within", "recent", "in"].contains(&before)
@@ -1404,6 +1479,21 @@ impl Reader<'_> {
         // "two days ago", "a year earlier": a date. But "three days later"
         // and "ten days before the vote" count from another event, not
         // from the reference date: TimeML tags the amount alone, a duration.
+        // "a week or so ago": the approximation inside the date.
+        if self.w(end) == "or"
+            && self.w(end + 1) == "so"
+            && ["ago", "earlier"].contains(&self.w(end + 2))
+        {
+            end += 2;
+        }
+        // "Islam will one day be …": some day, not a length of one.
+        if self.w(i) == "one"
+            && unit == Unit::Day
+            && j == k + 1
+            && ["will", "would", "could", "may", "might", "shall", "can"].contains(&before)
+        {
+            return found(end, "DATE", "FUTURE_REF");
+        }
         let anchor = self.w(end);
         let from_event = anchor == "later"
             || (anchor == "before" && self.w(end + 1).starts_with(|c: char| c.is_alphanumeric()));
