@@ -716,3 +716,46 @@ fn parts_of_days_lengths_in_compounds_and_days_named_together() {
         pair("TIME", "1989-10-27T24:00")
     );
 }
+
+#[test]
+fn halves_decades_seasons_and_vague_spans() {
+    let a = run(
+        "Losses will last through the first two quarters of 1990. The trend of the last \
+         half of the '80s held. Prices rose from the low levels of the early summer, \
+         following the end of labor talks. Over the years, many left. Britain sold its \
+         stake in 1984 -- part of a plan. Since the Oct. 23 slaying, police have searched.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(
+        value(&a, "the first two quarters of 1990"),
+        pair("DATE", "1990-H1")
+    );
+    assert_eq!(value(&a, "the last half of the '80s"), pair("DATE", "198"));
+    // "following" is "after" here, no future: this year's summer.
+    assert_eq!(value(&a, "the early summer"), pair("DATE", "1989-SU"));
+    assert_eq!(value(&a, "the years"), pair("DURATION", "PXY"));
+    assert_eq!(value(&a, "1984"), pair("DATE", "1984"));
+    // "Since" looks back: last year's October, not the coming one.
+    let a = run(
+        "Investigators have been searching for him since shortly after the Oct. 23 slaying.",
+        Some("1999-05-06"),
+    );
+    assert_eq!(value(&a, "Oct. 23"), pair("DATE", "1998-10-23"));
+}
+
+#[test]
+fn generic_todays_and_constant_rates_are_not_times() {
+    let a = run(
+        "The case is a lesson for today's youth, in today's dollars. Guards watch the house \
+         24 hours a day. He is choosing the people of tomorrow. Today's vote was close.",
+        Some("2000-01-07"),
+    );
+    assert_eq!(
+        times(&a),
+        vec![(
+            "Today".to_string(),
+            "DATE".to_string(),
+            "2000-01-07".to_string()
+        )]
+    );
+}

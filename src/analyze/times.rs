@@ -119,6 +119,25 @@ const FUTURE_WORDS: [&str; 15] = [
     "plans",
     "expected",
 ];
+/// Nouns after "today's" that make it "these days": "today's youth".
+const GENERIC_AFTER_TODAY: [&str; 16] = [
+    "world",
+    "youth",
+    "young",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "teenagers",
+    "students",
+    "consumers",
+    "families",
+    "technology",
+    "computers",
+    "personal",
+    "dollars",
+    "standards",
+];
 /// Future words that are conditional, or nouns and pasts of planning: weak
 /// evidence that a weekday is ahead ([`Reader::weekday_ahead`]).
 const CONDITIONAL_FUTURE: [&str; 4] = ["could", "might", "plans", "planned"];
@@ -145,7 +164,8 @@ const NEXT_WORDS: [&str; 4] = ["next", "coming", "following", "upcoming"];
 /// Modifiers before a period that stay in the expression ("early next year").
 const PERIOD_MODIFIERS: [&str; 3] = ["early", "late", "mid"];
 /// Words that put a clause in the past.
-const PAST_MARKERS: [&str; 14] = [
+const PAST_MARKERS: [&str; 15] = [
+    "since",
     "said",
     "was",
     "were",
@@ -399,7 +419,9 @@ impl Reported {
                 let (y, rest) = value.split_once('-')?;
                 let y: i64 = y.parse().ok().filter(|_| y.len() == 4)?;
                 match rest.as_bytes() {
-                    [b'H', b'1' | b'2'] => Some(Reported::Longer),
+                    [b'H', b'1' | b'2'] => last
+                        .is_none_or(|(ly, _)| y <= ly)
+                        .then_some(Reported::Longer),
                     [b'Q', q @ b'1'..=b'4'] => {
                         let q = i64::from(q - b'0');
                         last.is_none_or(|(ly, lq)| y == ly && q <= lq)
@@ -529,8 +551,10 @@ impl Reader<'_> {
             {
                 return Some(Tense::Past);
             }
+            // "following" is as often "after" ("following the end of the
+            // talks") as "next": no sign of tense.
             if FUTURE_WORDS.contains(&w)
-                || NEXT_WORDS.contains(&w)
+                || (NEXT_WORDS.contains(&w) && w != "following")
                 || w == "tomorrow"
                 || (w == "going" && self.w(k + 1) == "to")
                 // "plan to", "set to resume", "is to meet", "as early as"
@@ -1189,6 +1213,20 @@ impl Reader<'_> {
                 k += 1;
             }
         }
+        // "the early summer", "the late spring": the season the tense puts
+        // nearest, as for a month.
+        if k == i && self.w(k) == "the" && PERIOD_MODIFIERS.contains(&self.w(k + 1)) {
+            if let Some(&(_, code)) = SEASONS.iter().find(|(s, _)| *s == self.w(k + 2)) {
+                let month = match code {
+                    "SP" => 4,
+                    "SU" => 7,
+                    "FA" => 10,
+                    _ => 1,
+                };
+                let y = self.year_for(month, None).map_or("XXXX".into(), year);
+                return found(k + 3, "DATE", format!("{y}-{code}"));
+            }
+        }
         // "the current year" is this year; "the following year" the one
         // after the year last named.
         if self.w(k) == "the" && ["current", "following"].contains(&self.w(k + 1)) {
@@ -1439,9 +1477,20 @@ impl Reader<'_> {
         // must be a plural after "for"/"in"/"over" ("for years").
         let before = if i > 0 { self.w(i - 1) } else { "" };
         let bare = j == k && !lead;
-        // "in the weeks ahead": some number of them, still to come.
-        if bare && plural && self.w(i) == "the" && self.w(j + 1) == "ahead" {
-            return found(j + 2, "DURATION", unit.duration(None));
+        // "in the weeks ahead": some number of them, still to come; "over
+        // the years", "in the years that followed": some number of them, gone.
+        let gone = j == i + 1
+            && (before == "over"
+                || (before == "in"
+                    && (self.w(j + 1) == "since"
+                        || (self.w(j + 1) == "that" && self.w(j + 2) == "followed"))));
+        if bare && plural && self.w(i) == "the" && (self.w(j + 1) == "ahead" || gone) {
+            let end = if self.w(j + 1) == "ahead" {
+                j + 2
+            } else {
+                j + 1
+            };
+            return found(end, "DURATION", unit.duration(None));
         }
         if bare
             && !(plural
@@ -1638,6 +1687,14 @@ impl Reader<'_> {
         if ordinal.is_some() || latest {
             k += 1;
         }
+        // "the first two quarters of 1990": a half ("the last two": the second).
+        let second_half = self.w(k - 1) == "last";
+        let two_quarters = (ordinal == Some(1) || second_half)
+            && self.w(k) == "two"
+            && self.w(k + 1) == "quarters";
+        if two_quarters {
+            k += 1;
+        }
         if k > 0 && self.w(k) == "-" && self.joined(k - 1) {
             // "the third-quarter results": the adjective without its article.
             if self.w(i) == "the" && k > i + 1 {
@@ -1646,9 +1703,15 @@ impl Reader<'_> {
             k += 1;
         }
         let unit = self.w(k);
-        let half = unit == "half";
+        let half = unit == "half" || two_quarters;
         if unit != "quarter" && !half {
             return None;
+        }
+        // "the last half of the '80s": within the decade, which is the value.
+        if half && self.w(k + 1) == "of" {
+            if let Some(decade) = self.years(k + 2).filter(|f| f.value.len() == 3) {
+                return Some(decade);
+            }
         }
         if k == i || (k == i + 1 && self.w(i) == "the" && !self.future() && self.w(k + 1) == "of") {
             return None;
@@ -1668,6 +1731,7 @@ impl Reader<'_> {
         }
         let value = if half {
             let h = match ordinal {
+                _ if two_quarters && second_half => 2,
                 Some(n) if n <= 2 => n as i64,
                 _ => (rm - 1) / 6 + 1,
             };
@@ -1790,6 +1854,34 @@ impl Reader<'_> {
             _ => false,
         };
         if rate {
+            return true;
+        }
+        // "today's youth", "in today's world", "today's dollars": these days
+        // in general, not the day of the story ("today's vote" is that day).
+        if self.w(i) == "today"
+            && end == i + 1
+            && possessive_stem(self.raw(i)).is_some()
+            && GENERIC_AFTER_TODAY.contains(&self.w(end))
+        {
+            return true;
+        }
+        // "24 hours a day", "seven days a week": a rate of constancy, neither
+        // a length nor a set.
+        if f.kind == "DURATION"
+            && ["a", "per"].contains(&self.w(end))
+            && Unit::parse(self.w(end + 1)).is_some()
+        {
+            return true;
+        }
+        // "the people of tomorrow", "the world of tomorrow": any time to come
+        // ("the events of today" may be the day's).
+        if self.w(i) == "tomorrow"
+            && end == i + 1
+            && before(i) == "of"
+            && i >= 2
+            && self.raw(i - 2).starts_with(char::is_lowercase)
+            && !["day", "morning", "night", "evening", "afternoon"].contains(&self.w(i - 2))
+        {
             return true;
         }
         // "a second group": an ordinal before its noun.
@@ -1935,9 +2027,11 @@ impl Reader<'_> {
                 return None;
             }
             // Not a count: "1500 troops" (news writes counts with commas, but
-            // not always), nor part of a longer number.
+            // not always), nor part of a longer number or a compound
+            // ("1500-member"; "in 1984 -- part of" is a year).
             let next = self.w(k + 1);
-            if ["%", "percent", "-"].contains(&next)
+            let compound = next == "-" && self.joined(k);
+            if (["%", "percent"].contains(&next) || compound)
                 && !modified
                 && !(next == "-" && self.year_at(k + 2).is_some())
             {
