@@ -759,3 +759,38 @@ fn generic_todays_and_constant_rates_are_not_times() {
         )]
     );
 }
+
+#[test]
+fn news_of_2016_read_right() {
+    // 2016-09-23 was a Friday. Sentences from 2016 campaign news.
+    let a = run(
+        "And while Monday's debate in New York will be Trump's first, it matters. And until \
+         Thursday, Trump has steadfastly refused to disclose records. Trump tweeted in the \
+         early morning hours. Following a late-afternoon meeting, the council spoke. Merkel \
+         spoke after the day-long meeting. A reporter for USA Today spotted Stein. He works \
+         for Russia Today. Schiff told USA TODAY's weekly video series so.",
+        Some("2016-09-23"),
+    );
+    // A day's event with "will" is ahead; "until Thursday," put first looks
+    // back; parts of a day with no day named, newspapers and networks are no times.
+    assert_eq!(
+        times(&a),
+        vec![
+            (
+                "Monday".to_string(),
+                "DATE".to_string(),
+                "2016-09-26".to_string()
+            ),
+            (
+                "Thursday".to_string(),
+                "DATE".to_string(),
+                "2016-09-22".to_string()
+            ),
+            (
+                "day-long".to_string(),
+                "DURATION".to_string(),
+                "P1D".to_string()
+            ),
+        ]
+    );
+}

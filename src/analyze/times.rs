@@ -499,7 +499,7 @@ impl Reader<'_> {
         if let Some(t) = self.tense.get() {
             return t;
         }
-        let t = self.tense_at(self.at_token.get(), true);
+        let t = self.tense_at(self.at_token.get(), &[]);
         self.tense.set(Some(t));
         t
     }
@@ -509,19 +509,24 @@ impl Reader<'_> {
     /// "would be traveling", "scheduled", "as soon as") or a deadline
     /// ("postponed until Tuesday") puts it ahead. "Could" and "might" do
     /// not ("could not be located Wednesday"), nor "plans" without "to"
-    /// ("when she set aside vacation plans on Friday"), nor anything for a
-    /// day's event ("would fight Wednesday's ruling"). A sentence opened by
-    /// "Until Thursday," looks back ("…, they had not called him a suspect").
+    /// ("when she set aside vacation plans on Friday"), nor "would" for a
+    /// day's event ("would fight Wednesday's ruling"; "Monday's debate will
+    /// be his first" is ahead). "Until" put before its clause looks back
+    /// ("Until Thursday, they had not called him a suspect"; "and until
+    /// Thursday, Trump has refused").
     fn weekday_ahead(&self, wd_token: usize) -> bool {
         let at = self.at_token.get();
-        if at > 0 && ["until", "till", "til"].contains(&self.w(at - 1)) && !self.capitalised(at - 1)
-        {
+        let fronted = self.capitalised(at.saturating_sub(1)) || self.w(wd_token + 1) == ",";
+        if at > 0 && ["until", "till", "til"].contains(&self.w(at - 1)) && !fronted {
             return true;
         }
-        if possessive_stem(self.raw(wd_token)).is_some() {
-            return false;
-        }
-        self.tense_at(at, false) == Tense::Future
+        let event = possessive_stem(self.raw(wd_token)).is_some();
+        let skip: &[&str] = if event {
+            &["could", "might", "plans", "planned", "would"]
+        } else {
+            &CONDITIONAL_FUTURE
+        };
+        self.tense_at(at, skip) == Tense::Future
     }
     fn future(&self) -> bool {
         self.tense() == Tense::Future
@@ -535,13 +540,13 @@ impl Reader<'_> {
     /// -ed counts on both sides: an expression put first in its clause
     /// ("In March, the company received …") has its verb after it.
     ///
-    /// With `conditional` false, the words of [`CONDITIONAL_FUTURE`] are
-    /// passed over: they say "maybe later" of a month, but of a weekday
-    /// they mostly report what was said or tried on it.
-    fn tense_at(&self, i: usize, conditional: bool) -> Tense {
+    /// The words of `skip` are passed over unless "to" follows ("planned
+    /// to"): [`CONDITIONAL_FUTURE`] say "maybe later" of a month, but of a
+    /// weekday they mostly report what was said or tried on it.
+    fn tense_at(&self, i: usize, skip: &[&str]) -> Tense {
         let marker = |k: usize| -> Option<Tense> {
             let w = self.w(k);
-            if !conditional && CONDITIONAL_FUTURE.contains(&w) && self.w(k + 1) != "to" {
+            if skip.contains(&w) && self.w(k + 1) != "to" {
                 return None;
             }
             // "had been scheduled to expire at midnight Friday": a plan that was.
@@ -1163,9 +1168,22 @@ impl Reader<'_> {
                     .relative_day(k + 1)
                     .or_else(|| self.weekday(k + 1))
                     .filter(|f| f.value.len() == 10);
+                // Without a day, only "by mid afternoon", "at mid-morning": the
+                // reference day's. "In the early morning hours", "a
+                // late-afternoon meeting" say no day.
                 let (end, date) = match day {
                     Some(f) => (f.end, f.value),
-                    None => (k + 1, r.map_or("XXXX-XX-XX".into(), Day::date)),
+                    None => {
+                        let after_preposition = i > 0
+                            && [
+                                "at", "by", "until", "till", "since", "from", "before", "after",
+                            ]
+                            .contains(&self.w(i - 1));
+                        if !after_preposition || self.raw(k + 1).starts_with(char::is_lowercase) {
+                            return None;
+                        }
+                        (k + 1, r.map_or("XXXX-XX-XX".into(), Day::date))
+                    }
                 };
                 return found(end, "TIME", format!("{date}T{code}"));
             }
@@ -1469,7 +1487,7 @@ impl Reader<'_> {
             return None;
         }
         // "a day-long meeting", "a decades-long battle": a length of the unit.
-        if j == k && self.w(j + 1) == "-" && self.joined(j) && self.w(j + 2) == "long" {
+        if j == i && self.w(j + 1) == "-" && self.joined(j) && self.w(j + 2) == "long" {
             let n = if plural { None } else { Some(1) };
             return found(j + 3, "DURATION", unit.duration(n));
         }
