@@ -789,3 +789,21 @@ fn news_of_2016_read_right() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_may_open_with_a_quarter_word_or_a_number() {
+    // Each text starts with a word the quarter and amount rules look behind.
+    for text in [
+        "Quarter results fell.",
+        "Two quarters passed.",
+        "Half the year went.",
+        "25",
+    ] {
+        let a = run(text, Some("1989-10-26"));
+        assert!(
+            a.times.iter().all(|t| !t.value.is_empty()),
+            "{text}: {:?}",
+            times(&a)
+        );
+    }
+}

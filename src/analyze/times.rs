@@ -1706,7 +1706,7 @@ impl Reader<'_> {
             k += 1;
         }
         // "the first two quarters of 1990": a half ("the last two": the second).
-        let second_half = self.w(k - 1) == "last";
+        let second_half = k > 0 && self.w(k - 1) == "last";
         let two_quarters = (ordinal == Some(1) || second_half)
             && self.w(k) == "two"
             && self.w(k + 1) == "quarters";
