@@ -27,6 +27,7 @@
 //! Everything is linear in the text: marks are paired in one pass with a
 //! stack of bounded depth, cues are looked for in windows of bounded size.
 
+use super::WordSet;
 use crate::document::Document;
 use crate::output::{Entity, Quote, QuoteSource, Span, Speaker};
 use crate::segment::{Token, TokenKind};
@@ -35,7 +36,7 @@ use std::ops::Range;
 
 /// Verbs of saying, in every form that reports speech. Base forms are kept
 /// for "would say", "will tell" and present tense plurals ("officials say").
-const CUE_VERBS: &[&str] = &[
+static CUE_VERBS: WordSet = WordSet::new(&[
     "say",
     "says",
     "said",
@@ -244,12 +245,12 @@ const CUE_VERBS: &[&str] = &[
     "citing",
     "expects",
     "expected",
-];
+]);
 
 /// Verbs of saying that are weak on their own ("found", "shows", "thought",
 /// "expected"): they report speech only with a clause after them, so they
 /// make indirect quotes but never take a quotation.
-const WEAK_CUES: &[&str] = &[
+static WEAK_CUES: WordSet = WordSet::new(&[
     "found",
     "finds",
     "shows",
@@ -277,14 +278,14 @@ const WEAK_CUES: &[&str] = &[
     "pointed",
     "signaled",
     "signalled",
-];
+]);
 
 /// Verbs of stance and thought ("wants", "endorsed", "seemed", "opposes"):
 /// they attribute a position, not words, so they make indirect reports
 /// only (like [`WEAK_CUES`]), never take a quotation unless right beside it.
 /// The project's own list of common English verbs; which of them report a
 /// position was checked against the PolNeAR training split's cues.
-const STANCE_VERBS: &[&str] = &[
+static STANCE_VERBS: WordSet = WordSet::new(&[
     "want",
     "wants",
     "wanted",
@@ -528,12 +529,12 @@ const STANCE_VERBS: &[&str] = &[
     "doubt",
     "doubts",
     "doubted",
-];
+]);
 
 /// Words between a subject and its verb ("Smith also said", "he has long
 /// argued"): adverbs and auxiliaries, skipped when walking back to the
 /// subject.
-const BETWEEN: &[&str] = &[
+static BETWEEN: WordSet = WordSet::new(&[
     "also",
     "later",
     "then",
@@ -603,12 +604,12 @@ const BETWEEN: &[&str] = &[
     "finally",
     "only",
     "always",
-];
+]);
 
 /// Nouns for people who speak without a name: their description makes an
 /// anonymous source ("a senior administration official", "sources familiar
 /// with the talks", "the spokesman").
-const PEOPLE_NOUNS: &[&str] = &[
+static PEOPLE_NOUNS: WordSet = WordSet::new(&[
     "official",
     "officials",
     "spokesman",
@@ -788,11 +789,11 @@ const PEOPLE_NOUNS: &[&str] = &[
     "skeptics",
     "detractors",
     "defenders",
-];
+]);
 
 /// Descriptions of institutions and documents ("the newspaper", "the
 /// report"): they name an organisation of the text when one precedes them.
-const ORG_NOUNS: &[&str] = &[
+static ORG_NOUNS: WordSet = WordSet::new(&[
     "newspaper",
     "paper",
     "agency",
@@ -840,11 +841,11 @@ const ORG_NOUNS: &[&str] = &[
     "centre",
     "service",
     "authority",
-];
+]);
 
 /// Things written or said that carry someone's words ("a statement
 /// saying").
-const DOCUMENT_NOUNS: &[&str] = &[
+static DOCUMENT_NOUNS: WordSet = WordSet::new(&[
     "statement",
     "letter",
     "email",
@@ -863,11 +864,11 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "column",
     "book",
     "report",
-];
+]);
 
 /// Words that open a noun phrase: a description starts at the last of these
 /// before its head.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -901,7 +902,7 @@ const DETERMINERS: &[&str] = &[
     "top",
     "unnamed",
     "anonymous",
-];
+]);
 
 /// Forms of address, left out of a name.
 const HONORIFIC_WORDS: &[&str] = &[
@@ -909,18 +910,18 @@ const HONORIFIC_WORDS: &[&str] = &[
 ];
 
 /// Capitalised words that are not names where a subject stands.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "why", "what", "how", "where", "who", "which", "whether", "the", "a", "an", "this", "that",
     "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "so", "then", "now",
     "there", "here", "yet", "still", "also", "in", "on", "at", "when", "while", "after", "before",
     "as", "if", "because", "though", "although",
-];
+]);
 
 /// Words that open a clause: its subject follows them.
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "when", "while", "after", "before", "because", "as", "that", "since", "if", "although",
     "though", "where", "whereas", "once", "until", "unless",
-];
+]);
 
 /// Words left off the end of a reported clause cut short by the next
 /// report ("…, while", "… has").
@@ -929,7 +930,7 @@ const CLAUSE_TAIL: &[&str] = &[
 ];
 
 /// Prepositions that open a sentence's opening phrase ("In his speech, …").
-const OPENING_PREPOSITIONS: &[&str] = &[
+static OPENING_PREPOSITIONS: WordSet = WordSet::new(&[
     "in",
     "at",
     "on",
@@ -970,7 +971,7 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "still",
     "meanwhile",
     "instead",
-];
+]);
 
 /// Forms of "be" before a participle make it passive.
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "'s"];
@@ -1090,11 +1091,11 @@ const MAX_APPOSITION_TOKENS: usize = 28;
 
 /// Words that end a walk back over a noun phrase: a noun phrase never
 /// spans them.
-const NP_STOP: &[&str] = &[
+static NP_STOP: WordSet = WordSet::new(&[
     "and", "or", "but", "that", "which", "who", "whom", "because", "when", "while", "if", "as",
     "after", "before", "since", "so", "than", "though", "although", "where", "whether", "to", "is",
     "was", "are", "were", "be", "has", "have", "had", "said", "says", "told", "not",
-];
+]);
 
 /// Prepositions a noun phrase may hold ("a spokesman for the State
 /// Department", "officials on both sides", "sources familiar with the
@@ -1159,7 +1160,7 @@ const TELL_VERBS: &[&str] = &[
 
 /// Words that open an adverbial between a verb of saying and its "that"
 /// ("said on Monday that", "said in a statement that").
-const ADVERBIAL_OPENERS: &[&str] = &[
+static ADVERBIAL_OPENERS: WordSet = WordSet::new(&[
     "on",
     "in",
     "at",
@@ -1179,7 +1180,7 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "also",
     "late",
     "early",
-];
+]);
 
 /// An indirect quote's reported clause has at least this many words.
 const MIN_INDIRECT_WORDS: usize = 2;
@@ -1590,7 +1591,7 @@ fn pronoun(w: &str) -> Option<Pron> {
 }
 
 fn is_cue_verb(w: &str) -> bool {
-    CUE_VERBS.contains(&w) || STANCE_VERBS.contains(&w) || is_communication_verb(w)
+    CUE_VERBS.contains(w) || STANCE_VERBS.contains(w) || is_communication_verb(w)
 }
 
 /// Whether `w` is a form of a verb of communication ("urged", "denies",
@@ -1599,8 +1600,7 @@ fn is_cue_verb(w: &str) -> bool {
 /// the reports of speech, since news attributes positions with hundreds of
 /// verbs ("Trump mocked …", "the senator urged …") no hand list keeps up with.
 pub(crate) fn is_communication_verb(w: &str) -> bool {
-    static VERBS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static VERBS: std::sync::OnceLock<super::WordHashSet> = std::sync::OnceLock::new();
     VERBS
         .get_or_init(|| {
             COMMUNICATION_VERBS
@@ -1616,9 +1616,9 @@ const COMMUNICATION_VERBS: &str = include_str!("../../data/ner/communication-ver
 
 /// A cue that reports a position rather than words.
 fn is_weak(w: &str) -> bool {
-    WEAK_CUES.contains(&w)
-        || (STANCE_VERBS.contains(&w) && !CUE_VERBS.contains(&w))
-        || (is_communication_verb(w) && !CUE_VERBS.contains(&w))
+    WEAK_CUES.contains(w)
+        || (STANCE_VERBS.contains(w) && !CUE_VERBS.contains(w))
+        || (is_communication_verb(w) && !CUE_VERBS.contains(w))
 }
 
 /// The subject of the verb at token `v`, looking back no further than
@@ -1628,7 +1628,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
     // Adverbs and auxiliaries between subject and verb, and "on Monday".
     while j > floor {
         let w = ctx.lower(j - 1);
-        if BETWEEN.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !ctx.quoted[j - 1]) {
+        if BETWEEN.contains(w) || (w.ends_with("ly") && w.len() > 4 && !ctx.quoted[j - 1]) {
             j -= 1;
         } else {
             break;
@@ -1650,7 +1650,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
     // its noun ("the past") is no speaker; the word before it is.
     if let Some(p) = adverbial_phrase_start(ctx, j, floor) {
         j = p;
-        while j > floor && BETWEEN.contains(&ctx.lower(j - 1)) {
+        while j > floor && BETWEEN.contains(ctx.lower(j - 1)) {
             j -= 1;
         }
     }
@@ -1824,12 +1824,12 @@ fn adverbial_phrase_start(ctx: &Ctx, j: usize, floor: usize) -> Option<usize> {
             let before = ctx.lower(b);
             let subject_like = ctx.mentions.at(ctx.tokens[b].start as usize).is_some()
                 || pronoun(before).is_some_and(|p| p != Pron::First)
-                || BETWEEN.contains(&before)
-                || PEOPLE_NOUNS.contains(&before)
-                || ORG_NOUNS.contains(&before);
+                || BETWEEN.contains(before)
+                || PEOPLE_NOUNS.contains(before)
+                || ORG_NOUNS.contains(before);
             return (subject_like && !ctx.quoted[b]).then_some(k);
         }
-        if is_cue_verb(w) || NP_STOP.contains(&w) {
+        if is_cue_verb(w) || NP_STOP.contains(w) {
             return None;
         }
     }
@@ -1844,7 +1844,7 @@ fn name_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
         !ctx.quoted[k]
             && w.starts_with(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
-            && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+            && !NOT_NAMES.contains(w.to_lowercase().as_str())
     };
     if !is_cap(last) {
         return None;
@@ -1870,7 +1870,7 @@ fn clause_subject(ctx: &Ctx, at: usize, floor: usize) -> Option<Ref> {
         .find(|&k| {
             !ctx.quoted[k]
                 && ([",", ";", ":", "—"].contains(&ctx.word(k))
-                    || CLAUSE_OPENERS.contains(&ctx.lower(k)))
+                    || CLAUSE_OPENERS.contains(ctx.lower(k)))
         })
         .map_or(floor, |k| k + 1);
     sentence_subject(ctx, start, at).or_else(|| {
@@ -1908,7 +1908,7 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
             break;
         }
         let w = ctx.lower(k);
-        if NP_STOP.contains(&w) || is_cue_verb(w) {
+        if NP_STOP.contains(w) || is_cue_verb(w) {
             break;
         }
         if NP_PREPOSITIONS.contains(&w) {
@@ -1920,7 +1920,7 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
             head = Some(k);
         }
         start = Some(k);
-        if DETERMINERS.contains(&w) && !["senior", "top"].contains(&w) {
+        if DETERMINERS.contains(w) && !["senior", "top"].contains(&w) {
             break;
         }
     }
@@ -1931,7 +1931,7 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
     let listed = |k: &usize| {
         let h = ctx.lower(*k);
         let h = h.trim_end_matches('.');
-        PEOPLE_NOUNS.contains(&h) || ORG_NOUNS.contains(&h)
+        PEOPLE_NOUNS.contains(h) || ORG_NOUNS.contains(h)
     };
     let head = head
         .iter()
@@ -1944,9 +1944,9 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
     let opener = ctx.lower(start);
     // Any noun phrase a determiner opens may speak ("the ad's narrator",
     // "the email"); without one, only words for people and institutions.
-    if !(PEOPLE_NOUNS.contains(&h)
-        || ORG_NOUNS.contains(&h)
-        || (DETERMINERS.contains(&opener) && start < head))
+    if !(PEOPLE_NOUNS.contains(h)
+        || ORG_NOUNS.contains(h)
+        || (DETERMINERS.contains(opener) && start < head))
     {
         return None;
     }
@@ -1964,7 +1964,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
     }
     let w = ctx.lower(from);
     // "promising to campaign …", "noting that it …": no speaker follows.
-    if NP_STOP.contains(&w) || NP_PREPOSITIONS.contains(&w) {
+    if NP_STOP.contains(w) || NP_PREPOSITIONS.contains(&w) {
         return None;
     }
     if let Some(p) = pronoun(w) {
@@ -2002,7 +2002,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
                 let next = ctx.lower(after);
                 !ctx.quoted[after]
                     && ctx.word(after).starts_with(char::is_lowercase)
-                    && (PEOPLE_NOUNS.contains(&next) || ORG_NOUNS.contains(&next))
+                    && (PEOPLE_NOUNS.contains(next) || ORG_NOUNS.contains(next))
             };
             if modifies {
                 head = Some(after);
@@ -2015,13 +2015,13 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
             k = after;
             continue;
         }
-        if k > from && (NP_STOP.contains(&w) || is_cue_verb(w)) {
+        if k > from && (NP_STOP.contains(w) || is_cue_verb(w)) {
             break;
         }
         if NP_PREPOSITIONS.contains(&w) && (head.is_some() || first_mention.is_some()) {
             break;
         }
-        if !DETERMINERS.contains(&w) || head.is_some() {
+        if !DETERMINERS.contains(w) || head.is_some() {
             head = Some(k);
         }
         k += 1;
@@ -2031,8 +2031,8 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
     }
     let head = head?;
     let h = ctx.lower(head);
-    let determined = head > from && DETERMINERS.contains(&ctx.lower(from));
-    if !(PEOPLE_NOUNS.contains(&h) || ORG_NOUNS.contains(&h) || determined) {
+    let determined = head > from && DETERMINERS.contains(ctx.lower(from));
+    if !(PEOPLE_NOUNS.contains(h) || ORG_NOUNS.contains(h) || determined) {
         return None;
     }
     // Keep a complement: "officials on both sides", "sources familiar with …".
@@ -2041,7 +2041,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
         let mut k = end_tok + 1;
         while k < limit && !ctx.is_punct(k) && !ctx.quoted[k] {
             let w = ctx.lower(k);
-            if NP_STOP.contains(&w) || is_cue_verb(w) {
+            if NP_STOP.contains(w) || is_cue_verb(w) {
                 break;
             }
             k += 1;
@@ -2184,7 +2184,7 @@ fn introduced_by(ctx: &Ctx, doc: &Document, sentence: usize, t_open: usize) -> O
 fn subject_name(ctx: &Ctx, first: usize, end: usize) -> Option<Ref> {
     let mut k = first;
     // An opening prepositional phrase up to its comma, quoted titles included.
-    if OPENING_PREPOSITIONS.contains(&ctx.lower(k)) {
+    if OPENING_PREPOSITIONS.contains(ctx.lower(k)) {
         let limit = end.min(k + MAX_CLAUSE_TOKENS);
         k = (k..limit).find(|&j| ctx.word(j) == ",")? + 1;
         // A comma inside the quoted title: the mark closing it follows.
@@ -2207,7 +2207,7 @@ fn subject_name(ctx: &Ctx, first: usize, end: usize) -> Option<Ref> {
             return Some(Ref::mention(m));
         }
         let w = ctx.word(j);
-        if w.starts_with(char::is_lowercase) && !PEOPLE_NOUNS.contains(&ctx.lower(j)) {
+        if w.starts_with(char::is_lowercase) && !PEOPLE_NOUNS.contains(ctx.lower(j)) {
             return None;
         }
     }
@@ -2223,7 +2223,7 @@ fn past_opening_phrase(ctx: &Ctx, first: usize, before: usize) -> usize {
         return first;
     }
     let w = ctx.lower(first);
-    let opens = OPENING_PREPOSITIONS.contains(&w)
+    let opens = OPENING_PREPOSITIONS.contains(w)
         || ((w.ends_with("ing") || w.ends_with("ed"))
             && ctx.word(first).starts_with(char::is_uppercase));
     if !opens {
@@ -2234,7 +2234,7 @@ fn past_opening_phrase(ctx: &Ctx, first: usize, before: usize) -> usize {
         return first;
     };
     // An apposition right after the phrase: past its comma too.
-    if comma + 1 < limit && DETERMINERS.contains(&ctx.lower(comma + 1)) {
+    if comma + 1 < limit && DETERMINERS.contains(ctx.lower(comma + 1)) {
         if let Some(next) = (comma + 1..limit).find(|&k| ctx.word(k) == "," && !ctx.quoted[k]) {
             comma = next;
         }
@@ -2250,8 +2250,8 @@ fn description_starting(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
     // for people opens it.
     let opener = ctx.lower(start.min(ctx.tokens.len() - 1));
     if start >= before
-        || !(DETERMINERS.contains(&opener)
-            || PEOPLE_NOUNS.contains(&opener)
+        || !(DETERMINERS.contains(opener)
+            || PEOPLE_NOUNS.contains(opener)
             || ctx.word(start).starts_with(char::is_uppercase))
     {
         return None;
@@ -2262,10 +2262,10 @@ fn description_starting(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
             break;
         }
         let w = ctx.lower(k);
-        if NP_STOP.contains(&w) || NP_PREPOSITIONS.contains(&w) || is_cue_verb(w) {
+        if NP_STOP.contains(w) || NP_PREPOSITIONS.contains(&w) || is_cue_verb(w) {
             break;
         }
-        if PEOPLE_NOUNS.contains(&w) || ORG_NOUNS.contains(&w) {
+        if PEOPLE_NOUNS.contains(w) || ORG_NOUNS.contains(w) {
             best = Some(k);
         }
     }
@@ -2302,7 +2302,7 @@ fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<
         let w = ctx.lower(k);
         ctx.word(k).starts_with(|c: char| c.is_lowercase())
             && (w.ends_with('s') || w.ends_with("ed"))
-            && !NP_STOP.contains(&w)
+            && !NP_STOP.contains(w)
             && !NP_PREPOSITIONS.contains(&w)
     };
     // (Verbs of saying are found by `find_cues` itself.)
@@ -2322,7 +2322,7 @@ fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<
         }
     }
     // ",” a welcome message on the website reads."
-    if DETERMINERS.contains(&ctx.lower(i)) {
+    if DETERMINERS.contains(ctx.lower(i)) {
         let v = (i + 2..(i + MAX_SPEAKER_AFTER).min(end))
             .find(|&k| inflected(k) || ctx.is_punct(k) || ctx.quoted[k])?;
         if !verb_like(v) || !ends_clause(v + 1) {
@@ -2414,7 +2414,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             let capital = |k: usize| {
                 !ctx.quoted[k]
                     && ctx.word(k).starts_with(char::is_uppercase)
-                    && !NOT_NAMES.contains(&ctx.lower(k))
+                    && !NOT_NAMES.contains(ctx.lower(k))
             };
             let mut k = i + 1;
             while k < end && k < i + 6 && capital(k) {
@@ -2569,7 +2569,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                         ..
                     }) = &speaker
                     {
-                        if DOCUMENT_NOUNS.contains(&h.as_str()) {
+                        if DOCUMENT_NOUNS.contains(h.as_str()) {
                             speaker = clause_subject(ctx, i, first).or(speaker);
                         }
                     }
@@ -2849,7 +2849,7 @@ fn attach_cues(
             // institutions ("the poll shows “…”" is no speech).
             let people = c.speaker.as_ref().is_some_and(|r| match &r.what {
                 RefKind::Description(h) => {
-                    PEOPLE_NOUNS.contains(&h.as_str()) || ORG_NOUNS.contains(&h.as_str())
+                    PEOPLE_NOUNS.contains(h.as_str()) || ORG_NOUNS.contains(h.as_str())
                 }
                 _ => true,
             });
@@ -3060,7 +3060,7 @@ fn reported_speech(
             // "said in a statement that": a "that" a few words on.
             let look = (k + TELL_OBJECT_TOKENS).min(s_end);
             let object_follows = TELL_VERBS.contains(&ctx.lower(c.tok))
-                || (k < s_end && ADVERBIAL_OPENERS.contains(&ctx.lower(k)));
+                || (k < s_end && ADVERBIAL_OPENERS.contains(ctx.lower(k)));
             if let Some(t) =
                 (k..look).find(|&t| ctx.quoted[t] || ctx.lower(t) == "that" || ctx.is_punct(t))
             {
@@ -3466,7 +3466,7 @@ fn resolve(
                     return Some(Who::Entity(id));
                 }
             }
-            if PEOPLE_NOUNS.contains(&head.as_str()) {
+            if PEOPLE_NOUNS.contains(head.as_str()) {
                 // "the official" is the official described before; "a senior
                 // official" is someone new unless described the same way;
                 // "officials" join earlier officials.
@@ -3489,7 +3489,7 @@ fn resolve(
                 return Some(Who::Anonymous(desc));
             }
             // "the newspaper", "the ministry": the organisation named last.
-            if definite && ORG_NOUNS.contains(&head.as_str()) {
+            if definite && ORG_NOUNS.contains(head.as_str()) {
                 let before = ctx
                     .mentions
                     .within(r.span.start.saturating_sub(PRONOUN_BYTES)..r.span.start);
