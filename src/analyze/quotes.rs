@@ -2690,7 +2690,10 @@ fn name_gender(entity: &Entity, text: &str) -> Option<Pron> {
 /// Given names and their usual gender (`true`: female), from
 /// `data/ner/name-genders.txt`.
 fn given_name_gender(name: &str) -> Option<bool> {
-    static NAMES: std::sync::OnceLock<HashMap<&'static str, bool>> = std::sync::OnceLock::new();
+    // FNV-hashed, as the word sets are: eight thousand names to hash once.
+    type Names =
+        HashMap<&'static str, bool, std::hash::BuildHasherDefault<super::ner::features::U64Hasher>>;
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| {
             NAME_GENDERS

@@ -77,13 +77,30 @@ impl Gazetteers {
     /// `kind`.
     pub fn add_list(&mut self, kind: usize, text: &str) {
         for line in text.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            for entry in line.split('\t') {
-                self.add(kind, entry);
-            }
+            self.add_line(kind, line);
         }
+    }
+
+    /// One line of [`Gazetteers::add_list`].
+    fn add_line(&mut self, kind: usize, line: &str) {
+        if line.starts_with('#') {
+            return;
+        }
+        for entry in line.split('\t') {
+            self.add(kind, entry);
+        }
+    }
+
+    /// [`Gazetteers::add_list`] of a front-coded list as [`unpack_list`]
+    /// writes it out, entry by entry, without the whole text built and
+    /// split into lines again.
+    fn add_packed_list(&mut self, kind: usize, packed: &[u8]) {
+        for_front_coded(packed, |_, w| {
+            let line = String::from_utf8_lossy(w);
+            // As `str::lines` reads the entry's line: a final "\r" is part
+            // of its line end.
+            self.add_line(kind, line.strip_suffix('\r').unwrap_or(&line));
+        });
     }
 
     /// Reads word classes: lines of "fine coarse word word …".
@@ -265,6 +282,7 @@ fn for_front_coded(b: &[u8], mut f: impl FnMut(usize, &[u8])) {
 }
 
 /// A front-coded list back as text, one entry a line.
+#[cfg(test)]
 fn unpack_list(b: &[u8]) -> String {
     let mut text = Vec::with_capacity(b.len() * 2);
     for_front_coded(b, |_, w| {
@@ -291,11 +309,19 @@ pub fn builtin() -> &'static Gazetteers {
     static G: std::sync::OnceLock<Gazetteers> = std::sync::OnceLock::new();
     G.get_or_init(|| {
         let mut g = Gazetteers::default();
+        // Room for every entry (one a line) from the start: the table is
+        // not grown and rehashed a dozen times on the way.
+        let lines: usize = PACKED_LISTS
+            .iter()
+            .map(|(_, b)| b.iter().filter(|&&c| c == b'\n').count())
+            .chain(LISTS.iter().map(|(_, t)| t.lines().count()))
+            .sum();
+        g.entries.reserve(lines + lines / 8);
         for (kind, text) in LISTS {
             g.add_list(*kind, text);
         }
         for (kind, packed) in PACKED_LISTS {
-            g.add_list(*kind, &unpack_list(packed));
+            g.add_packed_list(*kind, packed);
         }
         for line in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
             for d in line.split('\t').skip(1) {
@@ -353,6 +379,9 @@ mod tests {
             from_packed.add_list(*kind, &unpack_list(packed));
             assert!(from_text.entries.len() > 5000, "list {kind}");
             assert_eq!(from_packed.entries, from_text.entries, "list {kind}");
+            let mut entry_by_entry = Gazetteers::default();
+            entry_by_entry.add_packed_list(*kind, packed);
+            assert_eq!(entry_by_entry.entries, from_text.entries, "list {kind}");
         }
         let mut from_text = Gazetteers::default();
         from_text.add_classes(include_str!("../../../data/ner/clusters.txt"));
@@ -387,5 +416,14 @@ mod tests {
         let some = Gazetteers::default().add_packed_classes(&CLASSES[..CLASSES.len() - 1000]);
         assert!(some > 0 && some < all, "{some} of {all}");
         assert_eq!(unpack_list(b"\xff\xff"), "\u{FFFD}\n");
+        // Read entry by entry, a packed list is its text read line by line,
+        // odd bytes, comments, tabs and line ends included.
+        let odd = b"\x00York\tYork City\n\x00# note\n\x00Zu\xffrich\r\n\x00\n\x00New\rHaven\n";
+        let mut by_text = Gazetteers::default();
+        by_text.add_list(PLACE, &unpack_list(odd));
+        let mut by_entry = Gazetteers::default();
+        by_entry.add_packed_list(PLACE, odd);
+        assert_eq!(by_entry.entries, by_text.entries);
+        assert_eq!(by_entry.entries.len(), 5);
     }
 }
