@@ -96,7 +96,11 @@ impl Gazetteers {
     /// split into lines again.
     fn add_packed_list(&mut self, kind: usize, packed: &[u8]) {
         for_front_coded(packed, |_, w| {
-            let line = String::from_utf8_lossy(w);
+            // (`from_utf8` first: the usual valid entry is checked faster.)
+            let line = match std::str::from_utf8(w) {
+                Ok(s) => std::borrow::Cow::Borrowed(s),
+                Err(_) => String::from_utf8_lossy(w),
+            };
             // As `str::lines` reads the entry's line: a final "\r" is part
             // of its line end.
             self.add_line(kind, line.strip_suffix('\r').unwrap_or(&line));
