@@ -3,6 +3,7 @@
 //! copies, as in spaCy's `Doc`).
 
 use crate::segment::{self, Token};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A sentence: its byte range, its paragraph, and its tokens.
@@ -22,6 +23,43 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Every token in lower case, made on first use ([`Document::lower`]).
+    lowered: OnceCell<LowerTokens>,
+}
+
+/// The lower case of every token of a text, in one buffer: several layers
+/// compare tokens in lower case, many times each, and a fresh `String` each
+/// time was a large share of their time.
+#[derive(Debug, Clone)]
+struct LowerTokens {
+    buf: String,
+    /// Token `i` is `buf[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<usize>,
+}
+
+impl LowerTokens {
+    fn new(text: &str, tokens: &[Token]) -> LowerTokens {
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let w = &text[t.start as usize..t.end as usize];
+            if w.is_ascii() {
+                // The common case, without an allocation a token.
+                buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                // Token by token, as `str::to_lowercase` of the token gives
+                // it (a final sigma is final in its token).
+                buf.push_str(&w.to_lowercase());
+            }
+            ends.push(buf.len());
+        }
+        LowerTokens { buf, ends }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
+    }
 }
 
 impl<'t> Document<'t> {
@@ -51,7 +89,16 @@ impl<'t> Document<'t> {
             paragraphs,
             sentences,
             tokens,
+            lowered: OnceCell::new(),
         }
+    }
+
+    /// Token `i` (an index into [`Document::tokens`]) in lower case: the
+    /// token's `str::to_lowercase`, without an allocation a call.
+    pub fn lower(&self, i: usize) -> &str {
+        self.lowered
+            .get_or_init(|| LowerTokens::new(self.text, &self.tokens))
+            .get(i)
     }
 
     /// The text of a byte range.

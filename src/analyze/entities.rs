@@ -212,11 +212,14 @@ fn lower(s: &str) -> String {
     ner::features::fold(s).to_lowercase()
 }
 
+type Countries = HashMap<String, String, std::hash::BuildHasherDefault<ner::features::U64Hasher>>;
+
 /// Country names and aliases (lower case) to the name the list uses.
-fn countries() -> &'static HashMap<String, String> {
-    static C: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// (FNV-hashed: it is asked about words of every sentence, and only asked.)
+fn countries() -> &'static Countries {
+    static C: OnceLock<Countries> = OnceLock::new();
     C.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = Countries::default();
         for line in gazetteer::COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let Some(canonical) = cols.next() else {

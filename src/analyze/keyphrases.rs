@@ -29,6 +29,12 @@ use crate::document::Document;
 use crate::output::{Entity, Keyphrase, Quantity, TimeExpr};
 use crate::segment::TokenKind;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+/// FNV-1a for this layer's maps and sets (words, word numbers, phrases of
+/// word numbers): their keys are short, and SipHash took several times
+/// longer over them. Nothing depends on their order.
+type Fnv = BuildHasherDefault<super::ner::features::U64Hasher>;
 
 /// How many key phrases the analysis gives.
 pub const MAX_KEYPHRASES: usize = 10;
@@ -257,8 +263,8 @@ struct Stats {
     capital: f64,
     acronym: f64,
     sentences: Vec<usize>,
-    left: HashSet<usize>,
-    right: HashSet<usize>,
+    left: HashSet<usize, Fnv>,
+    right: HashSet<usize, Fnv>,
     left_n: f64,
     right_n: f64,
 }
@@ -288,9 +294,13 @@ fn stem(w: &str) -> &str {
 }
 
 /// Numbers `w` in the vocabulary (in order of first use).
-fn intern(w: String, vocab: &mut HashMap<String, u32>) -> u32 {
+fn intern(w: &str, vocab: &mut HashMap<String, u32, Fnv>) -> u32 {
+    if let Some(&n) = vocab.get(w) {
+        return n;
+    }
     let n = vocab.len() as u32;
-    *vocab.entry(w).or_insert(n)
+    vocab.insert(w.to_string(), n);
+    n
 }
 
 /// A phrase's words, spelled.
@@ -317,7 +327,9 @@ pub fn keyphrases(
     // 1. Terms: words, with hyphenated compounds as one ("long-range").
     let mut terms: Vec<Term> = Vec::new();
     // Lower-case words, numbered in order of first use.
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab: HashMap<String, u32, Fnv> = HashMap::default();
+    // A word's lower case, in one buffer for them all.
+    let mut key = String::new();
 
     // Chunk boundaries: indexes into `terms` where a run of words breaks
     // (punctuation, numbers, the sentence's end).
@@ -357,7 +369,13 @@ pub fn keyphrases(
             }
             let text = text.strip_suffix('.').unwrap_or(text);
             let end = start + text.len();
-            let key = text.to_lowercase();
+            if text.is_ascii() {
+                key.clear();
+                key.push_str(text);
+                key.make_ascii_lowercase();
+            } else {
+                key = text.to_lowercase();
+            }
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
             let stop = is_stopword(&key) || letters < 2 || when_and_how_much.holds(start);
             let upper = text.starts_with(char::is_uppercase);
@@ -365,7 +383,7 @@ pub fn keyphrases(
                 stop,
                 capital: upper && !first,
                 acronym: letters >= 2 && !text.chars().any(char::is_lowercase),
-                key: intern(key, &mut vocab),
+                key: intern(&key, &mut vocab),
                 start: start as u32,
                 end: end as u32,
                 sentence: si as u32,
@@ -496,7 +514,7 @@ pub fn keyphrases(
         }
         a
     };
-    let mut candidates: HashMap<PhraseKey, Candidate> = HashMap::new();
+    let mut candidates: HashMap<PhraseKey, Candidate, Fnv> = HashMap::default();
     let mut words: Vec<usize> = Vec::with_capacity(MAX_WORDS + 1);
     for i in 0..terms.len() {
         if term_id[i].is_none() {
@@ -553,7 +571,7 @@ pub fn keyphrases(
         }
         let mut key: PhraseKey = [NONE; MAX_NAME_WORDS];
         for (x, w) in key.iter_mut().zip(name.split(' ')) {
-            *x = intern(w.to_string(), &mut vocab);
+            *x = intern(w, &mut vocab);
         }
         let m = &e.first;
         let c = candidates.entry(key).or_insert(Candidate {

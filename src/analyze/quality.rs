@@ -118,21 +118,21 @@ fn repeated_words(doc: &Document, quoted: &Spans, out: &mut Vec<Warning>) {
         }
         let range = doc.sentences[first].tokens.start..doc.sentences[last - 1].tokens.end;
         // (word, start, end, a pause before it, a full stop before it)
-        let mut words: Vec<(String, usize, usize, bool, bool)> = Vec::new();
+        let mut words: Vec<(&str, usize, usize, bool, bool)> = Vec::new();
         let mut pause = false;
         let mut stop = false;
-        for t in &doc.tokens[range] {
+        for (k, t) in range.clone().zip(&doc.tokens[range]) {
             let raw = doc.token_text(t);
             match t.kind {
                 TokenKind::Word => {
-                    let w = raw.to_lowercase();
+                    let w = doc.lower(k);
                     words.push((w, t.start as usize, t.end as usize, pause, stop));
                     pause = false;
                     stop = false;
                 }
                 TokenKind::Number => {
                     // Numbers break a run: "1 1" in a table is not a slip.
-                    words.push((String::new(), t.start as usize, t.end as usize, true, false));
+                    words.push(("", t.start as usize, t.end as usize, true, false));
                     pause = false;
                     stop = false;
                 }
@@ -165,7 +165,7 @@ fn repeated_words(doc: &Document, quoted: &Spans, out: &mut Vec<Warning>) {
             let second_raw = &doc.text[words[i + n].1..words[i + n].2];
             let capital = |s: &str| s.starts_with(char::is_uppercase);
             let name = capital(first_raw) && capital(second_raw);
-            let w = words[i].0.as_str();
+            let w = words[i].0;
             let allowed = n == 1 && (ALLOWED_DOUBLES.contains(&w) || PARTICLES.contains(&w));
             let short = n == 1 && w.chars().count() < 2;
             // "more and more", "again and again"

@@ -27,6 +27,7 @@
 //! Everything is linear in the text: marks are paired in one pass with a
 //! stack of bounded depth, cues are looked for in windows of bounded size.
 
+use super::WordSet;
 use crate::document::Document;
 use crate::output::{Entity, Quote, QuoteSource, Span, Speaker};
 use crate::segment::{Token, TokenKind};
@@ -35,7 +36,7 @@ use std::ops::Range;
 
 /// Verbs of saying, in every form that reports speech. Base forms are kept
 /// for "would say", "will tell" and present tense plurals ("officials say").
-const CUE_VERBS: &[&str] = &[
+static CUE_VERBS: WordSet = WordSet::new(&[
     "say",
     "says",
     "said",
@@ -244,12 +245,12 @@ const CUE_VERBS: &[&str] = &[
     "citing",
     "expects",
     "expected",
-];
+]);
 
 /// Verbs of saying that are weak on their own ("found", "shows", "thought",
 /// "expected"): they report speech only with a clause after them, so they
 /// make indirect quotes but never take a quotation.
-const WEAK_CUES: &[&str] = &[
+static WEAK_CUES: WordSet = WordSet::new(&[
     "found",
     "finds",
     "shows",
@@ -277,14 +278,14 @@ const WEAK_CUES: &[&str] = &[
     "pointed",
     "signaled",
     "signalled",
-];
+]);
 
 /// Verbs of stance and thought ("wants", "endorsed", "seemed", "opposes"):
 /// they attribute a position, not words, so they make indirect reports
 /// only (like [`WEAK_CUES`]), never take a quotation unless right beside it.
 /// The project's own list of common English verbs; which of them report a
 /// position was checked against the PolNeAR training split's cues.
-const STANCE_VERBS: &[&str] = &[
+static STANCE_VERBS: WordSet = WordSet::new(&[
     "want",
     "wants",
     "wanted",
@@ -528,12 +529,12 @@ const STANCE_VERBS: &[&str] = &[
     "doubt",
     "doubts",
     "doubted",
-];
+]);
 
 /// Words between a subject and its verb ("Smith also said", "he has long
 /// argued"): adverbs and auxiliaries, skipped when walking back to the
 /// subject.
-const BETWEEN: &[&str] = &[
+static BETWEEN: WordSet = WordSet::new(&[
     "also",
     "later",
     "then",
@@ -603,12 +604,12 @@ const BETWEEN: &[&str] = &[
     "finally",
     "only",
     "always",
-];
+]);
 
 /// Nouns for people who speak without a name: their description makes an
 /// anonymous source ("a senior administration official", "sources familiar
 /// with the talks", "the spokesman").
-const PEOPLE_NOUNS: &[&str] = &[
+static PEOPLE_NOUNS: WordSet = WordSet::new(&[
     "official",
     "officials",
     "spokesman",
@@ -788,11 +789,11 @@ const PEOPLE_NOUNS: &[&str] = &[
     "skeptics",
     "detractors",
     "defenders",
-];
+]);
 
 /// Descriptions of institutions and documents ("the newspaper", "the
 /// report"): they name an organisation of the text when one precedes them.
-const ORG_NOUNS: &[&str] = &[
+static ORG_NOUNS: WordSet = WordSet::new(&[
     "newspaper",
     "paper",
     "agency",
@@ -840,11 +841,11 @@ const ORG_NOUNS: &[&str] = &[
     "centre",
     "service",
     "authority",
-];
+]);
 
 /// Things written or said that carry someone's words ("a statement
 /// saying").
-const DOCUMENT_NOUNS: &[&str] = &[
+static DOCUMENT_NOUNS: WordSet = WordSet::new(&[
     "statement",
     "letter",
     "email",
@@ -863,11 +864,11 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "column",
     "book",
     "report",
-];
+]);
 
 /// Words that open a noun phrase: a description starts at the last of these
 /// before its head.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -901,7 +902,7 @@ const DETERMINERS: &[&str] = &[
     "top",
     "unnamed",
     "anonymous",
-];
+]);
 
 /// Forms of address, left out of a name.
 const HONORIFIC_WORDS: &[&str] = &[
@@ -909,18 +910,18 @@ const HONORIFIC_WORDS: &[&str] = &[
 ];
 
 /// Capitalised words that are not names where a subject stands.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "why", "what", "how", "where", "who", "which", "whether", "the", "a", "an", "this", "that",
     "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "so", "then", "now",
     "there", "here", "yet", "still", "also", "in", "on", "at", "when", "while", "after", "before",
     "as", "if", "because", "though", "although",
-];
+]);
 
 /// Words that open a clause: its subject follows them.
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "when", "while", "after", "before", "because", "as", "that", "since", "if", "although",
     "though", "where", "whereas", "once", "until", "unless",
-];
+]);
 
 /// Words left off the end of a reported clause cut short by the next
 /// report ("…, while", "… has").
@@ -929,7 +930,7 @@ const CLAUSE_TAIL: &[&str] = &[
 ];
 
 /// Prepositions that open a sentence's opening phrase ("In his speech, …").
-const OPENING_PREPOSITIONS: &[&str] = &[
+static OPENING_PREPOSITIONS: WordSet = WordSet::new(&[
     "in",
     "at",
     "on",
@@ -970,7 +971,7 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "still",
     "meanwhile",
     "instead",
-];
+]);
 
 /// Forms of "be" before a participle make it passive.
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "'s"];
@@ -1090,11 +1091,11 @@ const MAX_APPOSITION_TOKENS: usize = 28;
 
 /// Words that end a walk back over a noun phrase: a noun phrase never
 /// spans them.
-const NP_STOP: &[&str] = &[
+static NP_STOP: WordSet = WordSet::new(&[
     "and", "or", "but", "that", "which", "who", "whom", "because", "when", "while", "if", "as",
     "after", "before", "since", "so", "than", "though", "although", "where", "whether", "to", "is",
     "was", "are", "were", "be", "has", "have", "had", "said", "says", "told", "not",
-];
+]);
 
 /// Prepositions a noun phrase may hold ("a spokesman for the State
 /// Department", "officials on both sides", "sources familiar with the
@@ -1159,7 +1160,7 @@ const TELL_VERBS: &[&str] = &[
 
 /// Words that open an adverbial between a verb of saying and its "that"
 /// ("said on Monday that", "said in a statement that").
-const ADVERBIAL_OPENERS: &[&str] = &[
+static ADVERBIAL_OPENERS: WordSet = WordSet::new(&[
     "on",
     "in",
     "at",
@@ -1179,7 +1180,7 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "also",
     "late",
     "early",
-];
+]);
 
 /// An indirect quote's reported clause has at least this many words.
 const MIN_INDIRECT_WORDS: usize = 2;
@@ -1548,6 +1549,8 @@ struct Ctx<'a> {
     names: HashMap<&'a str, usize>,
     /// People by the words of their roles, lower case, first named first.
     roles: HashMap<String, Vec<usize>>,
+    /// The document, for its tokens in lower case.
+    doc: &'a Document<'a>,
 }
 
 impl Ctx<'_> {
@@ -1562,8 +1565,10 @@ impl Ctx<'_> {
         self.quoted.get(i).copied().unwrap_or(false)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Token `i` in lower case (made once for the document: the cues ask
+    /// for a token's lower case several times each).
+    fn lower(&self, i: usize) -> &str {
+        self.doc.lower(i)
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -1586,7 +1591,7 @@ fn pronoun(w: &str) -> Option<Pron> {
 }
 
 fn is_cue_verb(w: &str) -> bool {
-    CUE_VERBS.contains(&w) || STANCE_VERBS.contains(&w) || is_communication_verb(w)
+    CUE_VERBS.contains(w) || STANCE_VERBS.contains(w) || is_communication_verb(w)
 }
 
 /// Whether `w` is a form of a verb of communication ("urged", "denies",
@@ -1595,8 +1600,7 @@ fn is_cue_verb(w: &str) -> bool {
 /// the reports of speech, since news attributes positions with hundreds of
 /// verbs ("Trump mocked …", "the senator urged …") no hand list keeps up with.
 pub(crate) fn is_communication_verb(w: &str) -> bool {
-    static VERBS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static VERBS: std::sync::OnceLock<super::WordHashSet> = std::sync::OnceLock::new();
     VERBS
         .get_or_init(|| {
             COMMUNICATION_VERBS
@@ -1612,9 +1616,9 @@ const COMMUNICATION_VERBS: &str = include_str!("../../data/ner/communication-ver
 
 /// A cue that reports a position rather than words.
 fn is_weak(w: &str) -> bool {
-    WEAK_CUES.contains(&w)
-        || (STANCE_VERBS.contains(&w) && !CUE_VERBS.contains(&w))
-        || (is_communication_verb(w) && !CUE_VERBS.contains(&w))
+    WEAK_CUES.contains(w)
+        || (STANCE_VERBS.contains(w) && !CUE_VERBS.contains(w))
+        || (is_communication_verb(w) && !CUE_VERBS.contains(w))
 }
 
 /// The subject of the verb at token `v`, looking back no further than
@@ -1624,8 +1628,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
     // Adverbs and auxiliaries between subject and verb, and "on Monday".
     while j > floor {
         let w = ctx.lower(j - 1);
-        if BETWEEN.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && !ctx.quoted[j - 1])
-        {
+        if BETWEEN.contains(w) || (w.ends_with("ly") && w.len() > 4 && !ctx.quoted[j - 1]) {
             j -= 1;
         } else {
             break;
@@ -1633,12 +1636,12 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
     }
     // A time between subject and verb: "Trump at the time said", "Smith
     // last week said", "Jones on Tuesday told".
-    if j > floor + 1 && is_time_word(&ctx.lower(j - 1)) {
+    if j > floor + 1 && is_time_word(ctx.lower(j - 1)) {
         let mut k = j - 1;
-        while k > floor && k + 4 > j && !TIME_OPENERS.contains(&ctx.lower(k - 1).as_str()) {
+        while k > floor && k + 4 > j && !TIME_OPENERS.contains(&ctx.lower(k - 1)) {
             k -= 1;
         }
-        if k > floor && TIME_OPENERS.contains(&ctx.lower(k - 1).as_str()) {
+        if k > floor && TIME_OPENERS.contains(&ctx.lower(k - 1)) {
             j = k - 1;
         }
     }
@@ -1647,7 +1650,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
     // its noun ("the past") is no speaker; the word before it is.
     if let Some(p) = adverbial_phrase_start(ctx, j, floor) {
         j = p;
-        while j > floor && BETWEEN.contains(&ctx.lower(j - 1).as_str()) {
+        while j > floor && BETWEEN.contains(ctx.lower(j - 1)) {
             j -= 1;
         }
     }
@@ -1728,7 +1731,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             .flatten();
     }
     // "Cruz knocked Rubio and called him …": the clause's subject.
-    if ["and", "but", "then"].contains(&ctx.lower(last).as_str()) {
+    if ["and", "but", "then"].contains(&ctx.lower(last)) {
         return clause_subject(ctx, last, floor);
     }
     if ctx.is_punct(last) {
@@ -1738,7 +1741,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
         return Some(Ref::mention(m));
     }
     let w = ctx.lower(last);
-    if let Some(p) = pronoun(&w) {
+    if let Some(p) = pronoun(w) {
         let span = ctx.span(last, last + 1);
         if p == Pron::Relative {
             // ", who said": whom the clause is about, the name before it,
@@ -1771,7 +1774,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             let limit = last.saturating_sub(MAX_SUBJECT_TOKENS).max(floor);
             let rel = (limit..last)
                 .rev()
-                .find(|&k| !ctx.quoted[k] && ["who", "which"].contains(&ctx.lower(k).as_str()))?;
+                .find(|&k| !ctx.quoted[k] && ["who", "which"].contains(&ctx.lower(k)))?;
             if rel == floor || ctx.word(rel - 1) == "," {
                 return None;
             }
@@ -1804,7 +1807,7 @@ fn adverbial_phrase_start(ctx: &Ctx, j: usize, floor: usize) -> Option<usize> {
             return None;
         }
         let w = ctx.lower(k);
-        if ADVERBIAL_PREPOSITIONS.contains(&w.as_str()) {
+        if ADVERBIAL_PREPOSITIONS.contains(&w) {
             if k + 1 == j {
                 return None;
             }
@@ -1820,13 +1823,13 @@ fn adverbial_phrase_start(ctx: &Ctx, j: usize, floor: usize) -> Option<usize> {
             let b = k - 1;
             let before = ctx.lower(b);
             let subject_like = ctx.mentions.at(ctx.tokens[b].start as usize).is_some()
-                || pronoun(&before).is_some_and(|p| p != Pron::First)
-                || BETWEEN.contains(&before.as_str())
-                || PEOPLE_NOUNS.contains(&before.as_str())
-                || ORG_NOUNS.contains(&before.as_str());
+                || pronoun(before).is_some_and(|p| p != Pron::First)
+                || BETWEEN.contains(before)
+                || PEOPLE_NOUNS.contains(before)
+                || ORG_NOUNS.contains(before);
             return (subject_like && !ctx.quoted[b]).then_some(k);
         }
-        if is_cue_verb(&w) || NP_STOP.contains(&w.as_str()) {
+        if is_cue_verb(w) || NP_STOP.contains(w) {
             return None;
         }
     }
@@ -1841,7 +1844,7 @@ fn name_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
         !ctx.quoted[k]
             && w.starts_with(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
-            && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+            && !NOT_NAMES.contains(w.to_lowercase().as_str())
     };
     if !is_cap(last) {
         return None;
@@ -1867,7 +1870,7 @@ fn clause_subject(ctx: &Ctx, at: usize, floor: usize) -> Option<Ref> {
         .find(|&k| {
             !ctx.quoted[k]
                 && ([",", ";", ":", "—"].contains(&ctx.word(k))
-                    || CLAUSE_OPENERS.contains(&ctx.lower(k).as_str()))
+                    || CLAUSE_OPENERS.contains(ctx.lower(k)))
         })
         .map_or(floor, |k| k + 1);
     sentence_subject(ctx, start, at).or_else(|| {
@@ -1905,10 +1908,10 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
             break;
         }
         let w = ctx.lower(k);
-        if NP_STOP.contains(&w.as_str()) || is_cue_verb(&w) {
+        if NP_STOP.contains(w) || is_cue_verb(w) {
             break;
         }
-        if NP_PREPOSITIONS.contains(&w.as_str()) {
+        if NP_PREPOSITIONS.contains(&w) {
             // What followed was the complement; the head is before it.
             inner.extend(head.take());
             continue;
@@ -1917,7 +1920,7 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
             head = Some(k);
         }
         start = Some(k);
-        if DETERMINERS.contains(&w.as_str()) && !["senior", "top"].contains(&w.as_str()) {
+        if DETERMINERS.contains(w) && !["senior", "top"].contains(&w) {
             break;
         }
     }
@@ -1928,7 +1931,7 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
     let listed = |k: &usize| {
         let h = ctx.lower(*k);
         let h = h.trim_end_matches('.');
-        PEOPLE_NOUNS.contains(&h) || ORG_NOUNS.contains(&h)
+        PEOPLE_NOUNS.contains(h) || ORG_NOUNS.contains(h)
     };
     let head = head
         .iter()
@@ -1941,9 +1944,9 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
     let opener = ctx.lower(start);
     // Any noun phrase a determiner opens may speak ("the ad's narrator",
     // "the email"); without one, only words for people and institutions.
-    if !(PEOPLE_NOUNS.contains(&h)
-        || ORG_NOUNS.contains(&h)
-        || (DETERMINERS.contains(&opener.as_str()) && start < head))
+    if !(PEOPLE_NOUNS.contains(h)
+        || ORG_NOUNS.contains(h)
+        || (DETERMINERS.contains(opener) && start < head))
     {
         return None;
     }
@@ -1961,10 +1964,10 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
     }
     let w = ctx.lower(from);
     // "promising to campaign …", "noting that it …": no speaker follows.
-    if NP_STOP.contains(&w.as_str()) || NP_PREPOSITIONS.contains(&w.as_str()) {
+    if NP_STOP.contains(w) || NP_PREPOSITIONS.contains(&w) {
         return None;
     }
-    if let Some(p) = pronoun(&w) {
+    if let Some(p) = pronoun(w) {
         if p != Pron::Relative {
             return Some(Ref {
                 span: ctx.span(from, from + 1),
@@ -1999,7 +2002,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
                 let next = ctx.lower(after);
                 !ctx.quoted[after]
                     && ctx.word(after).starts_with(char::is_lowercase)
-                    && (PEOPLE_NOUNS.contains(&next.as_str()) || ORG_NOUNS.contains(&next.as_str()))
+                    && (PEOPLE_NOUNS.contains(next) || ORG_NOUNS.contains(next))
             };
             if modifies {
                 head = Some(after);
@@ -2012,13 +2015,13 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
             k = after;
             continue;
         }
-        if k > from && (NP_STOP.contains(&w.as_str()) || is_cue_verb(&w)) {
+        if k > from && (NP_STOP.contains(w) || is_cue_verb(w)) {
             break;
         }
-        if NP_PREPOSITIONS.contains(&w.as_str()) && (head.is_some() || first_mention.is_some()) {
+        if NP_PREPOSITIONS.contains(&w) && (head.is_some() || first_mention.is_some()) {
             break;
         }
-        if !DETERMINERS.contains(&w.as_str()) || head.is_some() {
+        if !DETERMINERS.contains(w) || head.is_some() {
             head = Some(k);
         }
         k += 1;
@@ -2028,17 +2031,17 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
     }
     let head = head?;
     let h = ctx.lower(head);
-    let determined = head > from && DETERMINERS.contains(&ctx.lower(from).as_str());
-    if !(PEOPLE_NOUNS.contains(&h.as_str()) || ORG_NOUNS.contains(&h.as_str()) || determined) {
+    let determined = head > from && DETERMINERS.contains(ctx.lower(from));
+    if !(PEOPLE_NOUNS.contains(h) || ORG_NOUNS.contains(h) || determined) {
         return None;
     }
     // Keep a complement: "officials on both sides", "sources familiar with …".
     let mut end_tok = head + 1;
-    if end_tok < limit && NP_PREPOSITIONS.contains(&ctx.lower(end_tok).as_str()) {
+    if end_tok < limit && NP_PREPOSITIONS.contains(&ctx.lower(end_tok)) {
         let mut k = end_tok + 1;
         while k < limit && !ctx.is_punct(k) && !ctx.quoted[k] {
             let w = ctx.lower(k);
-            if NP_STOP.contains(&w.as_str()) || is_cue_verb(&w) {
+            if NP_STOP.contains(w) || is_cue_verb(w) {
                 break;
             }
             k += 1;
@@ -2047,7 +2050,7 @@ fn speaker_after(ctx: &Ctx, from: usize, end: usize) -> Option<Ref> {
     }
     Some(Ref {
         span: ctx.span(from, end_tok),
-        what: RefKind::Description(h),
+        what: RefKind::Description(h.to_string()),
     })
 }
 
@@ -2079,7 +2082,7 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
             return Some(Ref::mention(m));
         }
         let w = ctx.lower(k);
-        if let Some(p) = pronoun(&w).filter(|p| !matches!(p, Pron::Relative | Pron::First)) {
+        if let Some(p) = pronoun(w).filter(|p| !matches!(p, Pron::Relative | Pron::First)) {
             return Some(Ref {
                 span: ctx.span(k, k + 1),
                 what: RefKind::Pronoun(p),
@@ -2139,7 +2142,7 @@ fn headline_speaker(ctx: &Ctx, para: Range<usize>) -> Option<Ref> {
         !ctx.quoted[k]
             && w.starts_with(char::is_uppercase)
             && w.ends_with('s')
-            && is_cue_verb(&ctx.lower(k))
+            && is_cue_verb(ctx.lower(k))
     })?;
     let start = (first..verb)
         .rev()
@@ -2181,7 +2184,7 @@ fn introduced_by(ctx: &Ctx, doc: &Document, sentence: usize, t_open: usize) -> O
 fn subject_name(ctx: &Ctx, first: usize, end: usize) -> Option<Ref> {
     let mut k = first;
     // An opening prepositional phrase up to its comma, quoted titles included.
-    if OPENING_PREPOSITIONS.contains(&ctx.lower(k).as_str()) {
+    if OPENING_PREPOSITIONS.contains(ctx.lower(k)) {
         let limit = end.min(k + MAX_CLAUSE_TOKENS);
         k = (k..limit).find(|&j| ctx.word(j) == ",")? + 1;
         // A comma inside the quoted title: the mark closing it follows.
@@ -2204,7 +2207,7 @@ fn subject_name(ctx: &Ctx, first: usize, end: usize) -> Option<Ref> {
             return Some(Ref::mention(m));
         }
         let w = ctx.word(j);
-        if w.starts_with(char::is_lowercase) && !PEOPLE_NOUNS.contains(&ctx.lower(j).as_str()) {
+        if w.starts_with(char::is_lowercase) && !PEOPLE_NOUNS.contains(ctx.lower(j)) {
             return None;
         }
     }
@@ -2220,7 +2223,7 @@ fn past_opening_phrase(ctx: &Ctx, first: usize, before: usize) -> usize {
         return first;
     }
     let w = ctx.lower(first);
-    let opens = OPENING_PREPOSITIONS.contains(&w.as_str())
+    let opens = OPENING_PREPOSITIONS.contains(w)
         || ((w.ends_with("ing") || w.ends_with("ed"))
             && ctx.word(first).starts_with(char::is_uppercase));
     if !opens {
@@ -2231,7 +2234,7 @@ fn past_opening_phrase(ctx: &Ctx, first: usize, before: usize) -> usize {
         return first;
     };
     // An apposition right after the phrase: past its comma too.
-    if comma + 1 < limit && DETERMINERS.contains(&ctx.lower(comma + 1).as_str()) {
+    if comma + 1 < limit && DETERMINERS.contains(ctx.lower(comma + 1)) {
         if let Some(next) = (comma + 1..limit).find(|&k| ctx.word(k) == "," && !ctx.quoted[k]) {
             comma = next;
         }
@@ -2247,8 +2250,8 @@ fn description_starting(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
     // for people opens it.
     let opener = ctx.lower(start.min(ctx.tokens.len() - 1));
     if start >= before
-        || !(DETERMINERS.contains(&opener.as_str())
-            || PEOPLE_NOUNS.contains(&opener.as_str())
+        || !(DETERMINERS.contains(opener)
+            || PEOPLE_NOUNS.contains(opener)
             || ctx.word(start).starts_with(char::is_uppercase))
     {
         return None;
@@ -2259,18 +2262,17 @@ fn description_starting(ctx: &Ctx, start: usize, before: usize) -> Option<Ref> {
             break;
         }
         let w = ctx.lower(k);
-        if NP_STOP.contains(&w.as_str()) || NP_PREPOSITIONS.contains(&w.as_str()) || is_cue_verb(&w)
-        {
+        if NP_STOP.contains(w) || NP_PREPOSITIONS.contains(&w) || is_cue_verb(w) {
             break;
         }
-        if PEOPLE_NOUNS.contains(&w.as_str()) || ORG_NOUNS.contains(&w.as_str()) {
+        if PEOPLE_NOUNS.contains(w) || ORG_NOUNS.contains(w) {
             best = Some(k);
         }
     }
     let head = best?;
     Some(Ref {
         span: ctx.span(start, head + 1),
-        what: RefKind::Description(ctx.lower(head)),
+        what: RefKind::Description(ctx.lower(head).to_string()),
     })
 }
 
@@ -2300,11 +2302,11 @@ fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<
         let w = ctx.lower(k);
         ctx.word(k).starts_with(|c: char| c.is_lowercase())
             && (w.ends_with('s') || w.ends_with("ed"))
-            && !NP_STOP.contains(&w.as_str())
-            && !NP_PREPOSITIONS.contains(&w.as_str())
+            && !NP_STOP.contains(w)
+            && !NP_PREPOSITIONS.contains(&w)
     };
     // (Verbs of saying are found by `find_cues` itself.)
-    let verb_like = |k: usize| inflected(k) && !is_cue_verb(&ctx.lower(k));
+    let verb_like = |k: usize| inflected(k) && !is_cue_verb(ctx.lower(k));
     let ends_clause = |k: usize| k >= end || ctx.is_punct(k);
     // ",” reacted Trump.", ",” blared the front page of The Boston Herald."
     if verb_like(i) && i + 1 < end {
@@ -2320,7 +2322,7 @@ fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<
         }
     }
     // ",” a welcome message on the website reads."
-    if DETERMINERS.contains(&ctx.lower(i).as_str()) {
+    if DETERMINERS.contains(ctx.lower(i)) {
         let v = (i + 2..(i + MAX_SPEAKER_AFTER).min(end))
             .find(|&k| inflected(k) || ctx.is_punct(k) || ctx.quoted[k])?;
         if !verb_like(v) || !ends_clause(v + 1) {
@@ -2336,7 +2338,7 @@ fn verb_after_quote(ctx: &Ctx, i: usize, end: usize, sentence: usize) -> Option<
             i + ctx.tokens[i..end].partition_point(|t| (t.start as usize) < m.1),
         ),
         None => {
-            let p = pronoun(&ctx.lower(i)).filter(|p| !matches!(p, Pron::Relative))?;
+            let p = pronoun(ctx.lower(i)).filter(|p| !matches!(p, Pron::Relative))?;
             let span = ctx.span(i, i + 1);
             let what = RefKind::Pronoun(p);
             (Ref { span, what }, i + 1)
@@ -2382,7 +2384,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
         if w == "by"
             && i > first
             && ["described", "called", "characterized", "quoted", "labeled"]
-                .contains(&ctx.lower(i - 1).as_str())
+                .contains(&ctx.lower(i - 1))
         {
             let speaker = speaker_after(ctx, i + 1, end);
             if speaker.is_some() {
@@ -2412,7 +2414,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             let capital = |k: usize| {
                 !ctx.quoted[k]
                     && ctx.word(k).starts_with(char::is_uppercase)
-                    && !NOT_NAMES.contains(&ctx.lower(k).as_str())
+                    && !NOT_NAMES.contains(ctx.lower(k))
             };
             let mut k = i + 1;
             while k < end && k < i + 6 && capital(k) {
@@ -2441,8 +2443,8 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                         .tokens
                         .partition_point(|t| (t.start as usize) < r.span.start);
                     t == first
-                        || !(NP_PREPOSITIONS.contains(&ctx.lower(t - 1).as_str())
-                            || ["to", "by", "about"].contains(&ctx.lower(t - 1).as_str()))
+                        || !(NP_PREPOSITIONS.contains(&ctx.lower(t - 1))
+                            || ["to", "by", "about"].contains(&ctx.lower(t - 1)))
                 })
                 .or_else(|| clause_subject(ctx, i, first));
             if speaker.is_some() {
@@ -2455,10 +2457,10 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             continue;
         }
         // "the spot titled “Dangerous”": a name given, not speech.
-        let naming = NAMING_WORDS.contains(&w.as_str()) && i + 1 < end && ctx.quoted[i + 1];
+        let naming = NAMING_WORDS.contains(&w) && i + 1 < end && ctx.quoted[i + 1];
         // "As Ms. Simonyan put it, RT is “…”": the phrase news uses to give
         // someone's words their own way.
-        let put_it = ["put", "puts"].contains(&w.as_str())
+        let put_it = ["put", "puts"].contains(&w)
             && i + 1 < end
             && ctx.lower(i + 1) == "it"
             && !ctx.quoted[i + 1];
@@ -2471,9 +2473,9 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             ["'s", "\u{2019}s", "s'", "s\u{2019}"]
                 .iter()
                 .any(|p| before.ends_with(p))
-                || POSSESSIVES.contains(&ctx.lower(i - 1).as_str())
+                || POSSESSIVES.contains(&ctx.lower(i - 1))
         };
-        if (is_cue_verb(&w) || put_it)
+        if (is_cue_verb(w) || put_it)
             && !naming
             && ctx.word(i).starts_with(|c: char| c.is_lowercase())
         {
@@ -2488,9 +2490,9 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             // after a comma clause, the speaker may follow: ",” said Smith".
             // "The call was requested by Putin": a passive reports nothing
             // of its subject.
-            if !w.ends_with("ing") && i > first && BE_FORMS.contains(&ctx.lower(i - 1).as_str()) {
+            if !w.ends_with("ing") && i > first && BE_FORMS.contains(&ctx.lower(i - 1)) {
                 // "was asked by moderator Gerard Baker": the agent speaks.
-                if tok_end < end && ctx.lower(tok_end) == "by" && !is_weak(&w) {
+                if tok_end < end && ctx.lower(tok_end) == "by" && !is_weak(w) {
                     let speaker = speaker_after(ctx, tok_end + 1, end);
                     if speaker.is_some() {
                         out.push(Cue {
@@ -2510,11 +2512,11 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 && ctx.text[..ctx.tokens[i - 1].start as usize].ends_with(',');
             // "… tweeting that … and asking": a verb joined by "and" to a
             // report has that report's speaker.
-            let joined = i > first && ["and", "or", "but"].contains(&ctx.lower(i - 1).as_str());
+            let joined = i > first && ["and", "or", "but"].contains(&ctx.lower(i - 1));
             if joined {
                 if let Some(r) = last_speaker(out, sentence) {
                     out.push(Cue {
-                        weak: is_weak(&w),
+                        weak: is_weak(w),
                         ..Cue::new(ctx, i, tok_end, Some(r), sentence)
                     });
                     i = tok_end;
@@ -2529,10 +2531,9 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     let p = (lowest..i - 1).rev().find(|&k| {
                         ctx.is_punct(k)
                             || ctx.quoted[k]
-                            || ADVERBIAL_PREPOSITIONS.contains(&ctx.lower(k).as_str())
+                            || ADVERBIAL_PREPOSITIONS.contains(&ctx.lower(k))
                     })?;
-                    (ADVERBIAL_PREPOSITIONS.contains(&ctx.lower(p).as_str())
-                        && ctx.word(p - 1) == ",")
+                    (ADVERBIAL_PREPOSITIONS.contains(&ctx.lower(p)) && ctx.word(p - 1) == ",")
                         .then_some(p - 1)
                 })
                 .flatten();
@@ -2541,7 +2542,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                 && (ctx.word(i - 1) == ","
                     || comma_in_quote
                     || after_phrase.is_some()
-                    || PARTICIPLE_PREPOSITIONS.contains(&ctx.lower(i - 1).as_str()))
+                    || PARTICIPLE_PREPOSITIONS.contains(&ctx.lower(i - 1)))
             {
                 // ", saying …": the participle's subject is the clause's.
                 let clause_end = after_phrase.unwrap_or(i - 1);
@@ -2549,7 +2550,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     .or_else(|| clause_subject(ctx, clause_end, first))
                     .or_else(|| sentence_subject(ctx, first, i));
                 out.push(Cue {
-                    weak: is_weak(&w),
+                    weak: is_weak(w),
                     ..Cue::new(ctx, i, tok_end, speaker, sentence)
                 });
                 i = tok_end;
@@ -2568,7 +2569,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                         ..
                     }) = &speaker
                     {
-                        if DOCUMENT_NOUNS.contains(&h.as_str()) {
+                        if DOCUMENT_NOUNS.contains(h.as_str()) {
                             speaker = clause_subject(ctx, i, first).or(speaker);
                         }
                     }
@@ -2581,7 +2582,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
                     inverted = speaker.is_some();
                 }
             }
-            let weak = is_weak(&w);
+            let weak = is_weak(w);
             // "spoke anonymously to discuss internal strategy": a purpose,
             // not a position.
             if weak && i > first && ctx.lower(i - 1) == "to" {
@@ -2590,7 +2591,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             }
             // "appear on television" is no position; "appears to agree" is.
             if (w.starts_with("appear") || w.starts_with("seem"))
-                && !(tok_end < end && ["to", "that"].contains(&ctx.lower(tok_end).as_str()))
+                && !(tok_end < end && ["to", "that"].contains(&ctx.lower(tok_end)))
             {
                 i = tok_end;
                 continue;
@@ -2598,7 +2599,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             if weak
                 && speaker
                     .as_ref()
-                    .is_some_and(|r| !holds_positions(ctx, r, &w))
+                    .is_some_and(|r| !holds_positions(ctx, r, w))
             {
                 // "Bridge plan splits …": a noun read as a verb of stance.
                 speaker = None;
@@ -2689,7 +2690,10 @@ fn name_gender(entity: &Entity, text: &str) -> Option<Pron> {
 /// Given names and their usual gender (`true`: female), from
 /// `data/ner/name-genders.txt`.
 fn given_name_gender(name: &str) -> Option<bool> {
-    static NAMES: std::sync::OnceLock<HashMap<&'static str, bool>> = std::sync::OnceLock::new();
+    // FNV-hashed, as the word sets are: eight thousand names to hash once.
+    type Names =
+        HashMap<&'static str, bool, std::hash::BuildHasherDefault<super::ner::features::U64Hasher>>;
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| {
             NAME_GENDERS
@@ -2722,6 +2726,7 @@ pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSour
         quoted: quoted_tokens(doc, &marked),
         names,
         roles,
+        doc,
     };
     // 2. Cues, sentence by sentence.
     let mut cues = Vec::new();
@@ -2847,7 +2852,7 @@ fn attach_cues(
             // institutions ("the poll shows “…”" is no speech).
             let people = c.speaker.as_ref().is_some_and(|r| match &r.what {
                 RefKind::Description(h) => {
-                    PEOPLE_NOUNS.contains(&h.as_str()) || ORG_NOUNS.contains(&h.as_str())
+                    PEOPLE_NOUNS.contains(h.as_str()) || ORG_NOUNS.contains(h.as_str())
                 }
                 _ => true,
             });
@@ -2874,8 +2879,8 @@ fn attach_cues(
                 // follows it, not the quote before ("“…” because she would
                 // win, he said." still speaks for the quote; so does "“…”
                 // but added …", which shares the subject).
-                let own_clause = (t_close..c.tok)
-                    .any(|k| k + 1 < c.tok && NEW_CLAUSE.contains(&ctx.lower(k).as_str()));
+                let own_clause =
+                    (t_close..c.tok).any(|k| k + 1 < c.tok && NEW_CLAUSE.contains(&ctx.lower(k)));
                 let own_words =
                     c.tok_end < doc.sentences[c.sentence].tokens.end && !ctx.is_punct(c.tok_end);
                 if own_clause && own_words {
@@ -2920,7 +2925,7 @@ fn attach_cues(
         // Union.”", "On “Face the Nation,” Sanders said"), whatever cue
         // is near.
         let named = t_open > 0
-            && (NAMING_WORDS.contains(&ctx.lower(t_open - 1).as_str())
+            && (NAMING_WORDS.contains(&ctx.lower(t_open - 1))
                 || (is_title_case(inner)
                     && words <= TITLE_MAX_WORDS
                     && (ctx.lower(t_open - 1) == "on"
@@ -3057,8 +3062,8 @@ fn reported_speech(
             // "said that", "told reporters that", "said on Monday that",
             // "said in a statement that": a "that" a few words on.
             let look = (k + TELL_OBJECT_TOKENS).min(s_end);
-            let object_follows = TELL_VERBS.contains(&ctx.lower(c.tok).as_str())
-                || (k < s_end && ADVERBIAL_OPENERS.contains(&ctx.lower(k).as_str()));
+            let object_follows = TELL_VERBS.contains(&ctx.lower(c.tok))
+                || (k < s_end && ADVERBIAL_OPENERS.contains(ctx.lower(k)));
             if let Some(t) =
                 (k..look).find(|&t| ctx.quoted[t] || ctx.lower(t) == "that" || ctx.is_punct(t))
             {
@@ -3113,7 +3118,7 @@ fn reported_speech(
             while to > from
                 && (ctx.is_punct(to - 1)
                     || ctx.quoted[to - 1]
-                    || CLAUSE_TAIL.contains(&ctx.lower(to - 1).as_str()))
+                    || CLAUSE_TAIL.contains(&ctx.lower(to - 1)))
             {
                 to -= 1;
             }
@@ -3464,7 +3469,7 @@ fn resolve(
                     return Some(Who::Entity(id));
                 }
             }
-            if PEOPLE_NOUNS.contains(&head.as_str()) {
+            if PEOPLE_NOUNS.contains(head.as_str()) {
                 // "the official" is the official described before; "a senior
                 // official" is someone new unless described the same way;
                 // "officials" join earlier officials.
@@ -3487,7 +3492,7 @@ fn resolve(
                 return Some(Who::Anonymous(desc));
             }
             // "the newspaper", "the ministry": the organisation named last.
-            if definite && ORG_NOUNS.contains(&head.as_str()) {
+            if definite && ORG_NOUNS.contains(head.as_str()) {
                 let before = ctx
                     .mentions
                     .within(r.span.start.saturating_sub(PRONOUN_BYTES)..r.span.start);

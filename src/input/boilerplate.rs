@@ -586,53 +586,65 @@ const SHARE_WORDS: &[&str] = &[
 /// Case-folded text with typographic apostrophes made plain and decorative
 /// punctuation, arrows and bullets trimmed from both ends.
 pub fn fold(text: &str) -> String {
-    let lowered: String = text
-        .chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    lowered
-        .trim_matches(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '.' | '…'
-                        | '»'
-                        | '«'
-                        | '›'
-                        | '‹'
-                        | '>'
-                        | '<'
-                        | '→'
-                        | '←'
-                        | '|'
-                        | '•'
-                        | '·'
-                        | '-'
-                        | '–'
-                        | '—'
-                        | '+'
-                        | '*'
-                        | '#'
-                        | '!'
-                        | ':'
-                        | '('
-                        | ')'
-                        | '['
-                        | ']'
-                        | '▶'
-                        | '►'
-                        | '▸'
-                        | '❯'
-                        | '⟩'
-                        | '✕'
-                        | '×'
-                )
-        })
-        .to_string()
+    let lowered: String = if text.is_ascii() {
+        // The same, for the usual block, without a character at a time:
+        // an ASCII character's lower case is its ASCII lower case.
+        let mut s = text.to_ascii_lowercase();
+        if s.contains('`') {
+            s = s.replace('`', "'");
+        }
+        s
+    } else {
+        text.chars()
+            .map(|c| match c {
+                '’' | '‘' | '`' => '\'',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let trimmed = lowered.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '…'
+                    | '»'
+                    | '«'
+                    | '›'
+                    | '‹'
+                    | '>'
+                    | '<'
+                    | '→'
+                    | '←'
+                    | '|'
+                    | '•'
+                    | '·'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '+'
+                    | '*'
+                    | '#'
+                    | '!'
+                    | ':'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '▶'
+                    | '►'
+                    | '▸'
+                    | '❯'
+                    | '⟩'
+                    | '✕'
+                    | '×'
+            )
+    });
+    if trimmed.len() == lowered.len() {
+        lowered
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// The longest entry of [`EXACT`] and of [`RELATED_HEADINGS`] is shorter than

@@ -112,21 +112,40 @@ fn is_punctuation_continuation(c: char) -> bool {
     )
 }
 
+/// The first place at or after byte `from` of a character in
+/// U+00C2..=U+00F4 (UTF-8 C3 82 to C3 B4), or the end: where a mojibake
+/// sequence can start ([`sequence_at`] finds none elsewhere). Looking for
+/// the byte C3 skips the rest of the text far faster than trying each
+/// character.
+fn next_lead(b: &[u8], from: usize) -> usize {
+    let mut j = from;
+    while let Some(p) = b.get(j..).and_then(|r| r.iter().position(|&x| x == 0xC3)) {
+        let k = j + p;
+        if b.get(k + 1).is_some_and(|c| (0x82..=0xB4).contains(c)) {
+            return k;
+        }
+        j = k + 1;
+    }
+    b.len()
+}
+
 /// The sequences [`repair`] mends in `s`, in order: each with its place.
 fn kept_fixes(s: &str) -> Vec<Fix> {
-    // Fast path: every mojibake sequence starts with a character in U+00C2..=U+00F4.
-    if !s.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+    // Every mojibake sequence starts with a character in U+00C2..=U+00F4
+    // (its lead byte read as Windows-1252): only those places are tried.
+    let b = s.as_bytes();
+    let mut i = next_lead(b, 0);
+    if i >= s.len() {
         return Vec::new();
     }
     let mut fixes: Vec<Fix> = Vec::new();
-    let mut i = 0;
     while i < s.len() {
         match sequence_at(s, i) {
             Some(fix) => {
-                i = fix.start + fix.len;
+                i = next_lead(b, fix.start + fix.len);
                 fixes.push(fix);
             }
-            None => i += s[i..].chars().next().map_or(1, char::len_utf8),
+            None => i = next_lead(b, i + 1),
         }
     }
     // Keep two-byte repairs only where they are plausible alone or stand in a
@@ -204,6 +223,45 @@ pub fn repair_all(s: &str) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Trying only the places [`next_lead`] gives finds every sequence that
+    /// trying each character finds.
+    #[test]
+    fn only_lead_characters_start_sequences() {
+        let texts = [
+            "CafÃ© and naÃ¯ve, donâ€™t â€œquoteâ€\u{9d} WrocÅ‚aw Ã",
+            "Ã\u{80}Ã\u{81}ÃÃ‚Ã´Ãµ Ã¿ Ã© plain Ã",
+            "Ã©Ã©Ã©â€”â€“ ðŸ˜€ â‚¬ Ã\u{a0}x Â Â£5",
+            "nothing to mend here, “curly” — fine",
+            "",
+        ];
+        for t in texts {
+            let mut slow = Vec::new();
+            let mut i = 0;
+            while i < t.len() {
+                match sequence_at(t, i) {
+                    Some(f) => {
+                        i = f.start + f.len;
+                        slow.push((f.start, f.len, f.ch));
+                    }
+                    None => i += t[i..].chars().next().map_or(1, char::len_utf8),
+                }
+            }
+            let mut fast = Vec::new();
+            let mut i = next_lead(t.as_bytes(), 0);
+            while i < t.len() {
+                match sequence_at(t, i) {
+                    Some(f) => {
+                        i = next_lead(t.as_bytes(), f.start + f.len);
+                        fast.push((f.start, f.len, f.ch));
+                    }
+                    None => i = next_lead(t.as_bytes(), i + 1),
+                }
+            }
+            assert!(slow.len() >= 3 || !t.contains('Ã'), "{t:?}: {slow:?}");
+            assert_eq!(fast, slow, "{t:?}");
+        }
+    }
 
     fn fixed(s: &str) -> String {
         repair_all(s).map_or_else(|| s.to_string(), |(t, _)| t)

@@ -20,28 +20,52 @@ pub const DEMONYM: usize = 7;
 /// The longest entry, in tokens, that is looked for.
 const MAX_TOKENS: usize = 6;
 
+/// Marks, in an entry's bits, a key that begins a longer entry (the first
+/// words of "New York City"), besides the lists' bits (one per kind).
+const BEGINS_LONGER: u16 = 1 << GAZ_KINDS;
+const _: () = assert!(GAZ_KINDS < 16);
+
+/// [`fnv`] continued over a word's lower case (typographic quotes folded):
+/// ASCII byte by byte, anything else through `fold` and `to_lowercase`, so
+/// the common word needs no string built.
+fn fnv_lower(h: u64, w: &str) -> u64 {
+    if w.is_ascii() {
+        w.bytes().fold(h, |h, b| fnv(h, &[b.to_ascii_lowercase()]))
+    } else {
+        fnv(h, super::features::fold(w).to_lowercase().as_bytes())
+    }
+}
+
 /// The key of an entry, as written: the FNV-1a hash of its lower-case words
 /// joined by single spaces (fed word by word, as [`Gazetteers::mark`] does
 /// over a sentence); `None` for an empty entry or one too long to be looked
-/// for.
-fn entry_key(entry: &str) -> Option<u64> {
+/// for. `begins` gets the keys of its first words (all but the last).
+fn entry_keys(entry: &str, begins: &mut Vec<u64>) -> Option<u64> {
+    begins.clear();
     let mut h = FNV_INIT;
     let mut n = 0;
     for (k, w) in entry.split_whitespace().enumerate() {
         if k > 0 {
+            begins.push(h);
             h = fnv(h, b" ");
         }
-        h = fnv(h, super::features::fold(w).to_lowercase().as_bytes());
+        h = fnv_lower(h, w);
         n += 1;
     }
     (n > 0 && n <= MAX_TOKENS).then_some(h)
+}
+
+/// [`entry_keys`] without the keys of the first words.
+fn entry_key(entry: &str) -> Option<u64> {
+    entry_keys(entry, &mut Vec::new())
 }
 
 /// The lists as one table: the hash of an entry's lower-case tokens joined by
 /// single spaces, to the lists that hold it (a bit each).
 #[derive(Debug, Default)]
 pub struct Gazetteers {
-    entries: HashKeyed<u8>,
+    /// A bit per list, and [`BEGINS_LONGER`].
+    entries: HashKeyed<u16>,
     /// Word classes (see `scripts/build-word-clusters.py`): the hash of a
     /// lower-case word to its fine and coarse class.
     classes: HashKeyed<(u16, u8)>,
@@ -53,13 +77,34 @@ impl Gazetteers {
     /// `kind`.
     pub fn add_list(&mut self, kind: usize, text: &str) {
         for line in text.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            for entry in line.split('\t') {
-                self.add(kind, entry);
-            }
+            self.add_line(kind, line);
         }
+    }
+
+    /// One line of [`Gazetteers::add_list`].
+    fn add_line(&mut self, kind: usize, line: &str) {
+        if line.starts_with('#') {
+            return;
+        }
+        for entry in line.split('\t') {
+            self.add(kind, entry);
+        }
+    }
+
+    /// [`Gazetteers::add_list`] of a front-coded list as [`unpack_list`]
+    /// writes it out, entry by entry, without the whole text built and
+    /// split into lines again.
+    fn add_packed_list(&mut self, kind: usize, packed: &[u8]) {
+        for_front_coded(packed, |_, w| {
+            // (`from_utf8` first: the usual valid entry is checked faster.)
+            let line = match std::str::from_utf8(w) {
+                Ok(s) => std::borrow::Cow::Borrowed(s),
+                Err(_) => String::from_utf8_lossy(w),
+            };
+            // As `str::lines` reads the entry's line: a final "\r" is part
+            // of its line end.
+            self.add_line(kind, line.strip_suffix('\r').unwrap_or(&line));
+        });
     }
 
     /// Reads word classes: lines of "fine coarse word word …".
@@ -120,8 +165,12 @@ impl Gazetteers {
 
     /// Adds one entry to list `kind`.
     pub fn add(&mut self, kind: usize, entry: &str) {
-        if let Some(h) = entry_key(entry).filter(|_| kind < GAZ_KINDS) {
+        let mut begins = Vec::new();
+        if let Some(h) = entry_keys(entry, &mut begins).filter(|_| kind < GAZ_KINDS) {
             *self.entries.entry(h).or_insert(0) |= 1 << kind;
+            for b in begins {
+                *self.entries.entry(b).or_insert(0) |= BEGINS_LONGER;
+            }
         }
     }
 
@@ -141,27 +190,30 @@ impl Gazetteers {
         if self.entries.is_empty() {
             return;
         }
-        let lower: Vec<String> = words
-            .iter()
-            .map(|w| super::features::fold(w).to_lowercase())
-            .collect();
         // Per list, the end of the longest match taken so far: a match inside
         // a longer one of the same list is not marked again.
         let mut covered = [0usize; GAZ_KINDS];
-        for i in 0..lower.len() {
+        for i in 0..words.len() {
             let mut h = FNV_INIT;
             let mut best = [0usize; GAZ_KINDS];
-            for (n, w) in lower[i..].iter().take(MAX_TOKENS).enumerate() {
+            for (n, w) in words[i..].iter().take(MAX_TOKENS).enumerate() {
                 if n > 0 {
                     h = fnv(h, b" ");
                 }
-                h = fnv(h, w.as_bytes());
-                if let Some(&bits) = self.entries.get(&h) {
-                    for (k, b) in best.iter_mut().enumerate() {
-                        if bits & (1 << k) != 0 {
-                            *b = n + 1;
-                        }
+                h = fnv_lower(h, w);
+                // No entry goes on from words that begin none: the longer
+                // runs are not looked up (their keys could only match by a
+                // collision of 64-bit hashes).
+                let Some(&bits) = self.entries.get(&h) else {
+                    break;
+                };
+                for (k, b) in best.iter_mut().enumerate() {
+                    if bits & (1 << k) != 0 {
+                        *b = n + 1;
                     }
+                }
+                if bits & BEGINS_LONGER == 0 {
+                    break;
                 }
             }
             for k in 0..GAZ_KINDS {
@@ -234,6 +286,7 @@ fn for_front_coded(b: &[u8], mut f: impl FnMut(usize, &[u8])) {
 }
 
 /// A front-coded list back as text, one entry a line.
+#[cfg(test)]
 fn unpack_list(b: &[u8]) -> String {
     let mut text = Vec::with_capacity(b.len() * 2);
     for_front_coded(b, |_, w| {
@@ -260,11 +313,19 @@ pub fn builtin() -> &'static Gazetteers {
     static G: std::sync::OnceLock<Gazetteers> = std::sync::OnceLock::new();
     G.get_or_init(|| {
         let mut g = Gazetteers::default();
+        // Room for every entry (one a line) from the start: the table is
+        // not grown and rehashed a dozen times on the way.
+        let lines: usize = PACKED_LISTS
+            .iter()
+            .map(|(_, b)| b.iter().filter(|&&c| c == b'\n').count())
+            .chain(LISTS.iter().map(|(_, t)| t.lines().count()))
+            .sum();
+        g.entries.reserve(lines + lines / 8);
         for (kind, text) in LISTS {
             g.add_list(*kind, text);
         }
         for (kind, packed) in PACKED_LISTS {
-            g.add_list(*kind, &unpack_list(packed));
+            g.add_packed_list(*kind, packed);
         }
         for line in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
             for d in line.split('\t').skip(1) {
@@ -294,6 +355,15 @@ mod tests {
         assert_eq!(toks[5].gaz[FIRST_NAME], 4);
         assert!(g.contains(PLACE, "new  york"));
         assert!(!g.contains(FIRST_NAME, "New York"));
+        // An entry whose first words are no entry themselves is still
+        // found (the lookup goes on through the words that begin one).
+        g.add(ORG, "Bank of New England");
+        let words = ["the", "Bank", "of", "New", "England", "Bank", "of"];
+        let mut toks: Vec<TokInfo> = words.iter().map(|w| TokInfo::new(w)).collect();
+        g.mark(&words, &mut toks);
+        let org: Vec<u8> = toks.iter().map(|t| t.gaz[ORG]).collect();
+        assert_eq!(org, [0, 1, 2, 2, 3, 0, 0]);
+        assert!(!g.contains(ORG, "Bank of"), "a beginning is no entry");
     }
 
     /// The packed lists and classes `build.rs` writes are the text files,
@@ -313,6 +383,9 @@ mod tests {
             from_packed.add_list(*kind, &unpack_list(packed));
             assert!(from_text.entries.len() > 5000, "list {kind}");
             assert_eq!(from_packed.entries, from_text.entries, "list {kind}");
+            let mut entry_by_entry = Gazetteers::default();
+            entry_by_entry.add_packed_list(*kind, packed);
+            assert_eq!(entry_by_entry.entries, from_text.entries, "list {kind}");
         }
         let mut from_text = Gazetteers::default();
         from_text.add_classes(include_str!("../../../data/ner/clusters.txt"));
@@ -347,5 +420,14 @@ mod tests {
         let some = Gazetteers::default().add_packed_classes(&CLASSES[..CLASSES.len() - 1000]);
         assert!(some > 0 && some < all, "{some} of {all}");
         assert_eq!(unpack_list(b"\xff\xff"), "\u{FFFD}\n");
+        // Read entry by entry, a packed list is its text read line by line,
+        // odd bytes, comments, tabs and line ends included.
+        let odd = b"\x00York\tYork City\n\x00# note\n\x00Zu\xffrich\r\n\x00\n\x00New\rHaven\n";
+        let mut by_text = Gazetteers::default();
+        by_text.add_list(PLACE, &unpack_list(odd));
+        let mut by_entry = Gazetteers::default();
+        by_entry.add_packed_list(PLACE, odd);
+        assert_eq!(by_entry.entries, by_text.entries);
+        assert_eq!(by_entry.entries.len(), 5);
     }
 }

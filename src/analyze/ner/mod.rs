@@ -113,10 +113,15 @@ pub fn tag_document_beam<S: Scorer>(
     let mut toks: Vec<Vec<TokInfo>> = Vec::new();
     let mut doc = DocStats::default();
     for (s, words) in sentences.iter().enumerate() {
-        let t = ex.sentence(words);
-        doc.add_sentence(&t, info[s]);
         if resident {
+            let t = ex.sentence(words);
+            doc.add_sentence(&t, info[s]);
             toks.push(t);
+        } else {
+            // The statistics read only a word's hashes and case, not the
+            // lists: they are looked up in the second pass.
+            let t: Vec<TokInfo> = words.iter().map(|w| TokInfo::new(w)).collect();
+            doc.add_sentence(&t, info[s]);
         }
     }
     let mut out = Vec::with_capacity(sentences.len());
