@@ -119,6 +119,24 @@ const FUTURE_WORDS: [&str; 15] = [
     "plans",
     "expected",
 ];
+/// The lower-case words an expression can start with, sorted (with number
+/// words and units, [`Reader::may_start`]): a token that is another
+/// lower-case word ("said", "of", "and": most of a text) starts none, so no
+/// pattern is tried there. `starters_change_nothing` checks, for every word
+/// this file compares a token with, that the patterns find the same with
+/// and without this shortcut.
+#[rustfmt::skip]
+const STARTERS: &[&str] = &[
+    "a", "about", "almost", "an", "annually", "around", "at", "coming", "couple", "current",
+    "currently", "daily", "each", "early", "eighteen", "eighties", "every", "few", "fifties",
+    "final", "first", "fiscal", "following", "forties", "fourth", "full", "hourly", "last",
+    "late", "lately", "latest", "less", "many", "mid", "midday", "midnight", "monthly", "more",
+    "nearly", "next", "nightly", "nineteen", "nineties", "noon", "now", "nowadays", "one",
+    "over", "past", "per", "previous", "recent", "recently", "same", "second", "seventies",
+    "several", "sixties", "some", "that", "the", "these", "third", "thirties", "this", "today",
+    "tomorrow", "tonight", "twenties", "two", "up", "upcoming", "weekly", "year", "yearly",
+    "yesterday",
+];
 /// Nouns after "today's" that make it "these days": "today's youth".
 const GENERIC_AFTER_TODAY: [&str; 16] = [
     "world",
@@ -375,7 +393,7 @@ struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// Lower-cased token texts, a trailing period taken off ("sept." → "sept").
-    words: Vec<String>,
+    words: Vec<&'a str>,
     /// The reference day, if any.
     reference: Option<Day>,
     /// Whether the article reports by quarters (an earnings story): then "a
@@ -604,7 +622,7 @@ impl Reader<'_> {
     }
 
     fn w(&self, k: usize) -> &str {
-        self.words.get(k).map_or("", String::as_str)
+        self.words.get(k).copied().unwrap_or("")
     }
     fn raw(&self, k: usize) -> &str {
         self.tokens
@@ -816,6 +834,16 @@ impl Reader<'_> {
             _ if self.weekday_ahead(wd_token) => Day(r.0 + delta.rem_euclid(7)),
             _ => Day(r.0 - (-delta).rem_euclid(7)),
         })
+    }
+
+    /// Whether an expression may start at token `i`: anything but a
+    /// lower-case word, or one of [`STARTERS`], a number word or a unit.
+    fn may_start(&self, i: usize) -> bool {
+        if !self.raw(i).starts_with(|c: char| c.is_ascii_lowercase()) {
+            return true;
+        }
+        let w = self.w(i);
+        STARTERS.binary_search(&w).is_ok() || number_word(w).is_some() || Unit::parse(w).is_some()
     }
 
     /// The expression starting at token `i`, if any.
@@ -2315,6 +2343,13 @@ fn possessive_stem(w: &str) -> Option<&str> {
 
 /// The time expressions of a document, in text order (byte offsets).
 pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
+    times_with(doc, reference, true)
+}
+
+/// [`times`], trying the patterns only where [`Reader::may_start`] says an
+/// expression may start (`shortcut`), or at every token (to test that the
+/// shortcut loses nothing).
+fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<TimeExpr> {
     let reference = reference.map(|d| Day::of(d.year as i64, d.month as i64, d.day as i64));
     let mut out = Vec::new();
     let quarterly = doc
@@ -2332,18 +2367,28 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
     });
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
-        let words: Vec<String> = tokens
-            .iter()
-            .map(|t| {
-                let w = &doc.text[t.start as usize..t.end as usize];
-                let w = if w.len() > 1 {
-                    w.strip_suffix('.').unwrap_or(w)
-                } else {
-                    w
-                };
-                let w = possessive_stem(w).unwrap_or(w);
-                w.to_lowercase()
-            })
+        // The document's lower-case tokens, cut as the raw ones are: an ASCII
+        // token's lower case has its bytes where the raw one has them.
+        let mut owned: Vec<String> = Vec::new();
+        let mut cut: Vec<Result<&str, usize>> = Vec::with_capacity(tokens.len());
+        for (n, t) in tokens.iter().enumerate() {
+            let raw = &doc.text[t.start as usize..t.end as usize];
+            let w = if raw.len() > 1 {
+                raw.strip_suffix('.').unwrap_or(raw)
+            } else {
+                raw
+            };
+            let w = possessive_stem(w).unwrap_or(w);
+            if raw.is_ascii() {
+                cut.push(Ok(&doc.lower(sent.tokens.start + n)[..w.len()]));
+            } else {
+                cut.push(Err(owned.len()));
+                owned.push(w.to_lowercase());
+            }
+        }
+        let words: Vec<&str> = cut
+            .into_iter()
+            .map(|c| c.unwrap_or_else(|k| owned[k].as_str()))
             .collect();
         let reader = Reader {
             text: doc.text,
@@ -2358,6 +2403,10 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
         };
         let mut i = 0;
         while i < tokens.len() {
+            if shortcut && !reader.may_start(i) {
+                i += 1;
+                continue;
+            }
             reader.at_token.set(i);
             reader.tense.set(None);
             match reader.at(i) {
@@ -2397,6 +2446,72 @@ pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// For every word this file's code compares a token with, before and
+    /// after other words of time: the shortcut of [`STARTERS`] finds what
+    /// trying every token finds. A pattern added with a new first word
+    /// fails here until the word is added there.
+    #[test]
+    fn starters_change_nothing() {
+        let source = include_str!("times.rs");
+        let code = &source[..source.find("#[cfg(test)]").expect("tests")];
+        let mut words: Vec<&str> = code
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .flat_map(|lit| lit.split(' '))
+            .filter(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || "'’.-".contains(c))
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        assert!(words.len() > 300, "{} words", words.len());
+        assert!(
+            STARTERS.windows(2).all(|p| p[0] < p[1]),
+            "STARTERS unsorted"
+        );
+        let after = [
+            "",
+            "two years ago",
+            "of the year",
+            "week",
+            "last week",
+            "5 p.m. Friday",
+            "March 5",
+            "quarter",
+            "of 1990",
+            "ago",
+            "-long talks",
+            "the weekend",
+            "than a day",
+            "to six months",
+            "of years",
+            "few days",
+            "this month",
+            "night",
+            "half of 1989",
+        ];
+        let date = Date::new(1998, 3, 4);
+        for w in &words {
+            for a in after {
+                for text in [format!("{w} {a}."), format!("In {w} {a} it fell.")] {
+                    let paragraphs = vec![0..text.len()];
+                    let doc = Document::new(&text, paragraphs, false);
+                    let fast = times_with(&doc, date, true);
+                    let every = times_with(&doc, date, false);
+                    let show = |v: &[TimeExpr]| -> Vec<String> {
+                        v.iter()
+                            .map(|t| format!("{} {}", t.text, t.value))
+                            .collect()
+                    };
+                    assert_eq!(show(&fast), show(&every), "{text}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn calendar_arithmetic() {
