@@ -2498,7 +2498,7 @@ mod tests {
         for w in &words {
             for a in after {
                 for text in [format!("{w} {a}."), format!("In {w} {a} it fell.")] {
-                    let paragraphs = vec![0..text.len()];
+                    let paragraphs: Vec<_> = std::iter::once(0..text.len()).collect();
                     let doc = Document::new(&text, paragraphs, false);
                     let fast = times_with(&doc, date, true);
                     let every = times_with(&doc, date, false);
