@@ -212,7 +212,7 @@ fn lower(s: &str) -> String {
     ner::features::fold(s).to_lowercase()
 }
 
-type Countries = HashMap<String, String, std::hash::BuildHasherDefault<ner::features::U64Hasher>>;
+type Countries = HashMap<String, String, ner::features::Fnv>;
 
 /// Country names and aliases (lower case) to the name the list uses.
 /// (FNV-hashed: it is asked about words of every sentence, and only asked.)

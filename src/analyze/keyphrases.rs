@@ -29,12 +29,11 @@ use crate::document::Document;
 use crate::output::{Entity, Keyphrase, Quantity, TimeExpr};
 use crate::segment::TokenKind;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 
-/// FNV-1a for this layer's maps and sets (words, word numbers, phrases of
-/// word numbers): their keys are short, and SipHash took several times
-/// longer over them. Nothing depends on their order.
-type Fnv = BuildHasherDefault<super::ner::features::U64Hasher>;
+// FNV-1a for this layer's maps and sets (words, word numbers, phrases of
+// word numbers): their keys are short, and SipHash took several times
+// longer over them. Nothing depends on their order.
+use super::ner::features::Fnv;
 
 /// How many key phrases the analysis gives.
 pub const MAX_KEYPHRASES: usize = 10;

@@ -17,12 +17,11 @@ pub mod times;
 use crate::options::Date;
 use crate::output::Meta;
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// A set of words hashed with FNV-1a ([`ner::features::U64Hasher`]): a word
 /// is a few bytes, which SipHash takes several times longer over.
-pub(crate) type WordHashSet = HashSet<&'static str, BuildHasherDefault<ner::features::U64Hasher>>;
+pub(crate) type WordHashSet = HashSet<&'static str, ner::features::Fnv>;
 
 /// A fixed list of words asked whether it holds a word. Written as a list
 /// (the source reads as one), asked as a set, built on first use: scanning

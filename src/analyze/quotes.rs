@@ -2691,8 +2691,7 @@ fn name_gender(entity: &Entity, text: &str) -> Option<Pron> {
 /// `data/ner/name-genders.txt`.
 fn given_name_gender(name: &str) -> Option<bool> {
     // FNV-hashed, as the word sets are: eight thousand names to hash once.
-    type Names =
-        HashMap<&'static str, bool, std::hash::BuildHasherDefault<super::ner::features::U64Hasher>>;
+    type Names = HashMap<&'static str, bool, super::ner::features::Fnv>;
     static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| {

@@ -33,8 +33,13 @@ impl Hasher for U64Hasher {
     }
 }
 
+/// The state of maps and sets hashed with [`U64Hasher`]: FNV-1a over the
+/// bytes of a short key (a word), which SipHash takes several times longer
+/// over, one multiply over a key that is already a hash.
+pub type Fnv = BuildHasherDefault<U64Hasher>;
+
 /// A map keyed by hashes.
-pub type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<U64Hasher>>;
+pub type HashKeyed<V> = HashMap<u64, V, Fnv>;
 
 /// Bumped whenever a template or a hash changes: a model trained with other
 /// features would silently score garbage, so loading one is refused.
@@ -197,7 +202,7 @@ pub fn fold(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// One step of FNV-1a ([`fnv`] over one byte).
 #[inline]
-fn fnv_byte(h: u64, b: u8) -> u64 {
+pub fn fnv_byte(h: u64, b: u8) -> u64 {
     (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
 }
 

@@ -4,7 +4,7 @@
 //! ("May" is a given name and a month, "Georgia" a state, a country and a
 //! given name). The lists and their sources are in `data/SOURCES.md`.
 
-use super::features::{fnv, hash_str, HashKeyed, FNV_INIT};
+use super::features::{fnv, fnv_byte, hash_str, HashKeyed, FNV_INIT};
 
 /// The lists, by number (the number is part of the model's features).
 pub const GAZ_KINDS: usize = 8;
@@ -30,7 +30,8 @@ const _: () = assert!(GAZ_KINDS < 16);
 /// the common word needs no string built.
 fn fnv_lower(h: u64, w: &str) -> u64 {
     if w.is_ascii() {
-        w.bytes().fold(h, |h, b| fnv(h, &[b.to_ascii_lowercase()]))
+        w.bytes()
+            .fold(h, |h, b| fnv_byte(h, b.to_ascii_lowercase()))
     } else {
         fnv(h, super::features::fold(w).to_lowercase().as_bytes())
     }
