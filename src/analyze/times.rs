@@ -42,6 +42,7 @@ use crate::document::Document;
 use crate::options::{days_in_month, Date};
 use crate::output::TimeExpr;
 use crate::segment::{Token, TokenKind};
+use std::borrow::Cow;
 
 /// Full month names, then the abbreviations news uses ("Sept." and "Sep.").
 pub(crate) const MONTHS: [&str; 12] = [
@@ -393,7 +394,7 @@ struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// Lower-cased token texts, a trailing period taken off ("sept." → "sept").
-    words: Vec<&'a str>,
+    words: Vec<Cow<'a, str>>,
     /// The reference day, if any.
     reference: Option<Day>,
     /// Whether the article reports by quarters (an earnings story): then "a
@@ -622,7 +623,7 @@ impl Reader<'_> {
     }
 
     fn w(&self, k: usize) -> &str {
-        self.words.get(k).copied().unwrap_or("")
+        self.words.get(k).map_or("", |w| w)
     }
     fn raw(&self, k: usize) -> &str {
         self.tokens
@@ -962,13 +963,9 @@ impl Reader<'_> {
         // "the week of March 6": that day's week.
         if self.w(k) == "the" && self.w(k + 1) == "week" && self.w(k + 2) == "of" {
             let f = self.calendar(k + 3)?;
-            let mut ymd = f.value.splitn(3, '-').map(|p| p.parse::<i64>().ok());
-            if let (Some(Some(y)), Some(Some(m)), Some(Some(d))) =
-                (ymd.next(), ymd.next(), ymd.next())
-            {
-                return found(f.end, "DATE", Day::of(y, m, d).week());
-            }
-            return None;
+            let named = Mentioned::of(&f.value)?;
+            let (month, day) = named.month.zip(named.day)?;
+            return found(f.end, "DATE", Day::of(named.year, month, day).week());
         }
         // "April 24 and 25": the second day, of the month just named.
         if let (Some(d), true) = (self.day_at(k), k >= 3) {
@@ -1945,9 +1942,8 @@ impl Reader<'_> {
     /// The last quarter reported, `back` years before (an earnings story's
     /// "the latest period", "a year ago").
     fn reported_quarter(&self, back: i64) -> Option<String> {
-        let (y, m, _) = self.reference?.ymd();
-        let (qy, qm) = add_months(y - back, ((m - 1) / 3) * 3 + 1, -3);
-        Some(format!("{}-Q{}", year(qy), (qm - 1) / 3 + 1))
+        let (qy, q) = last_quarter(self.reference?);
+        Some(format!("{}-Q{q}", year(qy - back)))
     }
 
     /// "A year earlier" in an earnings story: the quarter last reported on, a
@@ -2341,6 +2337,14 @@ fn possessive_stem(w: &str) -> Option<&str> {
         .filter(|s| !s.is_empty())
 }
 
+/// The last quarter ended before day `r`, as (year, quarter): the one an
+/// earnings story reports on.
+fn last_quarter(r: Day) -> (i64, i64) {
+    let (y, m, _) = r.ymd();
+    let (qy, qm) = add_months(y, ((m - 1) / 3) * 3 + 1, -3);
+    (qy, (qm - 1) / 3 + 1)
+}
+
 /// The time expressions of a document, in text order (byte offsets).
 pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
     times_with(doc, reference, true)
@@ -2360,35 +2364,28 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
         .is_some();
     let mut mentioned = None;
     let mut reported = None;
-    let last_quarter = reference.map(|r| {
-        let (y, m, _) = r.ymd();
-        let (qy, qm) = add_months(y, ((m - 1) / 3) * 3 + 1, -3);
-        (qy, (qm - 1) / 3 + 1)
-    });
+    let last_quarter = reference.map(last_quarter);
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
         // The document's lower-case tokens, cut as the raw ones are: an ASCII
         // token's lower case has its bytes where the raw one has them.
-        let mut owned: Vec<String> = Vec::new();
-        let mut cut: Vec<Result<&str, usize>> = Vec::with_capacity(tokens.len());
-        for (n, t) in tokens.iter().enumerate() {
-            let raw = &doc.text[t.start as usize..t.end as usize];
-            let w = if raw.len() > 1 {
-                raw.strip_suffix('.').unwrap_or(raw)
-            } else {
-                raw
-            };
-            let w = possessive_stem(w).unwrap_or(w);
-            if raw.is_ascii() {
-                cut.push(Ok(&doc.lower(sent.tokens.start + n)[..w.len()]));
-            } else {
-                cut.push(Err(owned.len()));
-                owned.push(w.to_lowercase());
-            }
-        }
-        let words: Vec<&str> = cut
-            .into_iter()
-            .map(|c| c.unwrap_or_else(|k| owned[k].as_str()))
+        let words: Vec<Cow<str>> = tokens
+            .iter()
+            .enumerate()
+            .map(|(n, t)| {
+                let raw = &doc.text[t.start as usize..t.end as usize];
+                let w = if raw.len() > 1 {
+                    raw.strip_suffix('.').unwrap_or(raw)
+                } else {
+                    raw
+                };
+                let w = possessive_stem(w).unwrap_or(w);
+                if raw.is_ascii() {
+                    Cow::Borrowed(&doc.lower(sent.tokens.start + n)[..w.len()])
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                }
+            })
             .collect();
         let reader = Reader {
             text: doc.text,
