@@ -1422,7 +1422,26 @@ impl Reader<'_> {
 
     /// Amounts of time: "two months" (duration), "the past two months",
     /// "50-minute", "two days ago" (a date), "every week" (a set), "daily".
+    /// Whether token `k` follows an amount: a number, "million", "percent",
+    /// "%", "cents", or a plural noun after one ("700 seats"; not "three
+    /// times").
+    fn after_amount(&self, k: usize) -> bool {
+        let amount = |j: usize| {
+            j > 0
+                && (self.is_number(j - 1)
+                    || ["million", "billion", "trillion", "percent", "%", "cents"]
+                        .contains(&self.w(j - 1)))
+        };
+        let b = if k > 0 { self.w(k - 1) } else { "" };
+        amount(k) || (b.ends_with('s') && amount(k - 1) && b != "times")
+    }
+
     fn amount(&self, i: usize) -> Option<Found> {
+        // A rate after an amount is no time: "$500 million a year", "700
+        // seats a week", "15 million instructions per second", "rise 8.5%
+        // annually" ("twice a week" stays a set).
+        let rate =
+            |end: usize| ["a", "per"].contains(&self.w(i)) && end == i + 2 && self.after_amount(i);
         // Sets.
         let set = match self.w(i) {
             "daily" | "nightly" => Some("P1D"),
@@ -1433,6 +1452,9 @@ impl Reader<'_> {
             _ => None,
         };
         if let Some(v) = set {
+            if ["annually", "yearly"].contains(&self.w(i)) && self.after_amount(i) {
+                return None;
+            }
             return found(i + 1, "SET", v);
         }
         if ["every", "each", "per"].contains(&self.w(i)) {
@@ -1441,14 +1463,15 @@ impl Reader<'_> {
                 k += 1;
             }
             if let Some(wd) = self.weekday_at(k) {
-                return found(k + 1, "SET", format!("XXXX-WXX-{}", wd + 1));
+                return found(k + 1, "SET", format!("XXXX-WXX-{}", wd + 1))
+                    .filter(|f| !rate(f.end));
             }
             let (n, j) = self
                 .count(k)
                 .filter(|(n, _)| n.is_some())
                 .unwrap_or((Some(1), k));
             let unit = Unit::parse(self.w(j))?;
-            return found(j + 1, "SET", unit.duration(n));
+            return found(j + 1, "SET", unit.duration(n)).filter(|f| !rate(f.end));
         }
         // [about|nearly|more than …] [the] [past|last|next|coming|first|previous] [count] unit[s] [ago|earlier|later]
         let mut k = i;
@@ -1628,12 +1651,12 @@ impl Reader<'_> {
             };
             return found(end, "DATE", value);
         }
-        // "a year" after an amount ("$5 a year") or "once a week": a set.
+        // "once a week", "$5 an hour": a set ("$5 a year" is a rate, above).
         if i > 0
             && ["a", "an", "per"].contains(&self.w(i))
             && (self.is_number(i - 1) || ["once", "twice", "times", "%"].contains(&before))
         {
-            return found(end, "SET", unit.duration(Some(1)));
+            return found(end, "SET", unit.duration(Some(1))).filter(|f| !rate(f.end));
         }
         // "a 6-year-old", "the 44-year-old", "52 years old": ages, not times.
         if (adjectival && self.w(end) == "-" && self.w(end + 1) == "old")
@@ -1659,7 +1682,7 @@ impl Reader<'_> {
             Some(n) if half => unit.duration_and_half(n),
             _ => unit.duration(n),
         };
-        found(end, "DURATION", value)
+        found(end, "DURATION", value).filter(|f| !rate(f.end))
     }
 
     /// "the third quarter", "third-quarter", "the fiscal first quarter",
@@ -1821,11 +1844,10 @@ impl Reader<'_> {
 
     /// Whether what reads as a time expression at `i` is none: a title ("ABC's
     /// This Week", "60 Minutes", "High Noon": a word of time capitalised
-    /// inside a sentence that is not itself in title case), a rate after an
-    /// amount ("$500 million a year", "700 seats a week", "rise 8.5%
-    /// annually"; "twice a week" stays a set), an ordinal ("a second
-    /// group"), or a piece of a compound ("quarter-to-quarter", "one-half";
-    /// "post-1959" is a time).
+    /// inside a sentence that is not itself in title case), an ordinal ("a
+    /// second group"), or a piece of a compound ("quarter-to-quarter",
+    /// "one-half"; "post-1959" is a time). Rates after an amount are left
+    /// out where they are read ([`Reader::amount`]).
     fn not_a_time(&self, i: usize, f: &Found) -> bool {
         let end = f.end.min(self.words.len());
         // "-quarter" of "quarter-to-quarter", "-half" of "one-half"; a range
@@ -1881,24 +1903,6 @@ impl Reader<'_> {
             return true;
         }
         let before = |k: usize| if k > 0 { self.w(k - 1) } else { "" };
-        let after_amount = |k: usize| {
-            let b = before(k);
-            let amount = |j: usize| {
-                j > 0
-                    && (self.is_number(j - 1)
-                        || ["million", "billion", "trillion", "percent", "%", "cents"]
-                            .contains(&self.w(j - 1)))
-            };
-            amount(k) || (b.ends_with('s') && amount(k - 1) && !["times"].contains(&b))
-        };
-        let rate = match (f.kind, self.w(i)) {
-            ("SET" | "DURATION", "a" | "per") => end == i + 2 && after_amount(i),
-            ("SET", "annually" | "yearly") => after_amount(i),
-            _ => false,
-        };
-        if rate {
-            return true;
-        }
         // "today's youth", "in today's world", "today's dollars": these days
         // in general, not the day of the story ("today's vote" is that day).
         if self.w(i) == "today"
