@@ -38,6 +38,7 @@ use super::{numbers, WordHashSet};
 use crate::document::Document;
 use crate::output::{Entity, Quantity, TimeExpr};
 use crate::segment::{Token, TokenKind};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The most words a counted phrase takes.
@@ -465,7 +466,7 @@ struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// Lowercased, final period and possessive stripped.
-    words: Vec<String>,
+    words: Vec<Cow<'a, str>>,
     /// Tokens that may not be part of a quantity: dates, clock times, sets
     /// and names.
     blocked: Vec<bool>,
@@ -476,7 +477,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn w(&self, k: usize) -> &str {
-        self.words.get(k).map_or("", String::as_str)
+        self.words.get(k).map_or("", |w| w)
     }
     fn raw(&self, k: usize) -> &str {
         self.tokens
@@ -1459,7 +1460,8 @@ fn starts_quantity(w: &str) -> bool {
 }
 
 /// Strips a final period and a possessive, lowercases.
-fn word_of(raw: &str) -> String {
+fn word_of<'a>(doc: &'a Document, i: usize) -> Cow<'a, str> {
+    let raw = doc.token_text(&doc.tokens[i]);
     let w = if raw.len() > 1 {
         raw.strip_suffix('.').unwrap_or(raw)
     } else {
@@ -1470,7 +1472,13 @@ fn word_of(raw: &str) -> String {
         .or_else(|| w.strip_suffix("’s"))
         .filter(|s| !s.is_empty())
         .unwrap_or(w);
-    w.to_lowercase()
+    if raw.is_ascii() {
+        // The document's lower case of the token, cut as the token was:
+        // ASCII keeps its length in lower case.
+        Cow::Borrowed(&doc.lower(i)[..w.len()])
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// The quantities of a document, in text order (byte offsets). `times`
@@ -1505,10 +1513,7 @@ pub fn quantities(doc: &Document, times: &[TimeExpr], entities: &[Entity]) -> Ve
     };
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
-        let words: Vec<String> = tokens
-            .iter()
-            .map(|t| word_of(&doc.text[t.start as usize..t.end as usize]))
-            .collect();
+        let words: Vec<Cow<str>> = sent.tokens.clone().map(|i| word_of(doc, i)).collect();
         let reader = Reader {
             text: doc.text,
             tokens,
