@@ -205,6 +205,10 @@ struct Hyp {
     gold: bool,
 }
 
+/// An empty slot of the beam decoder's table of label pairs.
+const NO_GROUP: usize = u8::MAX as usize;
+const _: () = assert!(N_TAGS * N_TAGS < NO_GROUP, "a group index fits in a byte");
+
 /// Reusable buffers of the beam decoder.
 #[derive(Default)]
 struct Beam {
@@ -250,6 +254,11 @@ impl Beam {
             }];
             let (before, rest) = self.steps.split_at_mut(i);
             let parents: &[Hyp] = if i == 0 { &start } else { &before[i - 1] };
+            // Hypotheses with the same last two labels have the same future:
+            // only the best extension of each pair can enter the beam, so
+            // the others are dropped as they are made (index into `cands`
+            // by label and previous label).
+            let mut group = [u8::MAX; N_TAGS * N_TAGS];
             for (b, h) in parents.iter().enumerate() {
                 let sig = (h.tag, h.prev);
                 let ds = match self.cache.iter().find(|c| c.0 == sig) {
@@ -267,29 +276,41 @@ impl Beam {
                     if !t.may_follow(h.tag) || (last && !t.may_end()) {
                         continue;
                     }
-                    self.cands.push(Hyp {
+                    let c = Hyp {
                         score: h.score + ss[k] + ds[k],
                         tag: t,
                         prev: h.tag,
                         back: b as u32,
                         gold: h.gold && gold.is_some_and(|g| g[i] == t),
-                    });
+                    };
+                    let slot = &mut group[k * N_TAGS + h.tag.index()];
+                    match *slot as usize {
+                        NO_GROUP => {
+                            *slot = self.cands.len() as u8;
+                            self.cands.push(c);
+                        }
+                        j if c.score > self.cands[j].score => self.cands[j] = c,
+                        _ => {}
+                    }
                 }
             }
-            self.cands
-                .sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
+            // Best first; equal scores in a fixed order (the better parent's
+            // first, then by label), which makes this a total order: the
+            // beam is the same whatever the sort, and only its first `width`
+            // need sorting.
+            let order = |a: &Hyp, b: &Hyp| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then(a.back.cmp(&b.back))
+                    .then(a.tag.index().cmp(&b.tag.index()))
+            };
+            if self.cands.len() > width {
+                self.cands.select_nth_unstable_by(width - 1, order);
+                self.cands.truncate(width);
+            }
+            self.cands.sort_unstable_by(order);
             let step = &mut rest[0];
-            for c in &self.cands {
-                if step.len() == width {
-                    break;
-                }
-                // Hypotheses with the same last two labels have the same
-                // future: only the best is kept.
-                if step.iter().any(|h| h.tag == c.tag && h.prev == c.prev) {
-                    continue;
-                }
-                step.push(*c);
-            }
+            step.extend_from_slice(&self.cands);
             let fell_out = !step.iter().any(|h| h.gold) || (last && !step[0].gold);
             let best_score = step[0].score;
             if let Some(g) = gold.filter(|_| fell_out) {
