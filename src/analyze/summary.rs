@@ -25,11 +25,14 @@
 //! Linear: a pass to count words, a pass to score, and each candidate
 //! compared with the five chosen at most.
 
+use super::ner::features::Fnv;
+use super::WordSet;
 use crate::document::Document;
 use crate::input::html::BlockKind;
 use crate::output::Keyphrase;
 use crate::segment::TokenKind;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// The most sentences a summary has unless more are asked for.
 pub const MAX_SENTENCES: usize = 5;
@@ -89,25 +92,39 @@ pub fn default_length(words: usize) -> usize {
 }
 
 /// A content word's key: lower case, possessive and plural endings off.
-fn key(w: &str) -> Option<String> {
+/// `lower` is the whole token's lower case when it is ASCII (the
+/// document's, made once: then the key is a slice of it, not a new string
+/// for every word).
+fn key<'a>(w: &'a str, lower: Option<&'a str>) -> Option<Cow<'a, str>> {
     let w = w.trim_end_matches(['\'', '’']);
     let w = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w);
-    let lower = w.to_lowercase();
-    if lower.chars().filter(|c| c.is_alphabetic()).count() < 2
-        || FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+    let lower: Cow<str> = match lower {
+        // `w` is the start of the ASCII token, and its lower case the
+        // same length.
+        Some(l) => Cow::Borrowed(&l[..w.len()]),
+        None => Cow::Owned(w.to_lowercase()),
+    };
+    if lower.chars().filter(|c| c.is_alphabetic()).count() < 2 || FUNCTION_WORD_SET.contains(&lower)
     {
         return None;
     }
-    let stem = if lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") {
-        lower[..lower.len() - 1].to_string()
-    } else {
-        lower
-    };
-    Some(stem)
+    if lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") {
+        return Some(match lower {
+            Cow::Borrowed(l) => Cow::Borrowed(&l[..l.len() - 1]),
+            Cow::Owned(mut l) => {
+                l.pop();
+                Cow::Owned(l)
+            }
+        });
+    }
+    Some(lower)
 }
+
+/// [`FUNCTION_WORDS`] as a set: asked of every word of the text.
+static FUNCTION_WORD_SET: WordSet = WordSet::new(&FUNCTION_WORDS);
 
 /// The summary: indexes into `doc.sentences`, in text order. `title` is the
 /// headline (left out), `asked` the number of sentences the caller wants.
@@ -119,14 +136,17 @@ pub fn summary(
     asked: Option<usize>,
 ) -> Vec<u32> {
     // Each sentence's content words.
-    let words: Vec<Vec<String>> = doc
+    let words: Vec<Vec<Cow<str>>> = doc
         .sentences
         .iter()
         .map(|s| {
-            doc.tokens[s.tokens.clone()]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .filter_map(|t| key(doc.token_text(t)))
+            s.tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .filter_map(|i| {
+                    let text = doc.token_text(&doc.tokens[i]);
+                    key(text, text.is_ascii().then(|| doc.lower(i)))
+                })
                 .collect()
         })
         .collect();
@@ -148,21 +168,16 @@ pub fn summary(
     if want == 0 {
         return Vec::new();
     }
-    let mut centroid: HashMap<&str, f64> = HashMap::new();
+    let mut centroid: HashMap<&str, f64, Fnv> = HashMap::default();
     for ws in &words {
         for w in ws {
-            *centroid.entry(w.as_str()).or_default() += 1.0;
+            *centroid.entry(w).or_default() += 1.0;
         }
     }
     // Key-phrase words, to favour the sentences that hold them.
-    let key_words: HashSet<String> = keyphrases
+    let key_words: HashSet<Cow<str>, Fnv> = keyphrases
         .iter()
-        .flat_map(|k| {
-            k.text
-                .split_whitespace()
-                .filter_map(key)
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|k| k.text.split_whitespace().filter_map(|w| key(w, None)))
         .collect();
     let norm = |t: &str| {
         t.split_whitespace()
@@ -209,7 +224,9 @@ pub fn summary(
         // changes from one run to the next; another order can change the
         // last bit of a sum and swap two sentences of equal weight, so the
         // same input got another summary (found by fuzzing).
-        let distinct: BTreeSet<&str> = words[i].iter().map(String::as_str).collect();
+        let mut distinct: Vec<&str> = words[i].iter().map(|w| &**w).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
         let mass: f64 = distinct.iter().map(|w| centroid[w].ln_1p()).sum();
         let keys = distinct.iter().filter(|w| key_words.contains(**w)).count() as f64;
         let lead = 1.0 + (1.0 - position as f64 / 10.0).max(0.0);
@@ -220,8 +237,8 @@ pub fn summary(
 
     let mut chosen: Vec<usize> = Vec::new();
     let similar = |a: usize, b: usize| {
-        let x: HashSet<&str> = words[a].iter().map(String::as_str).collect();
-        let y: HashSet<&str> = words[b].iter().map(String::as_str).collect();
+        let x: HashSet<&str, Fnv> = words[a].iter().map(|w| &**w).collect();
+        let y: HashSet<&str, Fnv> = words[b].iter().map(|w| &**w).collect();
         let shared = x.intersection(&y).count();
         let union = x.union(&y).count().max(1);
         5 * shared >= 3 * union
