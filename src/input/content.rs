@@ -32,6 +32,7 @@
 
 use super::boilerplate::Reason;
 use super::html::{BlockKind, Page, NONE};
+use crate::analyze::ner::features::Fnv;
 use crate::output::Image;
 
 /// Paragraphs shorter than this (characters) do not score.
@@ -134,14 +135,14 @@ struct Patterns {
     /// Patterns that may match anywhere: (position in the list, pattern).
     anywhere: Vec<(usize, &'static str)>,
     /// Word-start patterns by the two letters after the '-'.
-    by_start: std::collections::HashMap<[u8; 2], Vec<(usize, &'static str)>>,
+    by_start: std::collections::HashMap<[u8; 2], Vec<(usize, &'static str)>, Fnv>,
 }
 
 impl Patterns {
     fn new(list: impl Iterator<Item = &'static str>) -> Patterns {
         let mut p = Patterns {
             anywhere: Vec::new(),
-            by_start: std::collections::HashMap::new(),
+            by_start: std::collections::HashMap::default(),
         };
         for (i, pat) in list.enumerate() {
             let b = pat.as_bytes();

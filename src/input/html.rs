@@ -15,6 +15,7 @@
 //! which blocks are the article.
 
 use super::boilerplate::Reason;
+use crate::analyze::ner::features::Fnv;
 use crate::output::{Image, Meta};
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
@@ -410,6 +411,8 @@ fn walk(doc: &Html) -> Page {
         blockquote: 0,
         cell_open: false,
     };
+    let mut classes: std::collections::HashMap<String, super::content::ClassInfo, Fnv> =
+        Default::default();
     // The node whose subtree is being skipped, if any.
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in doc.tree.root().traverse() {
@@ -461,10 +464,20 @@ fn walk(doc: &Html) -> Page {
                         }
                         let index = w.page.elements.len() as u32;
                         let key = class_key(&attrs);
+                        // A page repeats its few class names on thousands of
+                        // elements: each is read against the pattern lists once.
+                        let class = match classes.get(&key) {
+                            Some(&c) => c,
+                            None => {
+                                let c = super::content::class_info(&key);
+                                classes.insert(key.clone(), c);
+                                c
+                            }
+                        };
                         w.page.elements.push(Element {
                             parent: w.stack.last().copied().unwrap_or(NONE),
                             tag: name.to_string(),
-                            class: super::content::class_info(&key),
+                            class,
                             key,
                             role: attrs.role.unwrap_or("").to_ascii_lowercase(),
                             images: 0,
