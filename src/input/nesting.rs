@@ -18,6 +18,8 @@
 //! absurdly deep page while a low one would let the slowness through.
 //! On ordinary pages it finds nothing to do and the input is passed on as is.
 
+use crate::analyze::ner::features::Fnv;
+use crate::analyze::WordSet;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -78,6 +80,14 @@ const SCOPE_BOUNDARY: &[&str] = &[
     "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg",
     "math",
 ];
+
+/// [`SPECIAL`], [`CLOSE_P`], [`VOID`] and [`FORMATTING`] as sets: every tag of a
+/// page is asked about, and the end tag of an ordinary element asks about
+/// each element above its match (the scan was a tenth of reading a page).
+static SPECIAL_SET: WordSet = WordSet::new(SPECIAL);
+static CLOSE_P_SET: WordSet = WordSet::new(CLOSE_P);
+static VOID_SET: WordSet = WordSet::new(VOID);
+static FORMATTING_SET: WordSet = WordSet::new(FORMATTING);
 
 /// Passes `html` on, flattened where the parser would be driven too deep.
 pub fn limit_nesting(html: &str) -> Cow<'_, str> {
@@ -150,9 +160,9 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
 struct Scan {
     stack: Vec<String>,
     /// How many of each name the stack holds (so a hopeless search costs nothing).
-    open: HashMap<String, usize>,
+    open: HashMap<String, usize, Fnv>,
     /// Start tags left out, by name: their end tags are left out too.
-    dropped: HashMap<String, usize>,
+    dropped: HashMap<String, usize, Fnv>,
     /// Formatting elements started and not yet ended.
     formatting: usize,
     /// Depth of SVG and MathML elements, where `/>` closes an element.
@@ -165,8 +175,8 @@ impl Scan {
     fn run(html: &str, mut out: Option<&mut String>) -> bool {
         let mut scan = Scan {
             stack: Vec::new(),
-            open: HashMap::new(),
-            dropped: HashMap::new(),
+            open: HashMap::default(),
+            dropped: HashMap::default(),
             formatting: 0,
             foreign: 0,
         };
@@ -199,7 +209,7 @@ impl Scan {
             };
             i = end;
             let self_closing = b[end - 2] == b'/';
-            let block = !closing && SPECIAL.contains(&name.as_str());
+            let block = !closing && SPECIAL_SET.contains(&name);
             let keep = if closing {
                 scan.end_tag(&name)
             } else {
@@ -270,25 +280,26 @@ impl Scan {
 
     /// Handles a start tag; `false` if it must be left out.
     fn start_tag(&mut self, name: String, self_closing: bool) -> bool {
-        if VOID.contains(&name.as_str()) || (self_closing && self.foreign > 0) {
+        if VOID_SET.contains(&name) || (self_closing && self.foreign > 0) {
             return true;
         }
         // The parser closes an open p when a block starts, and an open li, dt or
         // dd when a new one starts.
-        if CLOSE_P.contains(&name.as_str()) {
+        if CLOSE_P_SET.contains(&name) {
             if let Some(k) = self.find("p", &|e| SCOPE_BOUNDARY.contains(&e) || e == "button") {
                 self.pop_to(k);
             }
         }
         let closes = match name.as_str() {
             "li" => self.find("li", &|e| {
-                SPECIAL.contains(&e) && !matches!(e, "address" | "div" | "p" | "li")
+                SPECIAL_SET.contains(e) && !matches!(e, "address" | "div" | "p" | "li")
             }),
             "dt" | "dd" => ["dt", "dd"]
                 .iter()
                 .filter_map(|n| {
                     self.find(n, &|e| {
-                        SPECIAL.contains(&e) && !matches!(e, "address" | "div" | "p" | "dt" | "dd")
+                        SPECIAL_SET.contains(e)
+                            && !matches!(e, "address" | "div" | "p" | "dt" | "dd")
                     })
                 })
                 .max(),
@@ -297,7 +308,7 @@ impl Scan {
         if let Some(k) = closes {
             self.pop_to(k);
         }
-        let formatting = FORMATTING.contains(&name.as_str());
+        let formatting = FORMATTING_SET.contains(&name);
         if self.stack.len() >= MAX_DEPTH || (formatting && self.formatting >= MAX_FORMATTING) {
             *self.dropped.entry(name).or_insert(0) += 1;
             return false;
@@ -315,14 +326,14 @@ impl Scan {
             *n -= 1;
             return false;
         }
-        if FORMATTING.contains(&name) {
+        if FORMATTING_SET.contains(name) {
             self.formatting = self.formatting.saturating_sub(1);
         }
-        let found = if SPECIAL.contains(&name) || FORMATTING.contains(&name) {
+        let found = if SPECIAL_SET.contains(name) || FORMATTING_SET.contains(name) {
             self.find(name, &|e| SCOPE_BOUNDARY.contains(&e))
         } else {
             // An ordinary end tag is ignored when a special element stands above its match.
-            self.find(name, &|e| SPECIAL.contains(&e))
+            self.find(name, &|e| SPECIAL_SET.contains(e))
         };
         if let Some(k) = found {
             self.pop_to(k);
