@@ -651,39 +651,64 @@ pub fn fold(text: &str) -> String {
     }
 }
 
-/// A folded block with a filter of the three-byte runs it holds, asked
-/// before each phrase is searched for. A block is checked for about sixty
-/// phrases (consent, copyright, follow, comment, disclosure and download
-/// words) and holds almost none: the filter answers "absent" for most of
-/// them from a few bit tests, where each search read the whole block (the
-/// checks were 7% of a warm analysis, run on every paragraph and again on
-/// every sentence for the warnings). The filter only ever says "maybe", so
-/// what is found is what a plain search finds.
-struct Folded {
-    text: String,
+/// A filter of the three-byte runs a text holds, asked before a phrase is
+/// searched for in it: when one of the phrase's runs is missing, the phrase
+/// is. A text is checked for many phrases and holds almost none of them (a
+/// block for about sixty consent, copyright, follow, comment, disclosure
+/// and download phrases, an element's class names for some forty patterns),
+/// and the filter rules most of them out with a few bit tests where each
+/// search read the whole text: those searches were 7% of a warm analysis
+/// and a tenth of reading a page's elements. The filter only ever says
+/// "maybe", so what is found is what a plain search finds.
+pub(crate) struct Runs {
     /// Bit `h` is set when a run of three bytes hashing to `h` occurs.
-    runs: [u64; RUN_WORDS],
+    bits: [u64; RUN_WORDS],
 }
 
 /// 4,096 bits: a 1,500-character notice sets under a third of them.
 const RUN_WORDS: usize = 64;
 
-impl Folded {
-    fn new(text: String) -> Folded {
-        let mut runs = [0u64; RUN_WORDS];
+impl Runs {
+    pub(crate) fn new(text: &str) -> Runs {
+        let mut bits = [0u64; RUN_WORDS];
         for w in text.as_bytes().windows(3) {
             let h = run_hash(w);
-            runs[h / 64] |= 1 << (h % 64);
+            bits[h / 64] |= 1 << (h % 64);
         }
+        Runs { bits }
+    }
+
+    /// Whether `needle` may occur in the text (every run of it does).
+    pub(crate) fn may_hold(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(3).all(|w| {
+            let h = run_hash(w);
+            self.bits[h / 64] & (1 << (h % 64)) != 0
+        })
+    }
+}
+
+/// The filter bit of a run of three bytes.
+#[inline]
+fn run_hash(w: &[u8]) -> usize {
+    let x = u32::from(w[0]) | u32::from(w[1]) << 8 | u32::from(w[2]) << 16;
+    (x.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// A folded block and its [`Runs`].
+struct Folded {
+    text: String,
+    runs: Runs,
+}
+
+impl Folded {
+    fn new(text: String) -> Folded {
+        let runs = Runs::new(&text);
         Folded { text, runs }
     }
 
     /// Whether `needle` occurs in the text.
     fn has(&self, needle: &str) -> bool {
-        needle.as_bytes().windows(3).all(|w| {
-            let h = run_hash(w);
-            self.runs[h / 64] & (1 << (h % 64)) != 0
-        }) && self.text.contains(needle)
+        self.runs.may_hold(needle) && self.text.contains(needle)
     }
 
     /// Whether any of `needles` occurs in the text.
@@ -697,13 +722,6 @@ impl std::ops::Deref for Folded {
     fn deref(&self) -> &str {
         &self.text
     }
-}
-
-/// The filter bit of a run of three bytes.
-#[inline]
-fn run_hash(w: &[u8]) -> usize {
-    let x = u32::from(w[0]) | u32::from(w[1]) << 8 | u32::from(w[2]) << 16;
-    (x.wrapping_mul(0x9e37_79b1) >> 20) as usize
 }
 
 /// The longest entry of [`EXACT`] and of [`RELATED_HEADINGS`] is shorter than

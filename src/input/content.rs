@@ -30,7 +30,7 @@
 //! Everything is a pass over arrays (the page's elements are in document
 //! order, parents before children), so the cost is linear in the page.
 
-use super::boilerplate::Reason;
+use super::boilerplate::{Reason, Runs};
 use super::html::{BlockKind, Page, NONE};
 use crate::analyze::ner::features::Fnv;
 use crate::output::Image;
@@ -159,8 +159,9 @@ impl Patterns {
     fn first(&self, key: &str) -> Option<usize> {
         let mut best: Option<usize> = None;
         let better = |best: Option<usize>, i: usize| best.is_none_or(|b| i < b);
+        let runs = Runs::new(key);
         for &(i, pat) in &self.anywhere {
-            if better(best, i) && key.contains(pat) {
+            if better(best, i) && runs.may_hold(pat) && key.contains(pat) {
                 best = Some(i);
             }
         }
