@@ -34,7 +34,9 @@ pub struct Document<'t> {
 struct LowerTokens {
     buf: String,
     /// Token `i` is `buf[ends[i - 1]..ends[i]]` (from 0 for the first).
-    ends: Vec<usize>,
+    /// 32 bits, as token offsets are (`Token`): a token takes 4 bytes here
+    /// rather than 8, 8 MB less on 10 MB of text.
+    ends: Vec<u32>,
 }
 
 impl LowerTokens {
@@ -51,14 +53,14 @@ impl LowerTokens {
                 // it (a final sigma is final in its token).
                 buf.push_str(&w.to_lowercase());
             }
-            ends.push(buf.len());
+            ends.push(buf.len() as u32);
         }
         LowerTokens { buf, ends }
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buf[start..self.ends[i]]
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.buf[start..self.ends[i] as usize]
     }
 }
 
