@@ -224,10 +224,6 @@ const STOPWORDS: [&str; 174] = [
     "yourself",
 ];
 
-fn is_stopword(w: &str) -> bool {
-    STOPWORDS.binary_search(&w).is_ok()
-}
-
 /// The function words as a set, asked once for every other word of a text
 /// (the vocabulary remembers the answer for the rest of it).
 static STOPWORD_SET: WordSet = WordSet::new(&STOPWORDS);
@@ -667,11 +663,19 @@ pub fn keyphrases<'t>(
     let mut next = n_stats;
     for e in entities.iter().filter(|e| e.count >= 2) {
         let name = e.name.to_lowercase();
-        let ws: Vec<u32> = name
+        // Its content words' statistics, in place (`NONE` after the last).
+        let mut ws = [NONE; MAX_WORDS + 1];
+        let mut n_ws = 0;
+        for id in name
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter_map(|w| vocab.get(w).copied().filter(|&id| id < n_stats))
-            .collect();
-        if ws.is_empty() || ws.len() > MAX_WORDS + 1 || name.split(' ').count() > MAX_NAME_WORDS {
+        {
+            if let Some(x) = ws.get_mut(n_ws) {
+                *x = id;
+            }
+            n_ws += 1;
+        }
+        if n_ws == 0 || n_ws > MAX_WORDS + 1 || name.split(' ').count() > MAX_NAME_WORDS {
             continue;
         }
         let mut key: NameKey = [NONE; MAX_NAME_WORDS];
@@ -695,17 +699,11 @@ pub fn keyphrases<'t>(
             }
         }
         let m = &e.first;
-        let c = names.entry(key).or_insert_with(|| {
-            let mut words = [NONE; MAX_WORDS + 1];
-            for (x, &w) in words.iter_mut().zip(&ws) {
-                *x = w;
-            }
-            NameCandidate {
-                tf: 0,
-                words,
-                start: m.start,
-                end: m.end,
-            }
+        let c = names.entry(key).or_insert(NameCandidate {
+            tf: 0,
+            words: ws,
+            start: m.start,
+            end: m.end,
         });
         c.tf = c.tf.max(tf);
     }
@@ -758,7 +756,7 @@ pub fn keyphrases<'t>(
     let mut wanted = 4 * MAX_KEYPHRASES;
     loop {
         let best = smallest(all.clone(), wanted, order);
-        let mut chosen: Vec<(f64, String, Vec<String>)> = Vec::new();
+        let mut chosen: Vec<(f64, String, Vec<&str>)> = Vec::new();
         let mut set_aside = Vec::new();
         let mut looked = 0;
         for c in &best {
@@ -766,11 +764,12 @@ pub fn keyphrases<'t>(
                 break;
             }
             looked += 1;
-            let key = word_texts(&spelled, c.key).collect::<Vec<_>>().join(" ");
-            let stems: Vec<String> = key
-                .split(' ')
-                .filter(|w| !is_stopword(w))
-                .map(|w| stem(w).to_string())
+            // The words borrowed from the vocabulary, not the phrase joined
+            // and split again into strings of their own.
+            let stems: Vec<&str> = word_texts(&spelled, c.key)
+                .flat_map(|w| w.split(' '))
+                .filter(|w| !STOPWORD_SET.contains(w))
+                .map(stem)
                 .collect();
             // Near-duplicates: one phrase's words inside the other's, or
             // half of their words shared ("Press Secretary Jen" and
