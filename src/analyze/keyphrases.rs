@@ -224,8 +224,8 @@ const STOPWORDS: [&str; 174] = [
     "yourself",
 ];
 
-/// The function words as a set, asked once for every other word of a text
-/// (the vocabulary remembers the answer for the rest of it).
+/// The function words as a set, for the words of the phrases chosen (the
+/// text's own words find them in the vocabulary).
 static STOPWORD_SET: WordSet = WordSet::new(&STOPWORDS);
 
 /// No word (a shorter phrase's unused places; a function word).
@@ -412,8 +412,14 @@ pub fn keyphrases<'t>(
     // first use as one), `OF` or `NONE` for a function word. A key borrows
     // the text when the text is already in lower case, as most words are.
     let mut vocab: HashMap<Cow<'t, str>, u32, Fnv> =
-        HashMap::with_capacity_and_hasher(guess / 2, Fnv::default());
-    let mut stats: Vec<Stats> = Vec::new();
+        HashMap::with_capacity_and_hasher(guess / 2 + STOPWORDS.len(), Fnv::default());
+    // The function words first: a word not yet seen is then new, with no
+    // second question (of the function words' set) for each of a text's
+    // hundreds of distinct words, 5% of the layer's instructions.
+    for w in STOPWORDS {
+        vocab.insert(Cow::Borrowed(w), if w == "of" { OF } else { NONE });
+    }
+    let mut stats: Vec<Stats> = Vec::with_capacity(guess / 2);
     // Pairs of content words (left, right) within the window in a
     // sentence, each once: the distinct neighbours of every word.
     let mut pairs: HashSet<u64, Fnv> = HashSet::with_capacity_and_hasher(guess / 2, Fnv::default());
@@ -421,12 +427,12 @@ pub fn keyphrases<'t>(
     // sentence, and where each sentence's run ends: to find the middle one
     // of a word's sentences.
     let mut sentence_words: Vec<u32> = Vec::with_capacity(guess / 2);
-    let mut sentence_ends: Vec<(u32, u32)> = Vec::new();
+    let mut sentence_ends: Vec<(u32, u32)> = Vec::with_capacity(doc.sentences.len());
     let mut candidates: HashMap<RunKey, Candidate, Fnv> =
         HashMap::with_capacity_and_hasher(guess * 3 / 5, Fnv::default());
     // A word's lower case, in one buffer for them all.
     let mut key = String::new();
-    let mut words: Vec<Word> = Vec::new();
+    let mut words: Vec<Word> = Vec::with_capacity(64);
 
     for (si, s) in doc.sentences.iter().enumerate() {
         let si = si as u32;
@@ -497,9 +503,6 @@ pub fn keyphrases<'t>(
                             NONE
                         }
                     }
-                    Entry::Vacant(v) if STOPWORD_SET.contains(text) => {
-                        *v.insert(if text == "of" { OF } else { NONE })
-                    }
                     Entry::Vacant(v) if content() => *v.insert(new_stats(&mut stats)),
                     Entry::Vacant(_) => NONE,
                 }
@@ -507,11 +510,6 @@ pub fn keyphrases<'t>(
                 match vocab.get(key.as_str()) {
                     Some(&id) if id >= OF || content() => id,
                     Some(_) => NONE,
-                    None if STOPWORD_SET.contains(&key) => {
-                        let id = if key == "of" { OF } else { NONE };
-                        vocab.insert(Cow::Owned(key.clone()), id);
-                        id
-                    }
                     None if content() => {
                         let id = new_stats(&mut stats);
                         vocab.insert(Cow::Owned(key.clone()), id);
