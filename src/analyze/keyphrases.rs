@@ -342,14 +342,26 @@ fn word_texts<'a>(spelled: &'a [&'a str], key: &'a [u32]) -> impl Iterator<Item 
         .map(move |&w| if w == OF { "of" } else { spelled[w as usize] })
 }
 
-/// A candidate read from runs of the text's words.
+/// A candidate read from runs of the text's words: 12 bytes, its key 16
+/// (a long text has hundreds of thousands; the flag on its own took
+/// another four bytes of padding, an eighth of the map).
 struct Candidate {
-    /// How often it occurs.
-    tf: u32,
+    /// How often it occurs, times two, plus one once its text is a
+    /// mid-sentence occurrence's.
+    tf_mid: u32,
     /// A mid-sentence occurrence's text, else the first's.
     start: u32,
     end: u32,
-    mid_sentence: bool,
+}
+
+impl Candidate {
+    fn tf(&self) -> u32 {
+        self.tf_mid >> 1
+    }
+
+    fn mid_sentence(&self) -> bool {
+        self.tf_mid & 1 == 1
+    }
 }
 
 /// A candidate made of an entity's name.
@@ -413,9 +425,9 @@ pub fn keyphrases<'t>(
     // the text when the text is already in lower case, as most words are.
     let mut vocab: HashMap<Cow<'t, str>, u32, Fnv> =
         HashMap::with_capacity_and_hasher(guess / 2 + STOPWORDS.len(), Fnv::default());
-    // The function words first: a word not yet seen is then new, with no
-    // second question (of the function words' set) for each of a text's
-    // hundreds of distinct words, 5% of the layer's instructions.
+    // The function words first: a word not yet seen is then new. Asking
+    // their set about each of a text's hundreds of distinct words was 5% of
+    // the layer's instructions; these insertions cost less than half that.
     for w in STOPWORDS {
         vocab.insert(Cow::Borrowed(w), if w == "of" { OF } else { NONE });
     }
@@ -596,17 +608,17 @@ pub fn keyphrases<'t>(
                 match candidates.entry(run) {
                     Entry::Vacant(v) => {
                         v.insert(Candidate {
-                            tf: 1,
+                            tf_mid: 2 | u32::from(mid),
                             start,
                             end: t.end,
-                            mid_sentence: mid,
                         });
                     }
                     Entry::Occupied(o) => {
                         let c = o.into_mut();
-                        c.tf += 1;
-                        if mid && !c.mid_sentence {
-                            (c.start, c.end, c.mid_sentence) = (start, t.end, true);
+                        c.tf_mid += 2;
+                        if mid && !c.mid_sentence() {
+                            (c.start, c.end) = (start, t.end);
+                            c.tf_mid |= 1;
                         }
                     }
                 }
@@ -718,7 +730,7 @@ pub fn keyphrases<'t>(
         if key[MAX_WORDS + 1] == NONE {
             let run = RunKey(key[..MAX_WORDS + 1].try_into().expect("four words"));
             if let Some(c) = candidates.get_mut(&run) {
-                c.tf = c.tf.max(tf);
+                c.tf_mid = c.tf().max(tf) << 1 | c.tf_mid & 1;
                 continue;
             }
         }
@@ -758,7 +770,7 @@ pub fn keyphrases<'t>(
         .map(|(k, c)| {
             let ws = &mut k.0.iter().copied().take_while(|&w| w != NONE);
             Scored {
-                score: score(&mut ws.filter(|&w| w != OF), c.tf),
+                score: score(&mut ws.filter(|&w| w != OF), c.tf()),
                 key: &k.0,
                 text: (c.start, c.end),
             }
