@@ -33,6 +33,7 @@ use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 // FNV-1a for this layer's maps and sets (words, word numbers, phrases of
 // word numbers): their keys are short, and SipHash took several times
@@ -227,6 +228,23 @@ const STOPWORDS: [&str; 174] = [
 /// The function words as a set, for the words of the phrases chosen (the
 /// text's own words find them in the vocabulary).
 static STOPWORD_SET: WordSet = WordSet::new(&STOPWORDS);
+
+/// The vocabulary every text starts with: the function words, `OF` or
+/// `NONE`, so that a word not yet seen is new. Asking the function words'
+/// set about each of a text's hundreds of distinct words was 5% of the
+/// layer's instructions; inserting them into each text's vocabulary, 3%;
+/// a copy of this map (made once, with room for most texts' words), a
+/// fraction of that.
+fn function_words() -> &'static HashMap<Cow<'static, str>, u32, Fnv> {
+    static WORDS: OnceLock<HashMap<Cow<'static, str>, u32, Fnv>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut m = HashMap::with_capacity_and_hasher(896, Fnv::default());
+        for w in STOPWORDS {
+            m.insert(Cow::Borrowed(w), if w == "of" { OF } else { NONE });
+        }
+        m
+    })
+}
 
 /// No word (a shorter phrase's unused places; a function word).
 const NONE: u32 = u32::MAX;
@@ -423,14 +441,8 @@ pub fn keyphrases<'t>(
     // Lower-case words: a content word's statistics' number (in order of
     // first use as one), `OF` or `NONE` for a function word. A key borrows
     // the text when the text is already in lower case, as most words are.
-    let mut vocab: HashMap<Cow<'t, str>, u32, Fnv> =
-        HashMap::with_capacity_and_hasher(guess / 2 + STOPWORDS.len(), Fnv::default());
-    // The function words first: a word not yet seen is then new. Asking
-    // their set about each of a text's hundreds of distinct words was 5% of
-    // the layer's instructions; these insertions cost less than half that.
-    for w in STOPWORDS {
-        vocab.insert(Cow::Borrowed(w), if w == "of" { OF } else { NONE });
-    }
+    let mut vocab: HashMap<Cow<'t, str>, u32, Fnv> = function_words().clone();
+    vocab.reserve(guess / 2);
     let mut stats: Vec<Stats> = Vec::with_capacity(guess / 2);
     // Pairs of content words (left, right) within the window in a
     // sentence, each once: the distinct neighbours of every word.
