@@ -422,8 +422,12 @@ pub fn keyphrases<'t>(
         })
         .collect();
     mentions.sort_unstable();
-    let cuts_a_mention = |a: usize, b: usize| {
-        let upto = mentions.partition_point(|m| m.0 < b);
+    // `from`: the mentions before it start before `a`. Runs are read in the
+    // order of the text, so it only moves forward, and the mentions that
+    // start inside a run are a few steps on: a binary search over all of
+    // them for each run was 3% of the layer's instructions.
+    let cuts_a_mention = |from: usize, a: usize, b: usize| {
+        let upto = from + mentions[from..].iter().take_while(|m| m.0 < b).count();
         mentions[..upto]
             .iter()
             .rev()
@@ -457,6 +461,8 @@ pub fn keyphrases<'t>(
     // A word's lower case, in one buffer for them all.
     let mut key = String::new();
     let mut words: Vec<Word> = Vec::with_capacity(64);
+    // The first mention that starts at or after the word being read.
+    let mut mention = 0;
 
     for (si, s) in doc.sentences.iter().enumerate() {
         let si = si as u32;
@@ -595,6 +601,8 @@ pub fn keyphrases<'t>(
             if words[i].id >= OF {
                 continue;
             }
+            let a = words[i].start as usize;
+            mention += mentions[mention..].iter().take_while(|m| m.0 < a).count();
             let mut run = RunKey([NONE; MAX_WORDS + 1]);
             let mut content = 0;
             for (n, t) in words[i..(i + MAX_WORDS + 1).min(words.len())]
@@ -613,7 +621,7 @@ pub fn keyphrases<'t>(
                     break;
                 }
                 let start = words[i].start;
-                if cuts_a_mention(start as usize, t.end as usize) {
+                if cuts_a_mention(mention, a, t.end as usize) {
                     continue;
                 }
                 let mid = i > 0;
