@@ -400,8 +400,8 @@ struct Scored<'a> {
 }
 
 /// The key phrases of a document, best first.
-pub fn keyphrases<'t>(
-    doc: &Document<'t>,
+pub fn keyphrases<'d>(
+    doc: &'d Document,
     entities: &[Entity],
     times: &[TimeExpr],
     quantities: &[Quantity],
@@ -445,7 +445,7 @@ pub fn keyphrases<'t>(
     // Lower-case words: a content word's statistics' number (in order of
     // first use as one), `OF` or `NONE` for a function word. A key borrows
     // the text when the text is already in lower case, as most words are.
-    let mut vocab: HashMap<Cow<'t, str>, u32, Fnv> = function_words().clone();
+    let mut vocab: HashMap<Cow<'d, str>, u32, Fnv> = function_words().clone();
     vocab.reserve(guess / 2);
     let mut stats: Vec<Stats> = Vec::with_capacity(guess / 2);
     // Pairs of content words (left, right) within the window in a
@@ -490,7 +490,7 @@ pub fn keyphrases<'t>(
                 end = tokens[j + 1].end as usize;
                 j += 2;
             }
-            let mut text: &'t str = &doc.text[start..end];
+            let mut text: &'d str = &doc.text[start..end];
             // Most words end in none of the suffixes' last bytes ('s', an
             // apostrophe, the last byte of '’'): four comparisons saved.
             if matches!(text.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
@@ -505,26 +505,34 @@ pub fn keyphrases<'t>(
             }
             let text = text.strip_suffix('.').unwrap_or(text);
             let end = start + text.len();
-            // Its lower case: the text itself when it is in lower case
-            // already (most words), else made in `key`.
-            let lower = if text.is_ascii() {
-                let upper = text.bytes().any(|b| b.is_ascii_uppercase());
-                if upper {
+            // Its lower case, borrowed where it can be: the text itself when
+            // it is in lower case already (most words); the document's
+            // lower case of a one-token word that is ASCII (to its
+            // possessive), whose first bytes are the word's; else made in
+            // `key`. Capitalised words each made a `String` of their own.
+            let lower: Option<&'d str> = if text.is_ascii() {
+                if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Some(text)
+                } else if j == k + 1 {
+                    let lower = &doc.lower(s.tokens.start + k)[..text.len()];
+                    debug_assert!(lower.eq_ignore_ascii_case(text));
+                    Some(lower)
+                } else {
                     key.clear();
                     key.push_str(text);
                     key.make_ascii_lowercase();
+                    None
                 }
-                !upper
             } else {
                 key = text.to_lowercase();
-                key == text
+                (key == text).then_some(text)
             };
             let mut letters = text.chars().filter(|c| c.is_alphabetic());
             let two_letters = letters.nth(1).is_some();
             let content = || two_letters && !when_and_how_much.holds(start);
-            let id = if lower {
+            let id = if let Some(lower) = lower {
                 // One lookup, which the insertion of a new word reuses.
-                match vocab.entry(Cow::Borrowed(text)) {
+                match vocab.entry(Cow::Borrowed(lower)) {
                     Entry::Occupied(o) => {
                         let id = *o.get();
                         if id >= OF || content() {
