@@ -444,7 +444,7 @@ pub fn keyphrases<'d>(
     let guess = doc.tokens.len().min(1 << 14);
     // Lower-case words: a content word's statistics' number (in order of
     // first use as one), `OF` or `NONE` for a function word. A key borrows
-    // the text when the text is already in lower case, as most words are.
+    // the text, or the document's lower case, wherever it can.
     let mut vocab: HashMap<Cow<'d, str>, u32, Fnv> = function_words().clone();
     vocab.reserve(guess / 2);
     let mut stats: Vec<Stats> = Vec::with_capacity(guess / 2);
