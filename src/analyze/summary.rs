@@ -135,21 +135,40 @@ pub fn summary(
     keyphrases: &[Keyphrase],
     asked: Option<usize>,
 ) -> Vec<u32> {
-    // Each sentence's content words.
-    let words: Vec<Vec<Cow<str>>> = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            s.tokens
-                .clone()
-                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-                .filter_map(|i| {
-                    let text = doc.token_text(&doc.tokens[i]);
-                    key(text, text.is_ascii().then(|| doc.lower(i)))
-                })
-                .collect()
-        })
-        .collect();
+    // Each sentence's content words as numbers (one a distinct key, in
+    // order of first use), all in one list: 4 bytes a word, where a list of
+    // keys a sentence took 24 and an allocation a sentence (the summary's
+    // 32 MB on 10 MB of text).
+    let mut ids: HashMap<Cow<str>, u32, Fnv> = HashMap::default();
+    // How often each key occurs: the text's centroid.
+    let mut counts: Vec<u32> = Vec::new();
+    let mut flat: Vec<u32> = Vec::new();
+    let mut starts: Vec<u32> = Vec::with_capacity(doc.sentences.len() + 1);
+    for s in &doc.sentences {
+        starts.push(flat.len() as u32);
+        for i in s.tokens.clone() {
+            if doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let text = doc.token_text(&doc.tokens[i]);
+            let Some(k) = key(text, text.is_ascii().then(|| doc.lower(i))) else {
+                continue;
+            };
+            let next = ids.len() as u32;
+            let id = *ids.entry(k).or_insert(next);
+            if id == next {
+                counts.push(0);
+            }
+            counts[id as usize] += 1;
+            flat.push(id);
+        }
+    }
+    starts.push(flat.len() as u32);
+    let words = |i: usize| &flat[starts[i] as usize..starts[i + 1] as usize];
+    let mut spelled: Vec<&str> = vec![""; ids.len()];
+    for (w, &id) in &ids {
+        spelled[id as usize] = w;
+    }
     // Each sentence's length in words (numbers count), once.
     let lengths: Vec<usize> = doc
         .sentences
@@ -168,17 +187,16 @@ pub fn summary(
     if want == 0 {
         return Vec::new();
     }
-    let mut centroid: HashMap<&str, f64, Fnv> = HashMap::default();
-    for ws in &words {
-        for w in ws {
-            *centroid.entry(w).or_default() += 1.0;
-        }
-    }
     // Key-phrase words, to favour the sentences that hold them.
-    let key_words: HashSet<Cow<str>, Fnv> = keyphrases
+    let mut is_key = vec![false; ids.len()];
+    for k in keyphrases
         .iter()
         .flat_map(|k| k.text.split_whitespace().filter_map(|w| key(w, None)))
-        .collect();
+    {
+        if let Some(&id) = ids.get(&k) {
+            is_key[id as usize] = true;
+        }
+    }
     let norm = |t: &str| {
         t.split_whitespace()
             .collect::<Vec<_>>()
@@ -224,11 +242,15 @@ pub fn summary(
         // changes from one run to the next; another order can change the
         // last bit of a sum and swap two sentences of equal weight, so the
         // same input got another summary (found by fuzzing).
-        let mut distinct: Vec<&str> = words[i].iter().map(|w| &**w).collect();
-        distinct.sort_unstable();
+        // (In the order of the keys' spelling.)
+        let mut distinct: Vec<u32> = words(i).to_vec();
+        distinct.sort_unstable_by(|&a, &b| spelled[a as usize].cmp(spelled[b as usize]));
         distinct.dedup();
-        let mass: f64 = distinct.iter().map(|w| centroid[w].ln_1p()).sum();
-        let keys = distinct.iter().filter(|w| key_words.contains(**w)).count() as f64;
+        let mass: f64 = distinct
+            .iter()
+            .map(|&w| f64::from(counts[w as usize]).ln_1p())
+            .sum();
+        let keys = distinct.iter().filter(|&&w| is_key[w as usize]).count() as f64;
         let lead = 1.0 + (1.0 - position as f64 / 10.0).max(0.0);
         let score = mass / (n_words as f64).sqrt() * lead * (1.0 + 0.1 * keys);
         scored.push((score, i));
@@ -237,8 +259,8 @@ pub fn summary(
 
     let mut chosen: Vec<usize> = Vec::new();
     let similar = |a: usize, b: usize| {
-        let x: HashSet<&str, Fnv> = words[a].iter().map(|w| &**w).collect();
-        let y: HashSet<&str, Fnv> = words[b].iter().map(|w| &**w).collect();
+        let x: HashSet<u32, Fnv> = words(a).iter().copied().collect();
+        let y: HashSet<u32, Fnv> = words(b).iter().copied().collect();
         let shared = x.intersection(&y).count();
         let union = x.union(&y).count().max(1);
         5 * shared >= 3 * union
