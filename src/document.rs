@@ -3,6 +3,7 @@
 //! copies, as in spaCy's `Doc`).
 
 use crate::segment::{self, Token};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -101,6 +102,36 @@ impl<'t> Document<'t> {
         self.lowered
             .get_or_init(|| LowerTokens::new(self.text, &self.tokens))
             .get(i)
+    }
+
+    /// The lower case of `prefix`, the start of token `i`'s text, when
+    /// `prefix` is ASCII: the first `prefix.len()` bytes of the token's
+    /// lower case ([`Document::lower`]), since an ASCII character lowers to
+    /// one byte in its place; `None` for any other prefix. Layers that cut a
+    /// possessive or a final period off a word borrow this instead of
+    /// making a lower-case `String` a word.
+    pub fn lower_prefix(&self, i: usize, prefix: &str) -> Option<&str> {
+        debug_assert!(self.token_text(&self.tokens[i]).starts_with(prefix));
+        prefix.is_ascii().then(|| &self.lower(i)[..prefix.len()])
+    }
+
+    /// Token `i` as the time and quantity readers compare words: without a
+    /// final period (unless it is the whole token) or a possessive ("'s",
+    /// "’s", unless it is the whole token), in lower case.
+    pub fn bare_word(&self, i: usize) -> Cow<'_, str> {
+        let raw = self.token_text(&self.tokens[i]);
+        let w = if raw.len() > 1 {
+            raw.strip_suffix('.').unwrap_or(raw)
+        } else {
+            raw
+        };
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .filter(|s| !s.is_empty())
+            .unwrap_or(w);
+        self.lower_prefix(i, w)
+            .map_or_else(|| Cow::Owned(w.to_lowercase()), Cow::Borrowed)
     }
 
     /// The text of a byte range.

@@ -514,9 +514,7 @@ pub fn keyphrases<'d>(
                 if !text.bytes().any(|b| b.is_ascii_uppercase()) {
                     Some(text)
                 } else if j == k + 1 {
-                    let lower = &doc.lower(s.tokens.start + k)[..text.len()];
-                    debug_assert!(lower.eq_ignore_ascii_case(text));
-                    Some(lower)
+                    doc.lower_prefix(s.tokens.start + k, text)
                 } else {
                     key.clear();
                     key.push_str(text);

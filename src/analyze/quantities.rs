@@ -1459,28 +1459,6 @@ fn starts_quantity(w: &str) -> bool {
         .contains(w)
 }
 
-/// Strips a final period and a possessive, lowercases.
-fn word_of<'a>(doc: &'a Document, i: usize) -> Cow<'a, str> {
-    let raw = doc.token_text(&doc.tokens[i]);
-    let w = if raw.len() > 1 {
-        raw.strip_suffix('.').unwrap_or(raw)
-    } else {
-        raw
-    };
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .filter(|s| !s.is_empty())
-        .unwrap_or(w);
-    if raw.is_ascii() {
-        // The document's lower case of the token, cut as the token was:
-        // ASCII keeps its length in lower case.
-        Cow::Borrowed(&doc.lower(i)[..w.len()])
-    } else {
-        Cow::Owned(w.to_lowercase())
-    }
-}
-
 /// The quantities of a document, in text order (byte offsets). `times`
 /// (dates, clock times and sets are not quantities) and `entities` (numbers
 /// inside names are not either) are the other layers, in byte offsets.
@@ -1513,7 +1491,7 @@ pub fn quantities(doc: &Document, times: &[TimeExpr], entities: &[Entity]) -> Ve
     };
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
-        let words: Vec<Cow<str>> = sent.tokens.clone().map(|i| word_of(doc, i)).collect();
+        let words: Vec<Cow<str>> = sent.tokens.clone().map(|i| doc.bare_word(i)).collect();
         let reader = Reader {
             text: doc.text,
             tokens,

@@ -92,21 +92,16 @@ pub fn default_length(words: usize) -> usize {
 }
 
 /// A content word's key: lower case, possessive and plural endings off.
-/// `lower` is the whole token's lower case when it is ASCII (the
-/// document's, made once: then the key is a slice of it, not a new string
-/// for every word).
-fn key<'a>(w: &'a str, lower: Option<&'a str>) -> Option<Cow<'a, str>> {
+/// `lower` gives the lower case of the word's start when it is at hand
+/// (a token's, from [`Document::lower_prefix`]: then the key is a slice of
+/// the document's, not a new string for every word).
+fn key<'a>(w: &'a str, lower: impl FnOnce(&'a str) -> Option<&'a str>) -> Option<Cow<'a, str>> {
     let w = w.trim_end_matches(['\'', '’']);
     let w = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w);
-    let lower: Cow<str> = match lower {
-        // `w` is the start of the ASCII token, and its lower case the
-        // same length.
-        Some(l) => Cow::Borrowed(&l[..w.len()]),
-        None => Cow::Owned(w.to_lowercase()),
-    };
+    let lower: Cow<str> = lower(w).map_or_else(|| Cow::Owned(w.to_lowercase()), Cow::Borrowed);
     if lower.chars().filter(|c| c.is_alphabetic()).count() < 2 || FUNCTION_WORD_SET.contains(&lower)
     {
         return None;
@@ -151,7 +146,7 @@ pub fn summary(
                 continue;
             }
             let text = doc.token_text(&doc.tokens[i]);
-            let Some(k) = key(text, text.is_ascii().then(|| doc.lower(i))) else {
+            let Some(k) = key(text, |w| doc.lower_prefix(i, w)) else {
                 continue;
             };
             let next = ids.len() as u32;
@@ -191,7 +186,7 @@ pub fn summary(
     let mut is_key = vec![false; ids.len()];
     for k in keyphrases
         .iter()
-        .flat_map(|k| k.text.split_whitespace().filter_map(|w| key(w, None)))
+        .flat_map(|k| k.text.split_whitespace().filter_map(|w| key(w, |_| None)))
     {
         if let Some(&id) = ids.get(&k) {
             is_key[id as usize] = true;
@@ -291,8 +286,10 @@ pub fn summary(
 mod tests {
     use super::FUNCTION_WORDS;
 
+    // Asked as a set now, but kept sorted: a word is found by eye, and a
+    // duplicate shows.
     #[test]
-    fn function_words_are_sorted_for_binary_search() {
+    fn function_words_are_sorted_and_distinct() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 }

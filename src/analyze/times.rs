@@ -2371,26 +2371,7 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
     let last_quarter = reference.map(last_quarter);
     for sent in &doc.sentences {
         let tokens = &doc.tokens[sent.tokens.clone()];
-        // The document's lower-case tokens, cut as the raw ones are: an ASCII
-        // token's lower case has its bytes where the raw one has them.
-        let words: Vec<Cow<str>> = tokens
-            .iter()
-            .enumerate()
-            .map(|(n, t)| {
-                let raw = &doc.text[t.start as usize..t.end as usize];
-                let w = if raw.len() > 1 {
-                    raw.strip_suffix('.').unwrap_or(raw)
-                } else {
-                    raw
-                };
-                let w = possessive_stem(w).unwrap_or(w);
-                if raw.is_ascii() {
-                    Cow::Borrowed(&doc.lower(sent.tokens.start + n)[..w.len()])
-                } else {
-                    Cow::Owned(w.to_lowercase())
-                }
-            })
-            .collect();
+        let words: Vec<Cow<str>> = sent.tokens.clone().map(|i| doc.bare_word(i)).collect();
         let reader = Reader {
             text: doc.text,
             tokens,

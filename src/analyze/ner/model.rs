@@ -1,7 +1,8 @@
 //! The trained weights: for each feature key, one small integer weight per
 //! label. Stored compactly because the model ships inside the page (it was a
-//! fifth of the download); loaded once into a bitmap of the keys with their ranks (keys are
-//! `KEY_BITS` wide), because every token asks it ~60 questions.
+//! fifth of the download); loaded once into a bitmap of the keys with their
+//! ranks (keys are `KEY_BITS` wide), because every token asks it ~60
+//! questions.
 //!
 //! The file (format 3), after a header, in streams that gzip (the page is
 //! served gzipped) compresses well one by one:
