@@ -649,13 +649,7 @@ mod tests {
             "--",
         ];
         let alphabet = b"aZzQ09.-'\0 _\"&A1b";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = super::super::xorshift(0x2545_f491_4f6c_dd1d);
         let mut words: Vec<String> = chosen.iter().map(|w| w.to_string()).collect();
         for _ in 0..5000 {
             let len = (next() % 18) as usize;

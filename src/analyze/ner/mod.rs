@@ -51,6 +51,18 @@ pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
     }
 }
 
+/// A xorshift64 generator from `seed` (not 0), for the tests that try
+/// thousands of made-up words and weights: reproducible without a crate.
+#[cfg(test)]
+fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 /// Something that scores a token's features and, when training, learns.
 pub trait Scorer {
     /// One score per label.

@@ -358,13 +358,7 @@ mod tests {
     /// nothing.
     #[test]
     fn reads_back_exactly() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = super::super::xorshift(0x9e37_79b9_7f4a_7c15);
         let mut rows = Vec::new();
         for k in 0..5000u32 {
             let mut w = [0f32; N_TAGS];
