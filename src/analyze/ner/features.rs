@@ -200,6 +200,25 @@ pub fn fold(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A token's case flags from its letters, its capital letters among them,
+/// and whether its first character is a capital.
+fn case_flags(letters: usize, upper: usize, initial_capital: bool) -> u8 {
+    let mut flags = 0;
+    if letters > 0 {
+        flags |= HAS_LETTER;
+        if initial_capital {
+            flags |= INIT_CAP;
+        }
+        if upper == letters {
+            flags |= ALL_CAPS;
+        }
+        if upper == 0 {
+            flags |= LOWER;
+        }
+    }
+    flags
+}
+
 /// One step of FNV-1a ([`fnv`] over one byte).
 #[inline]
 pub fn fnv_byte(h: u64, b: u8) -> u64 {
@@ -262,19 +281,11 @@ impl TokInfo {
                     .fold(FNV_INIT, |h, c| fnv_byte(h, c.to_ascii_lowercase()));
             }
         }
-        let mut flags = 0;
-        if letters > 0 {
-            flags |= HAS_LETTER;
-            if word[0].is_ascii_uppercase() {
-                flags |= INIT_CAP;
-            }
-            if upper == letters {
-                flags |= ALL_CAPS;
-            }
-            if upper == 0 {
-                flags |= LOWER;
-            }
-        }
+        let flags = case_flags(
+            letters,
+            upper,
+            word.first().is_some_and(u8::is_ascii_uppercase),
+        );
         TokInfo {
             cased,
             lower,
@@ -293,7 +304,6 @@ impl TokInfo {
         let word = fold(word);
         let lower = word.to_lowercase();
         let (short, long) = shapes(&word);
-        let mut flags = 0;
         let mut letters = 0;
         let mut upper = 0;
         for c in word.chars() {
@@ -304,18 +314,11 @@ impl TokInfo {
                 }
             }
         }
-        if letters > 0 {
-            flags |= HAS_LETTER;
-            if word.chars().next().is_some_and(char::is_uppercase) {
-                flags |= INIT_CAP;
-            }
-            if upper == letters {
-                flags |= ALL_CAPS;
-            }
-            if upper == 0 {
-                flags |= LOWER;
-            }
-        }
+        let flags = case_flags(
+            letters,
+            upper,
+            word.chars().next().is_some_and(char::is_uppercase),
+        );
         // Affixes of up to four characters, hashed from slices of the lower
         // case (no strings built: this runs for every token).
         let mut prefix = [0u64; 4];
