@@ -129,16 +129,13 @@ fn next_lead(b: &[u8], from: usize) -> usize {
     b.len()
 }
 
-/// The sequences [`repair`] mends in `s`, in order: each with its place.
-fn kept_fixes(s: &str) -> Vec<Fix> {
-    // Every mojibake sequence starts with a character in U+00C2..=U+00F4
-    // (its lead byte read as Windows-1252): only those places are tried.
+/// Every mojibake sequence in `s`, in order, none inside another. Every
+/// one starts with a character in U+00C2..=U+00F4 (its lead byte read as
+/// Windows-1252): only those places are tried.
+fn sequences(s: &str) -> Vec<Fix> {
     let b = s.as_bytes();
-    let mut i = next_lead(b, 0);
-    if i >= s.len() {
-        return Vec::new();
-    }
     let mut fixes: Vec<Fix> = Vec::new();
+    let mut i = next_lead(b, 0);
     while i < s.len() {
         match sequence_at(s, i) {
             Some(fix) => {
@@ -147,6 +144,15 @@ fn kept_fixes(s: &str) -> Vec<Fix> {
             }
             None => i = next_lead(b, i + 1),
         }
+    }
+    fixes
+}
+
+/// The sequences [`repair`] mends in `s`, in order: each with its place.
+fn kept_fixes(s: &str) -> Vec<Fix> {
+    let fixes = sequences(s);
+    if fixes.is_empty() {
+        return fixes;
     }
     // Keep two-byte repairs only where they are plausible alone or stand in a
     // run with a neighbouring repair (adjacent in the text).
@@ -224,8 +230,8 @@ pub fn repair_all(s: &str) -> Option<(String, usize)> {
 mod tests {
     use super::*;
 
-    /// Trying only the places [`next_lead`] gives finds every sequence that
-    /// trying each character finds.
+    /// Trying only the places [`next_lead`] gives ([`sequences`]) finds
+    /// every sequence that trying each character finds.
     #[test]
     fn only_lead_characters_start_sequences() {
         let texts = [
@@ -247,17 +253,10 @@ mod tests {
                     None => i += t[i..].chars().next().map_or(1, char::len_utf8),
                 }
             }
-            let mut fast = Vec::new();
-            let mut i = next_lead(t.as_bytes(), 0);
-            while i < t.len() {
-                match sequence_at(t, i) {
-                    Some(f) => {
-                        i = next_lead(t.as_bytes(), f.start + f.len);
-                        fast.push((f.start, f.len, f.ch));
-                    }
-                    None => i = next_lead(t.as_bytes(), i + 1),
-                }
-            }
+            let fast: Vec<_> = sequences(t)
+                .iter()
+                .map(|f| (f.start, f.len, f.ch))
+                .collect();
             assert!(slow.len() >= 3 || !t.contains('Ã'), "{t:?}: {slow:?}");
             assert_eq!(fast, slow, "{t:?}");
         }
