@@ -346,23 +346,13 @@ fn role_after(words: &[&str], b: usize) -> Option<(usize, usize)> {
 /// The names the tagger finds in the document, with their roles.
 fn mentions(doc: &Document) -> Vec<Mention> {
     let text = doc.text;
-    // The tagger's words, as slices of the text; where each starts is
-    // found from the slice itself (`offset`) rather than kept beside it,
-    // which took as much memory again (30 MB on 10 MB of text).
-    let strs: Vec<Vec<&str>> = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            ner::words(text, &doc.tokens[s.tokens.clone()])
-                .into_iter()
-                .map(|(a, b)| &text[a..b])
-                .collect()
-        })
-        .collect();
+    // The tagger's words are slices of the text, cut from each sentence's
+    // tokens when the tagger asks (`DocWords`); where each starts is found
+    // from the slice itself (`offset`) rather than kept beside it.
     let offset = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
-    let tagged = ner::tag(&strs);
     let mut out = Vec::new();
-    for (words, tags) in strs.iter().zip(&tagged) {
+    ner::tag(&DocWords(doc), |_, words, tags| {
+        let tags = &tags;
         let start = |i: usize| offset(words[i]);
         let end = |i: usize| offset(words[i]) + words[i].len();
         let spans = tags::spans(tags);
@@ -428,8 +418,28 @@ fn mentions(doc: &Document) -> Vec<Mention> {
                 roles,
             });
         }
-    }
+    });
     out
+}
+
+/// A document's sentences as the tagger's words ([`ner::words`]), cut from
+/// the tokens of the sentence it asks for.
+struct DocWords<'d, 't>(&'d Document<'t>);
+
+impl ner::Sentences for DocWords<'_, '_> {
+    fn count(&self) -> usize {
+        self.0.sentences.len()
+    }
+
+    fn words_into<'a>(&'a self, s: usize, out: &mut Vec<&'a str>) {
+        let (text, range) = (self.0.text, self.0.sentences[s].tokens.clone());
+        out.clear();
+        out.extend(
+            ner::words(text, &self.0.tokens[range])
+                .into_iter()
+                .map(|(a, b)| &text[a..b]),
+        );
+    }
 }
 
 /// The initials of an organisation's name ("North Atlantic Treaty

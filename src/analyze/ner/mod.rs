@@ -37,17 +37,46 @@ pub fn model() -> Option<&'static model::Model> {
     .as_ref()
 }
 
-/// Tags a whole text's sentences (each a list of words) with the compiled-in
-/// model and lists.
-pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+/// A document's sentences as the tagger reads them, each a list of words.
+/// Held lists (training data, tests) are one kind; an article's are cut
+/// from its tokens when asked, so that a long text's words are never all
+/// held at once (as slices they took 37 MB on 10 MB of text).
+pub trait Sentences {
+    /// How many sentences there are.
+    fn count(&self) -> usize;
+    /// Sentence `s`'s words, in place of what `out` held.
+    fn words_into<'a>(&'a self, s: usize, out: &mut Vec<&'a str>);
+}
+
+impl Sentences for [Vec<&str>] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn words_into<'a>(&'a self, s: usize, out: &mut Vec<&'a str>) {
+        out.clear();
+        out.extend_from_slice(&self[s]);
+    }
+}
+
+/// Tags a text's sentences with the compiled-in model and lists, giving
+/// each sentence's words and labels to `sink` in order.
+pub fn tag<D: Sentences + ?Sized>(sentences: &D, sink: impl FnMut(usize, &[&str], Vec<Tag>)) {
     match model() {
         Some(m) => {
             let ex = Extractor {
                 gaz: gazetteer::builtin(),
             };
-            tag_document(&ex, sentences, &mut &*m, None)
+            tag_sentences(&ex, sentences, &mut &*m, None, BEAM, sink);
         }
-        None => sentences.iter().map(|s| vec![Tag::O; s.len()]).collect(),
+        None => {
+            let mut sink = sink;
+            let mut words = Vec::new();
+            for s in 0..sentences.count() {
+                sentences.words_into(s, &mut words);
+                sink(s, &words, vec![Tag::O; words.len()]);
+            }
+        }
     }
 }
 
@@ -93,22 +122,10 @@ pub const BEAM: usize = 4;
 /// (about 5 MB); beyond, they are computed twice instead.
 const RESIDENT_WORDS: usize = 50_000;
 
-/// Tags a document's sentences (each a list of words), in order, so that
-/// each sentence can use what earlier ones were tagged. With `gold`, the
-/// scorer learns from every wrong label (training); the labels returned are
-/// always the scorer's own.
-pub fn tag_document<S: Scorer>(
-    ex: &Extractor,
-    sentences: &[Vec<&str>],
-    scorer: &mut S,
-    gold: Option<&[Vec<Tag>]>,
-) -> Vec<Vec<Tag>> {
-    tag_document_beam(ex, sentences, scorer, gold, BEAM)
-}
-
-/// [`tag_document`] with a given beam width (1: greedy). Training with a
-/// beam updates early, where the right labels first fall out of the beam,
-/// and goes on from the right labels.
+/// Tags a document's sentences (each a list of words) with a beam of the
+/// given width (1: greedy), returning each one's labels. Training with a
+/// beam (`gold`) updates early, where the right labels first fall out of
+/// the beam, and goes on from the right labels.
 pub fn tag_document_beam<S: Scorer>(
     ex: &Extractor,
     sentences: &[Vec<&str>],
@@ -116,17 +133,47 @@ pub fn tag_document_beam<S: Scorer>(
     gold: Option<&[Vec<Tag>]>,
     beam: usize,
 ) -> Vec<Vec<Tag>> {
-    let info: Vec<SentInfo> = sentences.iter().map(|s| SentInfo::new(s)).collect();
+    let mut out = Vec::with_capacity(sentences.len());
+    tag_sentences(ex, sentences, scorer, gold, beam, |_, _, tags| {
+        out.push(tags)
+    });
+    out
+}
+
+/// Tags `sentences` in order, so that each sentence can use what earlier
+/// ones were tagged, and gives each one's words and labels to `sink`. With
+/// `gold`, the scorer learns from every wrong label (training); the labels
+/// given are always the scorer's own.
+fn tag_sentences<S: Scorer, D: Sentences + ?Sized>(
+    ex: &Extractor,
+    sentences: &D,
+    scorer: &mut S,
+    gold: Option<&[Vec<Tag>]>,
+    beam: usize,
+    mut sink: impl FnMut(usize, &[&str], Vec<Tag>),
+) {
+    let n = sentences.count();
+    let mut info: Vec<SentInfo> = Vec::with_capacity(n);
     // The features' view of each word is about a hundred bytes: an
     // article's are kept from the first pass (statistics of the whole
-    // document) to the second (tagging); a longer text's are made again
-    // in the second, so that memory does not grow a hundredfold with it.
-    let resident = sentences.iter().map(Vec::len).sum::<usize>() <= RESIDENT_WORDS;
+    // document) to the second (tagging); once a text has more words than
+    // that, they are made again in the second, so that memory does not
+    // grow a hundredfold with the text. Either way they are the same.
+    let mut resident = true;
+    let mut total = 0;
     let mut toks: Vec<Vec<TokInfo>> = Vec::new();
     let mut doc = DocStats::default();
-    for (s, words) in sentences.iter().enumerate() {
+    let mut words = Vec::with_capacity(64);
+    for s in 0..n {
+        sentences.words_into(s, &mut words);
+        info.push(SentInfo::new(&words));
+        total += words.len();
+        if resident && total > RESIDENT_WORDS {
+            resident = false;
+            toks = Vec::new();
+        }
         if resident {
-            let t = ex.sentence(words);
+            let t = ex.sentence(&words);
             doc.add_sentence(&t, info[s]);
             toks.push(t);
         } else {
@@ -136,15 +183,15 @@ pub fn tag_document_beam<S: Scorer>(
             doc.add_sentence(&t, info[s]);
         }
     }
-    let mut out = Vec::with_capacity(sentences.len());
     let mut feats = Vec::with_capacity(64);
     let mut dec = Beam::default();
-    for s in 0..sentences.len() {
+    for s in 0..n {
+        sentences.words_into(s, &mut words);
         let again;
         let sent: &[TokInfo] = if resident {
             &toks[s]
         } else {
-            again = ex.sentence(&sentences[s]);
+            again = ex.sentence(&words);
             &again
         };
         let g = gold
@@ -158,9 +205,8 @@ pub fn tag_document_beam<S: Scorer>(
         for (start, end, kind) in tags::spans(&tags) {
             doc.remember(&sent[start..end], kind);
         }
-        out.push(tags);
+        sink(s, &words, tags);
     }
-    out
 }
 
 /// The best label of a token given its scores and the label before it.
@@ -462,13 +508,46 @@ mod tests {
         assert!(m.len() > 10_000);
     }
 
+    /// [`tag`]'s labels of each sentence, checking that it gives every
+    /// sentence once, in order, with its own words.
+    fn tag_all(sents: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let mut out = Vec::new();
+        tag(sents, |s, words, tags| {
+            assert_eq!((s, words), (out.len(), &sents[s][..]));
+            out.push(tags);
+        });
+        out
+    }
+
+    #[test]
+    fn held_and_remade_features_tag_alike() {
+        // Past RESIDENT_WORDS words the features are made again in the
+        // tagging pass: the same labels. The padding has no letters, so it
+        // adds nothing to the document's statistics.
+        let text = "Chancellor Angela Merkel met officials of Siemens in Munich . \
+                    Merkel said Siemens would stay . The talks in Munich ended .";
+        let sents: Vec<Vec<&str>> = text
+            .split(" . ")
+            .map(|s| s.split(' ').chain(["."]).collect())
+            .collect();
+        let short = tag_all(&sents);
+        assert!(short.iter().flatten().any(|t| *t != Tag::O));
+        let mut padded = sents.clone();
+        padded.extend(std::iter::repeat_n(
+            vec!["1"; 100],
+            RESIDENT_WORDS / 100 + 1,
+        ));
+        let long = tag_all(&padded);
+        assert_eq!(long[..sents.len()], short[..]);
+    }
+
     #[test]
     fn tags_names_in_a_sentence() {
         let s: Vec<&str> =
             "Chancellor Angela Merkel met officials of Siemens in Munich on Tuesday ."
                 .split(' ')
                 .collect();
-        let tags = tag(std::slice::from_ref(&s));
+        let tags = tag_all(std::slice::from_ref(&s));
         let names: Vec<(String, &str)> = tags::spans(&tags[0])
             .into_iter()
             .map(|(a, b, k)| (s[a..b].join(" "), tags::TYPE_NAMES[k]))
@@ -499,7 +578,7 @@ mod tests {
             "no capitals in this sentence at all".split(' ').collect(),
             long,
         ];
-        let tags = tag(&sents);
+        let tags = tag_all(&sents);
         for (s, t) in sents.iter().zip(&tags) {
             assert_eq!(s.len(), t.len());
         }
