@@ -50,7 +50,7 @@ impl LowerTokens {
         let mut other = Vec::new();
         if !text.is_ascii() {
             for (i, t) in tokens.iter().enumerate() {
-                let range = t.start as usize..t.end as usize;
+                let range = t.start as usize..t.end() as usize;
                 let w = &text[range.clone()];
                 if w.is_ascii() {
                     continue;
@@ -79,7 +79,7 @@ impl LowerTokens {
             }
         }
         self.buf
-            .get(t.start as usize..t.end as usize)
+            .get(t.start as usize..t.end() as usize)
             .unwrap_or_default()
     }
 }
@@ -174,7 +174,7 @@ impl<'t> Document<'t> {
 
     /// The text of a token.
     pub fn token_text(&self, t: &Token) -> &'t str {
-        &self.text[t.start as usize..t.end as usize]
+        &self.text[t.start as usize..t.end() as usize]
     }
 }
 

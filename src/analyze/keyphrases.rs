@@ -473,21 +473,21 @@ pub fn keyphrases<'d>(
         let mut broken = true;
         while k < tokens.len() {
             let t = tokens[k];
-            if t.kind != TokenKind::Word {
+            if t.kind() != TokenKind::Word {
                 broken = true;
                 k += 1;
                 continue;
             }
             // Join "long" "-" "range" when written without spaces.
-            let (start, mut end) = (t.start as usize, t.end as usize);
+            let (start, mut end) = (t.start as usize, t.end() as usize);
             let mut j = k + 1;
             while j + 1 < tokens.len()
                 && doc.token_text(&tokens[j]) == "-"
                 && tokens[j].start as usize == end
-                && tokens[j + 1].start == tokens[j].end
-                && tokens[j + 1].kind == TokenKind::Word
+                && tokens[j + 1].start == tokens[j].end()
+                && tokens[j + 1].kind() == TokenKind::Word
             {
-                end = tokens[j + 1].end as usize;
+                end = tokens[j + 1].end() as usize;
                 j += 2;
             }
             let mut text: &'d str = &doc.text[start..end];

@@ -123,16 +123,16 @@ fn repeated_words(doc: &Document, quoted: &Spans, out: &mut Vec<Warning>) {
         let mut stop = false;
         for (k, t) in range.clone().zip(&doc.tokens[range]) {
             let raw = doc.token_text(t);
-            match t.kind {
+            match t.kind() {
                 TokenKind::Word => {
                     let w = doc.lower(k);
-                    words.push((w, t.start as usize, t.end as usize, pause, stop));
+                    words.push((w, t.start as usize, t.end() as usize, pause, stop));
                     pause = false;
                     stop = false;
                 }
                 TokenKind::Number => {
                     // Numbers break a run: "1 1" in a table is not a slip.
-                    words.push(("", t.start as usize, t.end as usize, true, false));
+                    words.push(("", t.start as usize, t.end() as usize, true, false));
                     pause = false;
                     stop = false;
                 }
@@ -220,7 +220,7 @@ fn orphan_fragments(
         let tokens = &doc.tokens[s.tokens.clone()];
         let words: Vec<_> = tokens
             .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number))
             .collect();
         if words.is_empty() || words.len() > FRAGMENT_WORDS {
             continue;
@@ -240,7 +240,7 @@ fn orphan_fragments(
                 o.paragraph == s.paragraph
                     && doc.tokens[o.tokens.clone()]
                         .iter()
-                        .filter(|t| t.kind == TokenKind::Word)
+                        .filter(|t| t.kind() == TokenKind::Word)
                         .count()
                         >= 6
             })
@@ -471,7 +471,7 @@ fn long_sentences_and_caps(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Wa
         let tokens = &doc.tokens[s.tokens.clone()];
         let words = tokens
             .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number))
             .count();
         let table = matches!(
             kinds.get(s.paragraph).copied().unwrap_or_default(),
@@ -493,7 +493,7 @@ fn long_sentences_and_caps(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Wa
             if run.len() >= CAPS_RUN {
                 let (a, b) = (
                     tokens[run[0]].start as usize,
-                    tokens[run[run.len() - 1]].end as usize,
+                    tokens[run[run.len() - 1]].end() as usize,
                 );
                 out.push(warning(
                     a,
@@ -509,12 +509,12 @@ fn long_sentences_and_caps(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Wa
         };
         for (k, t) in tokens.iter().enumerate() {
             let w = doc.token_text(t);
-            let caps = t.kind == TokenKind::Word
+            let caps = t.kind() == TokenKind::Word
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase);
             if caps {
                 run.push(k);
-            } else if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+            } else if t.kind() == TokenKind::Word || t.kind() == TokenKind::Number {
                 flush(&mut run, out);
             }
         }

@@ -482,10 +482,10 @@ impl Reader<'_> {
     fn raw(&self, k: usize) -> &str {
         self.tokens
             .get(k)
-            .map_or("", |t| &self.text[t.start as usize..t.end as usize])
+            .map_or("", |t| &self.text[t.start as usize..t.end() as usize])
     }
     fn kind(&self, k: usize) -> Option<TokenKind> {
-        self.tokens.get(k).map(|t| t.kind)
+        self.tokens.get(k).map(|t| t.kind())
     }
     fn capitalised(&self, k: usize) -> bool {
         self.raw(k).starts_with(|c: char| c.is_uppercase())
@@ -496,7 +496,7 @@ impl Reader<'_> {
     /// Whether tokens `k` and `k + 1` touch (no space between: "50-minute").
     fn joined(&self, k: usize) -> bool {
         match (self.tokens.get(k), self.tokens.get(k + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
+            (Some(a), Some(b)) => a.end() == b.start,
             _ => false,
         }
     }
@@ -1416,7 +1416,7 @@ fn parse_digits(s: &str) -> Option<f64> {
 fn overlapped(tokens: &[Token], ranges: &[(u32, u32)]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     for &(start, end) in ranges {
-        let first = tokens.partition_point(|t| t.end <= start);
+        let first = tokens.partition_point(|t| t.end() <= start);
         for (i, t) in tokens.iter().enumerate().skip(first) {
             if t.start >= end {
                 break;
@@ -1508,11 +1508,11 @@ pub fn quantities(doc: &Document, times: &[TimeExpr], entities: &[Entity]) -> Ve
             match reader.at(i) {
                 Some(f) if f.end > i => {
                     let end = f.end.min(tokens.len()).min(i + MAX_QUANTITY_TOKENS);
-                    let (start, stop) = (tokens[i].start, tokens[end - 1].end);
+                    let (start, stop) = (tokens[i].start, tokens[end - 1].end());
                     let counted = f.counted.and_then(|(a, b)| {
                         let b = b.min(tokens.len());
                         (a < b).then(|| {
-                            doc.text[tokens[a].start as usize..tokens[b - 1].end as usize]
+                            doc.text[tokens[a].start as usize..tokens[b - 1].end() as usize]
                                 .to_string()
                         })
                     });

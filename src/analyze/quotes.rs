@@ -1556,7 +1556,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
         let t = &self.tokens[i];
-        &self.text[t.start as usize..t.end as usize]
+        &self.text[t.start as usize..t.end() as usize]
     }
 
     /// Whether the token at byte `at` is inside a quote.
@@ -1572,7 +1572,7 @@ impl Ctx<'_> {
     }
 
     fn is_punct(&self, i: usize) -> bool {
-        matches!(self.tokens[i].kind, TokenKind::Punct)
+        matches!(self.tokens[i].kind(), TokenKind::Punct)
     }
 
     fn entity_kind(&self, id: usize) -> &str {
@@ -1580,7 +1580,7 @@ impl Ctx<'_> {
     }
 
     fn span(&self, a: usize, b: usize) -> Range<usize> {
-        self.tokens[a].start as usize..self.tokens[b - 1].end as usize
+        self.tokens[a].start as usize..self.tokens[b - 1].end() as usize
     }
 }
 
@@ -1696,7 +1696,7 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Ref> {
             .flatten();
         let inside = ctx
             .mentions
-            .within(ctx.tokens[k].end as usize..ctx.tokens[last].start as usize)
+            .within(ctx.tokens[k].end() as usize..ctx.tokens[last].start as usize)
             .iter()
             .find(|m| ctx.entity_kind(m.2) == "PERSON" && !ctx.quoted_at(m.0))
             .copied();
@@ -1811,7 +1811,7 @@ fn adverbial_phrase_start(ctx: &Ctx, j: usize, floor: usize) -> Option<usize> {
             if k + 1 == j {
                 return None;
             }
-            let phrase = ctx.tokens[k + 1].start as usize..ctx.tokens[j - 1].end as usize;
+            let phrase = ctx.tokens[k + 1].start as usize..ctx.tokens[j - 1].end() as usize;
             if ctx
                 .mentions
                 .within(phrase)
@@ -1899,8 +1899,8 @@ fn description_ending(ctx: &Ctx, last: usize, floor: usize) -> Option<Ref> {
         // "three-quarters", "two-term": a hyphen inside a word.
         if ctx.word(k) == "-"
             && k > limit
-            && ctx.tokens[k - 1].end == ctx.tokens[k].start
-            && ctx.tokens[k + 1].start == ctx.tokens[k].end
+            && ctx.tokens[k - 1].end() == ctx.tokens[k].start
+            && ctx.tokens[k + 1].start == ctx.tokens[k].end()
         {
             continue;
         }
@@ -2097,7 +2097,7 @@ fn sentence_subject(ctx: &Ctx, first: usize, before: usize) -> Option<Ref> {
 /// else the words as written.
 fn name_at(ctx: &Ctx, start: usize, end: usize) -> Ref {
     match ctx.mentions.at(ctx.tokens[start].start as usize) {
-        Some(m) if m.1 <= ctx.tokens[end - 1].end as usize => Ref::mention(m),
+        Some(m) if m.1 <= ctx.tokens[end - 1].end() as usize => Ref::mention(m),
         _ => Ref {
             span: ctx.span(start, end),
             what: RefKind::Name,
@@ -3138,7 +3138,7 @@ fn reported_speech(
             }
             let mut to = s_first.max(c.tok.saturating_sub(MAX_INDIRECT_TOKENS));
             let s_first = to;
-            while to < s_end && (ctx.tokens[to].end as usize) <= start_of_speaker {
+            while to < s_end && (ctx.tokens[to].end() as usize) <= start_of_speaker {
                 to += 1;
             }
             while to > s_first && ctx.is_punct(to - 1) {

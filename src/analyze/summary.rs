@@ -142,7 +142,7 @@ pub fn summary(
     for s in &doc.sentences {
         starts.push(flat.len() as u32);
         for i in s.tokens.clone() {
-            if doc.tokens[i].kind != TokenKind::Word {
+            if doc.tokens[i].kind() != TokenKind::Word {
                 continue;
             }
             let text = doc.token_text(&doc.tokens[i]);
@@ -171,7 +171,7 @@ pub fn summary(
         .map(|s| {
             doc.tokens[s.tokens.clone()]
                 .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number))
                 .count()
         })
         .collect();
@@ -221,7 +221,7 @@ pub fn summary(
         let n_words = lengths[i];
         let first_word = doc.tokens[s.tokens.clone()]
             .iter()
-            .find(|t| t.kind == TokenKind::Word)
+            .find(|t| t.kind() == TokenKind::Word)
             .map(|t| doc.token_text(t))
             .unwrap_or("");
         let lower_start = text.starts_with(char::is_lowercase);

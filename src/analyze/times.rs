@@ -628,7 +628,7 @@ impl Reader<'_> {
     fn raw(&self, k: usize) -> &str {
         self.tokens
             .get(k)
-            .map_or("", |t| &self.text[t.start as usize..t.end as usize])
+            .map_or("", |t| &self.text[t.start as usize..t.end() as usize])
     }
     fn capitalised(&self, k: usize) -> bool {
         self.raw(k).starts_with(|c: char| c.is_uppercase())
@@ -636,12 +636,12 @@ impl Reader<'_> {
     fn is_number(&self, k: usize) -> bool {
         self.tokens
             .get(k)
-            .is_some_and(|t| t.kind == TokenKind::Number)
+            .is_some_and(|t| t.kind() == TokenKind::Number)
     }
     /// Whether tokens `k` and `k + 1` touch (no space between: "50-minute").
     fn joined(&self, k: usize) -> bool {
         match (self.tokens.get(k), self.tokens.get(k + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
+            (Some(a), Some(b)) => a.end() == b.start,
             _ => false,
         }
     }
@@ -2363,7 +2363,7 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
     let quarterly = doc
         .tokens
         .iter()
-        .filter(|t| doc.text[t.start as usize..t.end as usize].eq_ignore_ascii_case("quarter"))
+        .filter(|t| doc.text[t.start as usize..t.end() as usize].eq_ignore_ascii_case("quarter"))
         .nth(QUARTERLY_MENTIONS - 1)
         .is_some();
     let mut mentioned = None;
@@ -2395,10 +2395,10 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
                 Some(f) if f.end > i && !reader.not_a_time(i, &f) => {
                     let end = f.end.min(tokens.len()).min(i + MAX_EXPRESSION_TOKENS);
                     let last =
-                        &doc.text[tokens[end - 1].start as usize..tokens[end - 1].end as usize];
+                        &doc.text[tokens[end - 1].start as usize..tokens[end - 1].end() as usize];
                     // "last year's": the expression without the possessive.
                     let trim = possessive_stem(last).map_or(0, |stem| last.len() - stem.len());
-                    let (start, stop) = (tokens[i].start, tokens[end - 1].end - trim as u32);
+                    let (start, stop) = (tokens[i].start, tokens[end - 1].end() - trim as u32);
                     if f.kind == "DATE" || f.kind == "TIME" {
                         if let Some(m) = Mentioned::of(&f.value) {
                             reader.mentioned.set(Some(m));

@@ -34,9 +34,11 @@ const BINARY_MAX_SHARE: f64 = 0.10;
 /// A few stray control characters in a short paste are noise to clean up,
 /// not a sign of binary data.
 const BINARY_MIN_ODD: usize = 8;
-/// The largest input whose analysis fits 32-bit offsets, whatever the
-/// configured limit.
-const MAX_ADDRESSABLE_BYTES: usize = (u32::MAX / 2) as usize;
+/// The largest input whose clean text a token can point into
+/// ([`crate::segment::MAX_TEXT_BYTES`], 1 GiB), whatever the configured
+/// limit: the clean text can be up to half again as long as the input (a
+/// line break becomes a paragraph break). 512 MiB.
+const MAX_ADDRESSABLE_BYTES: usize = crate::segment::MAX_TEXT_BYTES / 2;
 /// A line is not a title when longer than this (characters).
 const MAX_TITLE_CHARS: usize = 200;
 
@@ -74,12 +76,10 @@ pub fn check(input: &str, options: &Options) -> Result<(), Error> {
             ),
         ));
     }
-    // Offsets are 32-bit, and the clean text can be up to half again as long
-    // as the input (a line break becomes a paragraph break).
     if input.len() > MAX_ADDRESSABLE_BYTES {
         return Err(Error::new(
             ErrorKind::TooLarge,
-            "The input is larger than 2 GB, which the analysis cannot address.",
+            "The input is larger than 512 MiB, which the analysis cannot address.",
         ));
     }
     let mut sampled = 0usize;

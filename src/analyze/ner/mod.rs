@@ -465,17 +465,17 @@ pub fn words(text: &str, tokens: &[crate::segment::Token]) -> Vec<(usize, usize)
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        let (mut start, mut end) = (t.start as usize, t.end as usize);
+        let (mut start, mut end) = (t.start as usize, t.end() as usize);
         // Join "word-word(-word)" written without spaces.
         while i + 2 < tokens.len() {
             let (h, n) = (tokens[i + 1], tokens[i + 2]);
-            let hy = &text[h.start as usize..h.end as usize];
+            let hy = &text[h.start as usize..h.end() as usize];
             if h.start as usize == end
-                && n.start == h.end
+                && n.start == h.end()
                 && hy == "-"
-                && n.kind != crate::segment::TokenKind::Punct
+                && n.kind() != crate::segment::TokenKind::Punct
             {
-                end = n.end as usize;
+                end = n.end() as usize;
                 i += 2;
             } else {
                 break;
