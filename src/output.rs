@@ -204,8 +204,9 @@ pub struct Quote {
     pub start: u32,
     pub end: u32,
     pub text: String,
-    /// `direct`, `partial`, `indirect`, `scare`.
-    pub kind: String,
+    /// `direct`, `partial`, `indirect`, `scare`. (Names, not `String`s: a
+    /// long text has tens of thousands of quotes, each two allocations.)
+    pub kind: &'static str,
     /// The words quoted: inside the marks, or the reported clause.
     pub content: Span,
     /// The attribution's words ("said", "according to").
@@ -215,7 +216,7 @@ pub struct Quote {
     /// The speaker's entity id.
     pub entity: Option<u32>,
     /// `named`, `anonymous`, `unknown`.
-    pub source: String,
+    pub source: &'static str,
     /// Index into `sources`.
     pub source_id: Option<u32>,
 }

@@ -3354,12 +3354,12 @@ fn into_output(
             start: d.span.start as u32,
             end: d.span.end as u32,
             text: text[d.span.clone()].to_string(),
-            kind: d.kind.to_string(),
+            kind: d.kind,
             content: Span::new(d.content.start, d.content.end),
             cue: d.cue.map(|c| Span::new(c.start, c.end)),
             speaker,
             entity,
-            source: source.to_string(),
+            source,
             source_id: source_id.map(|i| i as u32),
         });
     }
