@@ -431,6 +431,10 @@ impl ner::Sentences for DocWords<'_, '_> {
         self.0.sentences.len()
     }
 
+    fn words_at_most(&self) -> usize {
+        self.0.tokens.len()
+    }
+
     fn words_into<'a>(&'a self, s: usize, out: &mut Vec<&'a str>) {
         let (text, range) = (self.0.text, self.0.sentences[s].tokens.clone());
         out.clear();

@@ -44,6 +44,8 @@ pub fn model() -> Option<&'static model::Model> {
 pub trait Sentences {
     /// How many sentences there are.
     fn count(&self) -> usize;
+    /// At least as many as all the sentences' words (their tokens, say).
+    fn words_at_most(&self) -> usize;
     /// Sentence `s`'s words, in place of what `out` held.
     fn words_into<'a>(&'a self, s: usize, out: &mut Vec<&'a str>);
 }
@@ -51,6 +53,10 @@ pub trait Sentences {
 impl Sentences for [Vec<&str>] {
     fn count(&self) -> usize {
         self.len()
+    }
+
+    fn words_at_most(&self) -> usize {
+        self.iter().map(Vec::len).sum()
     }
 
     fn words_into<'a>(&'a self, s: usize, out: &mut Vec<&'a str>) {
@@ -119,8 +125,11 @@ impl Scorer for &model::Model {
 pub const BEAM: usize = 4;
 
 /// Up to how many words a document's token features are all held at once
-/// (about 5 MB); beyond, they are computed twice instead.
-const RESIDENT_WORDS: usize = 50_000;
+/// (about a hundred bytes a word: 1 MB); beyond, they are made again in the
+/// tagging pass, which costs 2% more instructions on an article. Articles
+/// run to a few thousand words; at 50,000 a 100 KB text held 19 times its
+/// size in features.
+const RESIDENT_WORDS: usize = 10_000;
 
 /// Tags a document's sentences (each a list of words) with a beam of the
 /// given width (1: greedy), returning each one's labels. Training with a
@@ -156,22 +165,16 @@ fn tag_sentences<S: Scorer, D: Sentences + ?Sized>(
     let mut info: Vec<SentInfo> = Vec::with_capacity(n);
     // The features' view of each word is about a hundred bytes: an
     // article's are kept from the first pass (statistics of the whole
-    // document) to the second (tagging); once a text has more words than
-    // that, they are made again in the second, so that memory does not
-    // grow a hundredfold with the text. Either way they are the same.
-    let mut resident = true;
-    let mut total = 0;
+    // document) to the second (tagging); a longer text's are made again
+    // in the second, so that memory does not grow a hundredfold with the
+    // text. Either way they are the same.
+    let resident = sentences.words_at_most() <= RESIDENT_WORDS;
     let mut toks: Vec<Vec<TokInfo>> = Vec::new();
     let mut doc = DocStats::default();
     let mut words = Vec::with_capacity(64);
     for s in 0..n {
         sentences.words_into(s, &mut words);
         info.push(SentInfo::new(&words));
-        total += words.len();
-        if resident && total > RESIDENT_WORDS {
-            resident = false;
-            toks = Vec::new();
-        }
         if resident {
             let t = ex.sentence(&words);
             doc.add_sentence(&t, info[s]);
