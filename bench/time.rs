@@ -512,7 +512,7 @@ fn main() {
                     .map(|t| Timex {
                         start: t.start as usize,
                         end: t.end as usize,
-                        kind: t.kind.clone(),
+                        kind: t.kind.to_string(),
                         value: t.value.clone(),
                     })
                     .collect()

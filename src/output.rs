@@ -249,9 +249,9 @@ pub struct TimeExpr {
     pub start: u32,
     pub end: u32,
     pub text: String,
-    /// `DATE`, `TIME`, `DURATION`, `SET`.
+    /// `DATE`, `TIME`, `DURATION`, `SET` (a name, not a `String` a time).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: &'static str,
     /// The TIMEX3 value.
     pub value: String,
 }
@@ -279,7 +279,9 @@ pub struct Quantity {
     pub end: u32,
     pub text: String,
     /// `number`, `money`, `percent`, `measure`, `ordinal`, `fraction`, `age`.
-    pub kind: String,
+    /// (A name, not a `String`: a table of figures has a quantity every
+    /// few bytes.)
+    pub kind: &'static str,
     /// The number as written (scaled: "1.5 million" is 1500000); null for a
     /// range and for a vague plural ("hundreds of").
     pub value: Option<f64>,

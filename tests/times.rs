@@ -15,7 +15,7 @@ fn run(text: &str, date: Option<&str>) -> Analysis {
 fn times(a: &Analysis) -> Vec<(String, String, String)> {
     a.times
         .iter()
-        .map(|t| (t.text.clone(), t.kind.clone(), t.value.clone()))
+        .map(|t| (t.text.clone(), t.kind.to_string(), t.value.clone()))
         .collect()
 }
 
@@ -24,7 +24,7 @@ fn value(a: &Analysis, text: &str) -> (String, String) {
     a.times
         .iter()
         .find(|t| t.text == text)
-        .map(|t| (t.kind.clone(), t.value.clone()))
+        .map(|t| (t.kind.to_string(), t.value.clone()))
         .unwrap_or_else(|| panic!("no time {text:?} in {:?}", times(a)))
 }
 

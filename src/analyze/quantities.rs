@@ -1520,7 +1520,7 @@ pub fn quantities(doc: &Document, times: &[TimeExpr], entities: &[Entity]) -> Ve
                         start,
                         end: stop,
                         text: doc.text[start as usize..stop as usize].to_string(),
-                        kind: f.kind.to_string(),
+                        kind: f.kind,
                         value: f.value,
                         low: f.low,
                         high: f.high,

@@ -95,7 +95,7 @@ fn iso(day: i64) -> String {
 pub fn timeline(doc: &Document, times: &[TimeExpr]) -> Vec<TimelineEntry> {
     let mut entries: Vec<(i64, i64, usize, TimelineEntry)> = Vec::new();
     for (i, t) in times.iter().enumerate() {
-        if !matches!(t.kind.as_str(), "DATE" | "TIME") {
+        if !matches!(t.kind, "DATE" | "TIME") {
             continue;
         }
         let Some((from, to)) = days_of(&t.value) else {

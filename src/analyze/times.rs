@@ -2411,7 +2411,7 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
                         start,
                         end: stop,
                         text: doc.text[start as usize..stop as usize].to_string(),
-                        kind: f.kind.to_string(),
+                        kind: f.kind,
                         value: f.value,
                     });
                     i = end;
