@@ -116,6 +116,10 @@ impl<'t> Document<'t> {
                 });
             }
         }
+        // The spare room of lists grown by pushing, given back in place:
+        // they are held for the whole analysis.
+        tokens.shrink_to_fit();
+        sentences.shrink_to_fit();
         Document {
             text,
             paragraphs,

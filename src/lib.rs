@@ -121,12 +121,19 @@ fn analyze_given(
     };
     let stats = analyze::stats::stats(&doc, &ctx);
     lap("stats", &mut timings);
-    let entities = analyze::entities::entities(&doc);
+    // Each layer's list is grown by pushing, so up to half of what it holds
+    // is spare room; it is given back (in place) as each is made, because
+    // the lists are held to the end while the later layers work (10 MB of
+    // text: 3 MB).
+    let mut entities = analyze::entities::entities(&doc);
+    entities.shrink_to_fit();
     lap("entities", &mut timings);
-    let times = analyze::times::times(&doc, reference_date);
+    let mut times = analyze::times::times(&doc, reference_date);
+    times.shrink_to_fit();
     lap("times", &mut timings);
     let timeline = analyze::timeline::timeline(&doc, &times);
-    let quantities = analyze::quantities::quantities(&doc, &times, &entities);
+    let mut quantities = analyze::quantities::quantities(&doc, &times, &entities);
+    quantities.shrink_to_fit();
     lap("quantities", &mut timings);
     // Key phrases before quotes: their tables are the largest a layer
     // makes while it runs, and a long text's quotes (each with its text)
@@ -134,7 +141,8 @@ fn analyze_given(
     // of text the module's memory grew by 73 MB instead of 84).
     let keyphrases = analyze::keyphrases::keyphrases(&doc, &entities, &times, &quantities);
     lap("keyphrases", &mut timings);
-    let (quotes, sources) = analyze::quotes::quotes(&doc, &entities);
+    let (mut quotes, sources) = analyze::quotes::quotes(&doc, &entities);
+    quotes.shrink_to_fit();
     lap("quotes", &mut timings);
     let warnings = analyze::quality::warnings(&doc, &prepared.kinds, &quotes, &times, &quantities);
     lap("warnings", &mut timings);
