@@ -438,11 +438,7 @@ impl ner::Sentences for DocWords<'_, '_> {
     fn words_into<'a>(&'a self, s: usize, out: &mut Vec<&'a str>) {
         let (text, range) = (self.0.text, self.0.sentences[s].tokens.clone());
         out.clear();
-        out.extend(
-            ner::words(text, &self.0.tokens[range])
-                .into_iter()
-                .map(|(a, b)| &text[a..b]),
-        );
+        ner::words(text, &self.0.tokens[range], out);
     }
 }
 

@@ -460,11 +460,12 @@ impl Beam {
     }
 }
 
-/// The words of a sentence as the tagger reads them, as byte ranges of the
-/// text: hyphenated compounds are one word ("Jean-Claude", "Austro-Hungarian")
-/// and a possessive "'s" is a word of its own, as in the training data.
-pub fn words(text: &str, tokens: &[crate::segment::Token]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
+/// The words of a sentence as the tagger reads them, as slices of the text,
+/// added to `out` (a buffer the caller reuses: the tagger asks for each
+/// sentence's words twice): hyphenated compounds are one word
+/// ("Jean-Claude", "Austro-Hungarian") and a possessive "'s" is a word of
+/// its own, as in the training data.
+pub fn words<'t>(text: &'t str, tokens: &[crate::segment::Token], out: &mut Vec<&'t str>) {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
@@ -490,13 +491,12 @@ pub fn words(text: &str, tokens: &[crate::segment::Token]) -> Vec<(usize, usize)
             .find(|p| w.len() > p.len() + 1 && w.ends_with(*p));
         if let Some(p) = possessive {
             let cut = end - p.len();
-            out.push((start, cut));
+            out.push(&text[start..cut]);
             start = cut;
         }
-        out.push((start, end));
+        out.push(&text[start..end]);
         i += 1;
     }
-    out
 }
 
 #[cfg(test)]
@@ -593,10 +593,9 @@ mod tests {
         let text = "Jean-Claude Juncker met Biden's aide in the U.S. on 2-3 May.";
         let mut toks = Vec::new();
         crate::segment::tokenize(text, 0..text.len(), &mut toks);
-        let ws: Vec<&str> = words(text, &toks)
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect();
+        let mut ws = vec!["(kept)"];
+        words(text, &toks, &mut ws);
+        assert_eq!(ws.remove(0), "(kept)");
         assert_eq!(
             ws,
             [
