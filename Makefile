@@ -3,7 +3,7 @@
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 
-.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases bench-batch ner-data ner-clusters train-ner fuzz clean
+.PHONY: serve test wasm setup setup-test lint test-rust test-e2e bench bench-native bench-browser bench-memory bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases bench-batch ner-data ner-clusters train-ner fuzz clean
 
 serve: setup wasm
 	node scripts/serve.mjs --port $(PORT)
@@ -24,6 +24,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features alloc-stats -- -D warnings
 
 test-rust:
 	cargo test --quiet
@@ -33,7 +34,7 @@ test-e2e:
 
 # Benchmarks print numbers; they are not tests. They read $(CORPUS) when it
 # is there and say so when it is not.
-bench: bench-native bench-browser bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases bench-batch
+bench: bench-native bench-browser bench-memory bench-extract bench-boilerplate bench-ner bench-quotes bench-time bench-warnings bench-keyphrases bench-batch
 
 bench-native:
 	@mkdir -p bench/results
@@ -46,6 +47,11 @@ bench-native:
 bench-browser: setup-test wasm
 	cargo build --release --quiet
 	node bench/browser.mjs $(CORPUS)
+
+# Where the browser module's memory goes, stage by stage: the module built again
+# with its allocations counted (feature alloc-stats), run in Node.
+bench-memory: setup-test
+	node bench/memory.mjs $(CORPUS)
 
 # article-lens and Readability.js side by side in Chromium, same pages, same scorer.
 # Extraction: the side-by-side run against Readability.js in Chromium, then the

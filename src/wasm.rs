@@ -91,3 +91,100 @@ pub fn analyze_timed_js(input: String, options: JsValue) -> Result<JsValue, JsVa
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// Memory measurement for `make bench-memory` (feature `alloc-stats`, never
+/// in the page's build): the module's allocator wrapped to count the bytes
+/// held and their high-water mark, read at each stage's end. The module's
+/// `memory.buffer` only says how far memory grew, not which stage grew it.
+#[cfg(feature = "alloc-stats")]
+mod alloc_stats {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+    /// Bytes held now, and the most held since the last [`take`].
+    static HELD: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    fn grow(n: usize) {
+        let held = HELD.fetch_add(n, Relaxed) + n;
+        PEAK.fetch_max(held, Relaxed);
+    }
+
+    struct Counting;
+
+    // SAFETY: every call is passed on unchanged to the system allocator;
+    // only the counters are added.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            grow(layout.size());
+            System.alloc(layout)
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            HELD.fetch_sub(layout.size(), Relaxed);
+            System.dealloc(ptr, layout)
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            // Counted as a move (old and new held at once), which it is
+            // unless the block can grow or shrink where it is.
+            grow(new_size);
+            let p = System.realloc(ptr, layout, new_size);
+            HELD.fetch_sub(layout.size(), Relaxed);
+            p
+        }
+    }
+
+    #[global_allocator]
+    static COUNTING: Counting = Counting;
+
+    /// (held now, most held since the last call), in bytes.
+    pub fn take() -> (f64, f64) {
+        let held = HELD.load(Relaxed);
+        (held as f64, PEAK.swap(held, Relaxed) as f64)
+    }
+}
+
+/// [`analyze`], returning instead `[[stage, held, peak], ...]`: the bytes
+/// the module's allocations held after each stage and the most they held
+/// during it, counted from `base_held` ([`held_bytes`] before the call).
+/// The first row, `call`, is the input's copy into the module; the last,
+/// `to_js`, building the JavaScript object (dropped at once).
+#[cfg(feature = "alloc-stats")]
+#[wasm_bindgen(js_name = analyzeMemory)]
+pub fn analyze_memory(base_held: f64, input: String, options: JsValue) -> Result<JsValue, JsValue> {
+    // Taken before anything else: what passing the input in took.
+    let call = alloc_stats::take();
+    let options = options_from(options)?;
+    let laps = std::cell::RefCell::new(Vec::new());
+    let lap = || {
+        laps.borrow_mut().push(alloc_stats::take());
+        0.0
+    };
+    let (result, timings) = analyze_owned_timed(input, &options, &lap);
+    let analysis = result.map_err(from_error)?;
+    let value = to_js(&analysis)?;
+    drop(value);
+    let after = alloc_stats::take();
+    // The clock is read once before the first stage, then after each.
+    let laps = laps.into_inner();
+    let names = std::iter::once("call")
+        .chain(timings.iter().map(|t| t.0))
+        .chain(["to_js"]);
+    let values = std::iter::once(call)
+        .chain(laps.into_iter().skip(1))
+        .chain([after]);
+    let rows: Vec<(&str, f64, f64)> = names
+        .zip(values)
+        .map(|(n, (held, peak))| (n, held - base_held, peak - base_held))
+        .collect();
+    drop(analysis);
+    to_js(&rows)
+}
+
+/// The bytes the module's allocations hold now (feature `alloc-stats`).
+#[cfg(feature = "alloc-stats")]
+#[wasm_bindgen(js_name = heldBytes)]
+pub fn held_bytes() -> f64 {
+    alloc_stats::take().0
+}
