@@ -227,6 +227,7 @@ pub fn group_lines(raw_lines: &[&str]) -> Vec<Range<usize>> {
                 && !starts_list_item(lines[i + 1])
                 && indent(raw_lines[i + 1]) <= indent(raw_lines[i])
                 && !next_word_would_fit(lines[i], lines[i + 1], width)
+                && !(figures_only(lines[i]) && figures_only(lines[i + 1]))
             {
                 i += 1;
             }
@@ -235,6 +236,15 @@ pub fn group_lines(raw_lines: &[&str]) -> Vec<Range<usize>> {
         i += 1;
     }
     groups
+}
+
+/// A line without a letter ("137, 582, 867, 821"): two of them in a row are
+/// rows of a table of figures, whatever their widths, not wrapped prose, so
+/// they are not joined (joined, the last figure of one row and the first of
+/// the next read as one number, "483 667"). A wrapped paragraph's line
+/// always has words in it; only its short last line may be a bare figure.
+fn figures_only(line: &str) -> bool {
+    !line.chars().any(char::is_alphabetic)
 }
 
 /// Joins the lines of one wrapped paragraph. A line ending in a hyphen after a
@@ -384,6 +394,31 @@ mod tests {
         assert_eq!(paras.len(), 3, "{paras:?}");
         assert!(paras[0].ends_with("from three sides."));
         assert!(paras[2].starts_with("The pound fell"));
+    }
+
+    #[test]
+    fn rows_of_figures_are_not_joined() {
+        // Rows of a table as wide as wrapped lines: each stays a paragraph.
+        let rows: Vec<String> = (0..6)
+            .map(|r| {
+                (0..12)
+                    .map(|k| (100 + 37 * r + 61 * k).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect();
+        assert_eq!(texts(&rows.join("\n")), rows);
+        // A wrapped paragraph whose last line is a bare figure is still one.
+        let input = "The ministry said on Thursday that the number of people who had\n\
+                     applied for the scheme since it opened in the spring had risen to\n\
+                     12,400.\n\
+                     \n\
+                     Officials on both sides described the tone of the call as serious,\n\
+                     but they said that the differences between the two were real and\n\
+                     remained.";
+        let paras = texts(input);
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].ends_with("risen to 12,400."), "{}", paras[0]);
     }
 
     #[test]
