@@ -52,7 +52,7 @@ impl LowerTokens {
         let mut buf = String::new();
         let mut ends = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            let w = &text[t.start as usize..t.end() as usize];
+            let w = &text[t.range()];
             if w.is_ascii() {
                 if !w.bytes().any(|b| b.is_ascii_uppercase()) {
                     continue;
@@ -82,15 +82,15 @@ impl LowerTokens {
         }
     }
 
-    /// Token `i`'s lower case; `own` is its text.
-    fn get<'a>(&'a self, i: usize, own: &'a str) -> &'a str {
+    /// Token `i`'s lower case if it differs from the token's text.
+    fn get(&self, i: usize) -> Option<&str> {
         let (word, bit) = (self.differs[i / 64], i % 64);
         if word >> bit & 1 == 0 {
-            return own;
+            return None;
         }
         let k = self.rank[i / 64] as usize + (word & ((1 << bit) - 1)).count_ones() as usize;
         let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        &self.buf[start..self.ends[k] as usize]
+        Some(&self.buf[start..self.ends[k] as usize])
     }
 }
 
@@ -134,7 +134,8 @@ impl<'t> Document<'t> {
     pub fn lower(&self, i: usize) -> &str {
         self.lowered
             .get_or_init(|| LowerTokens::new(self.text, &self.tokens))
-            .get(i, self.token_text(&self.tokens[i]))
+            .get(i)
+            .unwrap_or_else(|| self.token_text(&self.tokens[i]))
     }
 
     /// The lower case of `prefix`, the start of token `i`'s text, when
@@ -188,7 +189,7 @@ impl<'t> Document<'t> {
 
     /// The text of a token.
     pub fn token_text(&self, t: &Token) -> &'t str {
-        &self.text[t.start as usize..t.end() as usize]
+        &self.text[t.range()]
     }
 }
 

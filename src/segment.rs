@@ -428,6 +428,12 @@ impl Token {
         self.end_kind & END_MASK
     }
 
+    /// The token's bytes, to slice the text with.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end() as usize
+    }
+
     /// What the token is.
     #[inline]
     pub fn kind(&self) -> TokenKind {
@@ -494,7 +500,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             if let Some(prev) = out.last_mut() {
                 if prev.kind() == TokenKind::Word
                     && prev.end() == start
-                    && takes_period(&text[prev.start as usize..prev.end() as usize])
+                    && takes_period(&text[prev.range()])
                 {
                     *prev = Token::new(prev.start, end, prev.kind());
                     continue;
@@ -718,10 +724,7 @@ mod tests {
         let text = "U.S. troops, 60,000 of them, don't—Biden's “50-minute” call at 3.5 a.m.";
         let mut toks = Vec::new();
         tokenize(text, 0..text.len(), &mut toks);
-        let words: Vec<&str> = toks
-            .iter()
-            .map(|t| &text[t.start as usize..t.end() as usize])
-            .collect();
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
         assert_eq!(
             words,
             [

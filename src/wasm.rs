@@ -182,7 +182,9 @@ pub fn analyze_memory(base_held: f64, input: String, options: JsValue) -> Result
     to_js(&rows)
 }
 
-/// The bytes the module's allocations hold now (feature `alloc-stats`).
+/// The bytes the module's allocations hold now (feature `alloc-stats`);
+/// the high-water mark starts again from here, so that `analyzeMemory`'s
+/// first row is what passing its input in took.
 #[cfg(feature = "alloc-stats")]
 #[wasm_bindgen(js_name = heldBytes)]
 pub fn held_bytes() -> f64 {

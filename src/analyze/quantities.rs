@@ -480,9 +480,7 @@ impl Reader<'_> {
         self.words.get(k).map_or("", |w| w)
     }
     fn raw(&self, k: usize) -> &str {
-        self.tokens
-            .get(k)
-            .map_or("", |t| &self.text[t.start as usize..t.end() as usize])
+        self.tokens.get(k).map_or("", |t| &self.text[t.range()])
     }
     fn kind(&self, k: usize) -> Option<TokenKind> {
         self.tokens.get(k).map(|t| t.kind())

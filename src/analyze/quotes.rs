@@ -1556,7 +1556,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
         let t = &self.tokens[i];
-        &self.text[t.start as usize..t.end() as usize]
+        &self.text[t.range()]
     }
 
     /// Whether the token at byte `at` is inside a quote.

@@ -626,9 +626,7 @@ impl Reader<'_> {
         self.words.get(k).map_or("", |w| w)
     }
     fn raw(&self, k: usize) -> &str {
-        self.tokens
-            .get(k)
-            .map_or("", |t| &self.text[t.start as usize..t.end() as usize])
+        self.tokens.get(k).map_or("", |t| &self.text[t.range()])
     }
     fn capitalised(&self, k: usize) -> bool {
         self.raw(k).starts_with(|c: char| c.is_uppercase())
@@ -2363,7 +2361,7 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
     let quarterly = doc
         .tokens
         .iter()
-        .filter(|t| doc.text[t.start as usize..t.end() as usize].eq_ignore_ascii_case("quarter"))
+        .filter(|t| doc.text[t.range()].eq_ignore_ascii_case("quarter"))
         .nth(QUARTERLY_MENTIONS - 1)
         .is_some();
     let mut mentioned = None;
@@ -2394,8 +2392,7 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
             match reader.at(i) {
                 Some(f) if f.end > i && !reader.not_a_time(i, &f) => {
                     let end = f.end.min(tokens.len()).min(i + MAX_EXPRESSION_TOKENS);
-                    let last =
-                        &doc.text[tokens[end - 1].start as usize..tokens[end - 1].end() as usize];
+                    let last = &doc.text[tokens[end - 1].range()];
                     // "last year's": the expression without the possessive.
                     let trim = possessive_stem(last).map_or(0, |stem| last.len() - stem.len());
                     let (start, stop) = (tokens[i].start, tokens[end - 1].end() - trim as u32);

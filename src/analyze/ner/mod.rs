@@ -473,7 +473,7 @@ pub fn words<'t>(text: &'t str, tokens: &[crate::segment::Token], out: &mut Vec<
         // Join "word-word(-word)" written without spaces.
         while i + 2 < tokens.len() {
             let (h, n) = (tokens[i + 1], tokens[i + 2]);
-            let hy = &text[h.start as usize..h.end() as usize];
+            let hy = &text[h.range()];
             if h.start as usize == end
                 && n.start == h.end()
                 && hy == "-"
