@@ -482,19 +482,87 @@ impl Extractor<'_> {
         self.tag_features(&toks[i], prev, prev2, out);
     }
 
-    /// The keys of token `i` that depend on the tags before it (appended).
+    /// The keys of token `i` that depend on the tags before it (appended):
+    /// [`Extractor::pair_features`] and [`Extractor::prev_word_features`].
     pub fn tag_features(&self, t: &TokInfo, prev: Tag, prev2: Tag, out: &mut Vec<u32>) {
+        Self::pair_features(prev, prev2, out);
+        Self::prev_word_features(t, prev, out);
+    }
+
+    /// The keys of the two labels before a token, whatever the token: the
+    /// decoder scores each pair once a document.
+    pub fn pair_features(prev: Tag, prev2: Tag, out: &mut Vec<u32>) {
         let p = prev.index() as u64;
         out.push(key(PREV_TAG, p, 0));
         out.push(key(PREV_TAGS, p, prev2.index() as u64));
+    }
+
+    /// The keys of a token with the label before it, whatever came before
+    /// that: the decoder scores them once a token for each label its
+    /// hypotheses end in, where the beam's hypotheses often share it.
+    pub fn prev_word_features(t: &TokInfo, prev: Tag, out: &mut Vec<u32>) {
+        let p = prev.index() as u64;
         out.push(key(PREV_TAG_WORD, p, t.lower));
         out.push(key(PREV_TAG_SHAPE, p, t.shape));
         let f0 = t.class.map_or(0xfffe, |c| c.0 as u64);
         out.push(key(PREV_TAG_CLASS, p, f0));
     }
 
-    /// The keys of token `i` that do not depend on the tags (appended).
+    /// The key under which [`Extractor::word_features`] of a token can be
+    /// remembered: the word as written (every one of those features is made
+    /// from it) and whether its sentence is in capitals.
+    pub fn word_key(t: &TokInfo, caps: bool) -> u64 {
+        if caps {
+            !t.cased
+        } else {
+            t.cased
+        }
+    }
+
+    /// The keys of token `i` that do not depend on the tags (appended):
+    /// [`Extractor::word_features`] and [`Extractor::context_features`].
     pub fn token_features(
+        &self,
+        toks: &[TokInfo],
+        i: usize,
+        sentence: SentInfo,
+        doc: &DocStats,
+        out: &mut Vec<u32>,
+    ) {
+        Self::word_features(&toks[i], sentence.caps, out);
+        self.context_features(toks, i, sentence, doc, out);
+    }
+
+    /// The keys made from the word alone (and whether its sentence is in
+    /// capitals): a third of a token's, and the same at each of the word's
+    /// mentions, so the decoder scores them once a word ([`Extractor::word_key`]).
+    pub fn word_features(t: &TokInfo, caps: bool, out: &mut Vec<u32>) {
+        out.push(key(BIAS, 0, 0));
+        out.push(key(WORD, t.lower, 0));
+        out.push(key(WORD_CASED, t.cased, 0));
+        out.push(key(SHAPE, t.shape, caps as u64));
+        out.push(key(LONG_SHAPE, t.long_shape, 0));
+        for k in 0..4 {
+            if t.prefix[k] != 0 {
+                out.push(key(PREFIX + k as u32, t.prefix[k], 0));
+            }
+            if t.suffix[k] != 0 {
+                out.push(key(SUFFIX + k as u32, t.suffix[k], 0));
+            }
+        }
+        if caps {
+            out.push(key(CAPS_WORD, t.lower, 0));
+        }
+        let f0 = t.class.map_or(0xfffe, |c| c.0 as u64);
+        let c0 = t.class.map_or(0xfe, |c| c.1 as u64);
+        out.push(key(CLASS, f0, 0));
+        out.push(key(CLASS_COARSE, c0, 0));
+        out.push(key(CLASS_SHAPE, f0, t.shape));
+    }
+
+    /// The keys of token `i` that depend on its neighbours, its place, the
+    /// lists' matches around it and the document (appended).
+    pub fn context_features(
         &self,
         toks: &[TokInfo],
         i: usize,
@@ -515,34 +583,18 @@ impl Extractor<'_> {
         let lw = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.lower);
         let cw = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.cased);
         let sh = |j: isize| at(j).map_or(if j < 0 { PAD } else { PAD_END }, |t| t.shape);
-        out.push(key(BIAS, 0, 0));
-        out.push(key(WORD, t.lower, 0));
-        out.push(key(WORD_CASED, t.cased, 0));
         out.push(key(WORD_M1, lw(ii - 1), 0));
         out.push(key(WORD_P1, lw(ii + 1), 0));
         out.push(key(WORD_M2, lw(ii - 2), 0));
         out.push(key(WORD_P2, lw(ii + 2), 0));
         out.push(key(WORD_CASED_M1, cw(ii - 1), 0));
         out.push(key(WORD_CASED_P1, cw(ii + 1), 0));
-        out.push(key(SHAPE, t.shape, caps as u64));
-        out.push(key(LONG_SHAPE, t.long_shape, 0));
         out.push(key(SHAPE_M1, sh(ii - 1), 0));
         out.push(key(SHAPE_P1, sh(ii + 1), 0));
         out.push(key(SHAPE_M1_0, sh(ii - 1), t.shape));
         out.push(key(SHAPE_0_P1, t.shape, sh(ii + 1)));
-        for k in 0..4 {
-            if t.prefix[k] != 0 {
-                out.push(key(PREFIX + k as u32, t.prefix[k], 0));
-            }
-            if t.suffix[k] != 0 {
-                out.push(key(SUFFIX + k as u32, t.suffix[k], 0));
-            }
-        }
         if i == 0 {
             out.push(key(FIRST_SHAPE, t.shape, 0));
-        }
-        if caps {
-            out.push(key(CAPS_WORD, t.lower, 0));
         }
         out.push(key(BIGRAM_M1, lw(ii - 1), t.lower));
         out.push(key(BIGRAM_P1, t.lower, lw(ii + 1)));
@@ -553,13 +605,10 @@ impl Extractor<'_> {
             |t: Option<&TokInfo>| t.map_or(0xffff, |t| t.class.map_or(0xfffe, |c| c.0 as u64));
         let coarse = |t: Option<&TokInfo>| t.map_or(0xff, |t| t.class.map_or(0xfe, |c| c.1 as u64));
         let (f0, c0) = (fine(Some(t)), coarse(Some(t)));
-        out.push(key(CLASS, f0, 0));
-        out.push(key(CLASS_COARSE, c0, 0));
         out.push(key(CLASS_M1, fine(at(ii - 1)), 0));
         out.push(key(CLASS_P1, fine(at(ii + 1)), 0));
         out.push(key(COARSE_M1_0, coarse(at(ii - 1)), c0));
         out.push(key(COARSE_0_P1, c0, coarse(at(ii + 1))));
-        out.push(key(CLASS_SHAPE, f0, t.shape));
         if sentence.numeric > 0 {
             let place = (t.gaz[PLACE] | t.gaz[COUNTRY]) != 0;
             out.push(key(NUMERIC_SENTENCE, sentence.numeric as u64, t.shape));

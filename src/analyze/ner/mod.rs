@@ -270,14 +270,40 @@ struct Hyp {
 const NO_GROUP: usize = u8::MAX as usize;
 const _: () = assert!(N_TAGS * N_TAGS < NO_GROUP, "a group index fits in a byte");
 
-/// Reusable buffers of the beam decoder.
+/// Up to how many words' [`Extractor::word_features`] scores a document's
+/// decoder remembers (about 50 bytes each): the first words met, which in
+/// news are nearly all of the frequent ones.
+const WORD_SCORES: usize = 8192;
+
+/// Reusable buffers of the beam decoder, and the scores it has made that
+/// hold for the whole document (while the weights do not change).
+///
+/// A token's scores are sums of the weights of its features, and sums can
+/// be made in parts: the part of the features made from the word alone is
+/// the same at each mention of the word, the part of the two labels before
+/// it is the same for every token, and the part of the label before it with
+/// the word is shared by the hypotheses ending in that label. Each part is
+/// scored once and remembered. The model's weights are integers, and their
+/// sums (thousands at most) are exact as `f32`s, so adding the parts gives
+/// the very scores that scoring all the features at once gave.
 #[derive(Default)]
 struct Beam {
     steps: Vec<Vec<Hyp>>,
     cands: Vec<Hyp>,
     stat: Vec<u32>,
     dynf: Vec<u32>,
-    cache: Vec<((Tag, Tag), [f32; N_TAGS])>,
+    /// Scores of [`Extractor::pair_features`], by the two labels.
+    pairs: Vec<Option<[f32; N_TAGS]>>,
+    /// Scores of [`Extractor::prev_word_features`] of this token, by label.
+    prev_word: [Option<[f32; N_TAGS]>; N_TAGS],
+    /// Scores of [`Extractor::word_features`], by [`Extractor::word_key`].
+    words: features::HashKeyed<[f32; N_TAGS]>,
+}
+
+/// `a + b`, label by label.
+#[inline]
+fn add(a: &[f32; N_TAGS], b: &[f32; N_TAGS]) -> [f32; N_TAGS] {
+    std::array::from_fn(|k| a[k] + b[k])
 }
 
 impl Beam {
@@ -299,12 +325,29 @@ impl Beam {
         while self.steps.len() < n {
             self.steps.push(Vec::new());
         }
+        if self.pairs.is_empty() {
+            self.pairs = vec![None; N_TAGS * N_TAGS];
+        }
         for i in 0..n {
             self.stat.clear();
-            ex.token_features(sent, i, info, doc, &mut self.stat);
+            ex.context_features(sent, i, info, doc, &mut self.stat);
             let ss = scorer.scores(&self.stat);
+            let wk = Extractor::word_key(&sent[i], info.caps);
+            let ws = match self.words.get(&wk) {
+                Some(w) => *w,
+                None => {
+                    self.dynf.clear();
+                    Extractor::word_features(&sent[i], info.caps, &mut self.dynf);
+                    let w = scorer.scores(&self.dynf);
+                    if self.words.len() < WORD_SCORES {
+                        self.words.insert(wk, w);
+                    }
+                    w
+                }
+            };
+            let ss = add(&ss, &ws);
             self.cands.clear();
-            self.cache.clear();
+            self.prev_word = [None; N_TAGS];
             let last = i + 1 == n;
             let start = [Hyp {
                 score: 0.0,
@@ -321,17 +364,18 @@ impl Beam {
             // by label and previous label).
             let mut group = [u8::MAX; N_TAGS * N_TAGS];
             for (b, h) in parents.iter().enumerate() {
-                let sig = (h.tag, h.prev);
-                let ds = match self.cache.iter().find(|c| c.0 == sig) {
-                    Some(c) => c.1,
-                    None => {
-                        self.dynf.clear();
-                        ex.tag_features(&sent[i], h.tag, h.prev, &mut self.dynf);
-                        let d = scorer.scores(&self.dynf);
-                        self.cache.push((sig, d));
-                        d
-                    }
-                };
+                let pair = &mut self.pairs[h.tag.index() * N_TAGS + h.prev.index()];
+                let ps = *pair.get_or_insert_with(|| {
+                    self.dynf.clear();
+                    Extractor::pair_features(h.tag, h.prev, &mut self.dynf);
+                    scorer.scores(&self.dynf)
+                });
+                let pw = self.prev_word[h.tag.index()].get_or_insert_with(|| {
+                    self.dynf.clear();
+                    Extractor::prev_word_features(&sent[i], h.tag, &mut self.dynf);
+                    scorer.scores(&self.dynf)
+                });
+                let ds = add(&ps, pw);
                 for k in 0..N_TAGS {
                     let t = Tag::from_index(k);
                     if !t.may_follow(h.tag) || (last && !t.may_end()) {
@@ -380,6 +424,9 @@ impl Beam {
                     // right labels.
                     let pred = self.path(i, 0);
                     self.update(ex, sent, info, doc, scorer, &g[..=i], &pred);
+                    // The weights changed: what was remembered is stale.
+                    self.pairs.iter_mut().for_each(|p| *p = None);
+                    self.words.clear();
                     let gold_hyp = Hyp {
                         score: best_score,
                         tag: g[i],
@@ -542,6 +589,47 @@ mod tests {
         ));
         let long = tag_all(&padded);
         assert_eq!(long[..sents.len()], short[..]);
+    }
+
+    /// The decoder scores a token's features in parts and adds the parts
+    /// (`Beam`): the parts are all the features, and their scores add up to
+    /// the score of all of them at once, exactly.
+    #[test]
+    fn scores_in_parts_add_up_to_the_whole() {
+        let m = &mut model().unwrap();
+        let ex = Extractor {
+            gaz: gazetteer::builtin(),
+        };
+        let words: Vec<&str> =
+            "WASHINGTON — Secretary Blinken told NATO's 32 allies in Brussels on Monday ."
+                .split(' ')
+                .collect();
+        let toks = ex.sentence(&words);
+        let info = SentInfo::new(&words);
+        let doc = DocStats::new(std::slice::from_ref(&toks), &[info]);
+        let mut all = Vec::new();
+        for i in 0..toks.len() {
+            for (p, p2) in [
+                (Tag::O, Tag::O),
+                (Tag::from_index(1), Tag::O),
+                (Tag::from_index(2), Tag::from_index(1)),
+            ] {
+                ex.features(&toks, i, p, p2, info, &doc, &mut all);
+                let whole = m.scores(&all);
+                let mut parts = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+                Extractor::word_features(&toks[i], info.caps, &mut parts[0]);
+                ex.context_features(&toks, i, info, &doc, &mut parts[1]);
+                Extractor::pair_features(p, p2, &mut parts[2]);
+                Extractor::prev_word_features(&toks[i], p, &mut parts[3]);
+                let n: usize = parts.iter().map(Vec::len).sum();
+                let sum = parts
+                    .iter()
+                    .fold([0f32; N_TAGS], |sum, part| add(&sum, &m.scores(part)));
+                assert_eq!(n, all.len(), "the parts are all the features");
+                assert_eq!(sum, whole, "token {i} after {p:?} {p2:?}");
+                assert!(whole.iter().any(|&s| s != 0.0));
+            }
+        }
     }
 
     #[test]
