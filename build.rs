@@ -29,6 +29,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let data = Path::new("data/ner");
     println!("cargo:rerun-if-changed=build.rs");
+    let mut count = 0;
     for name in LISTS {
         let path = data.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -36,8 +37,16 @@ fn main() {
         let mut entries: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
         entries.sort_unstable();
         entries.dedup();
+        count += entries.len();
         write(&out.join(format!("{name}.fc")), &front_code(&entries));
     }
+    // How many entries the packed lists hold, for the table's room: counted
+    // here once rather than at the page's first analysis.
+    write(
+        &out.join("packed-entries.rs"),
+        format!("/// Entries in the packed lists (`build.rs`).\nconst PACKED_ENTRIES: usize = {count};\n")
+            .as_bytes(),
+    );
     let path = data.join("clusters.txt");
     println!("cargo:rerun-if-changed={}", path.display());
     write(

@@ -13,7 +13,12 @@ wasm-bindgen --target web --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-
 # weights) into ~18,500 segments around runs of zeros, which saves raw bytes
 # but adds an offset and a length to each, and costs 35 KB once gzipped (the
 # download is gzipped): docs/BENCHMARKS.md, "Size".
-node_modules/.bin/wasm-opt -Oz --skip-pass=memory-packing \
+# A function with one caller is inlined only up to 2,000 nodes: by default
+# wasm-opt inlines every one, which folded all the stages into one 343 KB
+# function that Chromium's baseline compiler took 55 ms over at the first
+# analysis (its optimising compiler, 0.9 s, so the page stayed on the slow
+# code for seconds); docs/BENCHMARKS.md, "Cold start".
+node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=2000 --skip-pass=memory-packing \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/article_lens_bg.wasm -o www/pkg/article_lens_bg.wasm

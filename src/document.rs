@@ -98,6 +98,7 @@ impl<'t> Document<'t> {
     /// Segments `text`, whose paragraphs are already known. With
     /// `soft_line_breaks` (raw text), line breaks inside a paragraph are
     /// wrapping and do not end sentences.
+    #[inline(never)] // a function of its own in the browser module: see `lib.rs`
     pub fn new(
         text: &'t str,
         paragraphs: Vec<Range<usize>>,

@@ -78,6 +78,14 @@ pub fn analyze_owned_timed(
     analyze_given(Cow::Owned(input), options, now)
 }
 
+/// The pipeline. Each stage it calls is `#[inline(never)]`, and the build
+/// keeps wasm-opt from inlining them back (`scripts/build-wasm.sh`): the
+/// browser compiles a function when it is first called, first with a
+/// baseline compiler whose time grows faster than the function's size, then
+/// (the hot ones, in the background) with the optimising one. All stages in
+/// one function took 55 ms to compile at the first analysis, and 0.9 s to
+/// optimise, during which every analysis ran on the slow code. A call per
+/// stage costs nothing measurable.
 fn analyze_given(
     input: Cow<str>,
     options: &Options,

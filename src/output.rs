@@ -515,6 +515,7 @@ impl Analysis {
     /// Converts every offset from bytes to UTF-16 units. Called once by
     /// [`crate::analyze`]; listing each layer here is what keeps a new layer
     /// from leaking byte offsets.
+    #[inline(never)] // a function of its own in the browser module: see `lib.rs`
     pub(crate) fn into_utf16(mut self) -> Analysis {
         let text = std::mem::take(&mut self.text);
         {

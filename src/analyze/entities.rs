@@ -687,6 +687,7 @@ fn group(ms: &[Mention]) -> Vec<Group> {
 
 /// The entities of a document. Spans are byte offsets here (the output
 /// turns them into UTF-16).
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn entities(doc: &Document) -> Vec<Entity> {
     let ms = mentions(doc);
     let groups = group(&ms);

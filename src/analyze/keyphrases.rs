@@ -400,6 +400,7 @@ struct Scored<'a> {
 }
 
 /// The key phrases of a document, best first.
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn keyphrases<'d>(
     doc: &'d Document,
     entities: &[Entity],

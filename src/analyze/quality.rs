@@ -81,6 +81,7 @@ fn quoted_ranges(quotes: &[Quote]) -> impl Iterator<Item = (usize, usize)> + '_ 
 }
 
 /// The text-quality warnings of a document, in text order (byte offsets).
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn warnings(
     doc: &Document,
     kinds: &[BlockKind],

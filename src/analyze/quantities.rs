@@ -1460,6 +1460,7 @@ fn starts_quantity(w: &str) -> bool {
 /// The quantities of a document, in text order (byte offsets). `times`
 /// (dates, clock times and sets are not quantities) and `entities` (numbers
 /// inside names are not either) are the other layers, in byte offsets.
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn quantities(doc: &Document, times: &[TimeExpr], entities: &[Entity]) -> Vec<Quantity> {
     // Byte ranges no quantity may touch.
     let mut taken: Vec<(u32, u32)> = times

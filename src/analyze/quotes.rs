@@ -2713,6 +2713,7 @@ const NAME_GENDERS: &str = include_str!("../../data/ner/name-genders.txt");
 
 /// The quotes and reports of speech in a document, and their sources.
 /// Spans are byte offsets here (the output turns them into UTF-16).
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn quotes(doc: &Document, entities: &[Entity]) -> (Vec<Quote>, Vec<QuoteSource>) {
     // 1. Quotation marks.
     let marked = pair_marks(doc.text, &doc.paragraphs);

@@ -173,6 +173,7 @@ fn characters(text: &str) -> (u32, u32) {
 }
 
 /// Computes the statistics of the document.
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn stats(doc: &Document, _ctx: &Context) -> Stats {
     let mut words = 0u32;
     let mut syl = 0u32;

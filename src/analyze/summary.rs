@@ -123,6 +123,7 @@ static FUNCTION_WORD_SET: WordSet = WordSet::new(&FUNCTION_WORDS);
 
 /// The summary: indexes into `doc.sentences`, in text order. `title` is the
 /// headline (left out), `asked` the number of sentences the caller wants.
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn summary(
     doc: &Document,
     kinds: &[BlockKind],

@@ -92,6 +92,7 @@ fn iso(day: i64) -> String {
 }
 
 /// The timeline of `times` (in byte offsets, as found in `doc`).
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn timeline(doc: &Document, times: &[TimeExpr]) -> Vec<TimelineEntry> {
     let mut entries: Vec<(i64, i64, usize, TimelineEntry)> = Vec::new();
     for (i, t) in times.iter().enumerate() {

@@ -2348,6 +2348,7 @@ fn last_quarter(r: Day) -> (i64, i64) {
 }
 
 /// The time expressions of a document, in text order (byte offsets).
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn times(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
     times_with(doc, reference, true)
 }

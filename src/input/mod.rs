@@ -194,6 +194,7 @@ struct Block {
 }
 
 /// Runs steps 2 to 5 of the recipe. [`check`] must have accepted `input`.
+#[inline(never)] // a function of its own in the browser module: see `lib.rs`
 pub fn prepare(input: &str, options: &Options) -> Result<Prepared, Error> {
     let kind = match options.kind {
         InputKind::Auto => detect_kind(input),

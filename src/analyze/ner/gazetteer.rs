@@ -96,9 +96,14 @@ impl Gazetteers {
     /// [`Gazetteers::add_list`] of a front-coded list as [`unpack_list`]
     /// writes it out, entry by entry, without the whole text built and
     /// split into lines again.
+    #[inline(never)] // once, not once per list (the loop over them is unrolled)
     fn add_packed_list(&mut self, kind: usize, packed: &[u8]) {
         let mut begins = Vec::new();
         for_front_coded(packed, |_, w| {
+            if w.is_ascii() {
+                self.add_ascii_line(kind, w, &mut begins);
+                return;
+            }
             // (`from_utf8` first: the usual valid entry is checked faster.)
             let line = match std::str::from_utf8(w) {
                 Ok(s) => std::borrow::Cow::Borrowed(s),
@@ -161,6 +166,52 @@ impl Gazetteers {
         read
     }
 
+    /// [`Gazetteers::add_line`] of a line of ASCII bytes (nearly every
+    /// entry), read in one pass: no UTF-8 to check, and a byte is a
+    /// character. The page's first analysis waits for the lists, on code the
+    /// browser has not optimised yet, so their hundred thousand entries are
+    /// read with as little work as gives the same keys.
+    fn add_ascii_line(&mut self, kind: usize, line: &[u8], begins: &mut Vec<u64>) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.first() == Some(&b'#') || kind >= GAZ_KINDS {
+            return;
+        }
+        for entry in line.split(|&b| b == b'\t') {
+            // As `entry_keys`: words split at white space (`char::is_whitespace`
+            // of an ASCII byte), lower case, joined by single spaces.
+            begins.clear();
+            let mut h = FNV_INIT;
+            let (mut words, mut in_word) = (0, false);
+            for &b in entry {
+                if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                    in_word = false;
+                    continue;
+                }
+                if !in_word {
+                    if words > 0 {
+                        begins.push(h);
+                        h = fnv_byte(h, b' ');
+                    }
+                    words += 1;
+                    in_word = true;
+                }
+                h = fnv_byte(h, b.to_ascii_lowercase());
+            }
+            if words > 0 && words <= MAX_TOKENS {
+                self.insert(kind, h, begins);
+            }
+        }
+    }
+
+    /// Adds the entry of key `h` to list `kind`, and marks the keys of its
+    /// first words as beginning a longer entry.
+    fn insert(&mut self, kind: usize, h: u64, begins: &[u64]) {
+        *self.entries.entry(h).or_insert(0) |= 1 << kind;
+        for &b in begins {
+            *self.entries.entry(b).or_insert(0) |= BEGINS_LONGER;
+        }
+    }
+
     /// The classes of a word given the hash of its lower-case form.
     pub fn class_of(&self, lower_hash: u64) -> Option<(u16, u8)> {
         self.classes.get(&lower_hash).copied()
@@ -176,10 +227,7 @@ impl Gazetteers {
     /// some 68,000 entries.
     fn add_with(&mut self, kind: usize, entry: &str, begins: &mut Vec<u64>) {
         if let Some(h) = entry_keys(entry, begins).filter(|_| kind < GAZ_KINDS) {
-            *self.entries.entry(h).or_insert(0) |= 1 << kind;
-            for &b in begins.iter() {
-                *self.entries.entry(b).or_insert(0) |= BEGINS_LONGER;
-            }
+            self.insert(kind, h, begins);
         }
     }
 
@@ -277,6 +325,8 @@ const PACKED_LISTS: &[(usize, &[u8])] = &[
     ),
 ];
 
+include!(concat!(env!("OUT_DIR"), "/packed-entries.rs"));
+
 /// Calls `f` with the number and bytes of each entry of a front-coded list
 /// (`build.rs`: a byte of how much is shared with the entry before, the rest,
 /// a line feed), rebuilding each entry in one reused buffer.
@@ -324,11 +374,8 @@ pub fn builtin() -> &'static Gazetteers {
         let mut g = Gazetteers::default();
         // Room for every entry (one a line) from the start: the table is
         // not grown and rehashed a dozen times on the way.
-        let lines: usize = PACKED_LISTS
-            .iter()
-            .map(|(_, b)| b.iter().filter(|&&c| c == b'\n').count())
-            .chain(LISTS.iter().map(|(_, t)| t.lines().count()))
-            .sum();
+        let lines: usize =
+            PACKED_ENTRIES + LISTS.iter().map(|(_, t)| t.lines().count()).sum::<usize>();
         g.entries.reserve(lines + lines / 8);
         for (kind, text) in LISTS {
             g.add_list(*kind, text);
@@ -385,6 +432,7 @@ mod tests {
             include_str!("../../../data/ner/places.txt"),
             include_str!("../../../data/ner/orgs.txt"),
         ];
+        let mut lines = 0;
         for ((kind, packed), text) in PACKED_LISTS.iter().zip(texts) {
             let mut from_text = Gazetteers::default();
             from_text.add_list(*kind, text);
@@ -395,7 +443,9 @@ mod tests {
             let mut entry_by_entry = Gazetteers::default();
             entry_by_entry.add_packed_list(*kind, packed);
             assert_eq!(entry_by_entry.entries, from_text.entries, "list {kind}");
+            for_front_coded(packed, |_, _| lines += 1);
         }
+        assert_eq!(lines, PACKED_ENTRIES, "build.rs counts the packed entries");
         let mut from_text = Gazetteers::default();
         from_text.add_classes(include_str!("../../../data/ner/clusters.txt"));
         let mut from_packed = Gazetteers::default();
@@ -431,12 +481,15 @@ mod tests {
         assert_eq!(unpack_list(b"\xff\xff"), "\u{FFFD}\n");
         // Read entry by entry, a packed list is its text read line by line,
         // odd bytes, comments, tabs and line ends included.
-        let odd = b"\x00York\tYork City\n\x00# note\n\x00Zu\xffrich\r\n\x00\n\x00New\rHaven\n";
+        let odd = b"\x00York\tYork City\n\x00# note\n\x00Zu\xffrich\r\n\x00\n\x00New\rHaven\n\
+                    \x00 Port\x0b\x0c Said  \t\t a b c d e f\ta b c d e f g\n\x00S\xc3\xa3o  Paulo\n";
         let mut by_text = Gazetteers::default();
         by_text.add_list(PLACE, &unpack_list(odd));
         let mut by_entry = Gazetteers::default();
         by_entry.add_packed_list(PLACE, odd);
         assert_eq!(by_entry.entries, by_text.entries);
-        assert_eq!(by_entry.entries.len(), 5);
+        // York, York City, Zu�rich, New, Haven, Port Said, a … f, São Paulo,
+        // and the first words of the longer ones.
+        assert_eq!(by_entry.entries.len(), 15);
     }
 }
