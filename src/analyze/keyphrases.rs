@@ -25,7 +25,7 @@
 //! neighbours and each candidate at most three words.
 
 use super::{Spans, WordSet};
-use crate::document::Document;
+use crate::document::{Document, Sentence};
 use crate::output::{Entity, Keyphrase, Quantity, TimeExpr};
 use crate::segment::TokenKind;
 use std::borrow::Cow;
@@ -363,6 +363,7 @@ fn word_texts<'a>(spelled: &'a [&'a str], key: &'a [u32]) -> impl Iterator<Item 
 /// A candidate read from runs of the text's words: 12 bytes, its key 16
 /// (a long text has hundreds of thousands; the flag on its own took
 /// another four bytes of padding, an eighth of the map).
+#[derive(Clone, Copy)]
 struct Candidate {
     /// How often it occurs, times two, plus one once its text is a
     /// mid-sentence occurrence's.
@@ -379,6 +380,75 @@ impl Candidate {
 
     fn mid_sentence(&self) -> bool {
         self.tf_mid & 1 == 1
+    }
+}
+
+impl Candidate {
+    /// No candidate (yet).
+    const NONE: Candidate = Candidate {
+        tf_mid: 0,
+        start: 0,
+        end: 0,
+    };
+}
+
+/// Above how many tokens a text's candidates are read in a second pass
+/// (see [`keyphrases`]): about 80 KB of text, past most articles.
+const TWO_PASS_TOKENS: usize = 1 << 14;
+
+/// The candidates read from runs of the text's words. A third of them are
+/// one word, which need no key: they are kept by the word's number.
+struct Candidates {
+    /// Runs of two words or more.
+    runs: HashMap<RunKey, Candidate, Fnv>,
+    /// One-word runs by the word's number (`Candidate::NONE` where none).
+    singles: Vec<Candidate>,
+    /// How many there are.
+    len: usize,
+}
+
+impl Candidates {
+    /// Counts an occurrence of `run` at `start..end`; `mid`: not at its
+    /// sentence's start (a mid-sentence occurrence's text is preferred, as
+    /// it shows the phrase's own case).
+    fn count(&mut self, run: RunKey, start: u32, end: u32, mid: bool) {
+        let c = match Self::single(&run) {
+            Some(id) => {
+                if self.singles.len() <= id {
+                    self.singles.resize(id + 1, Candidate::NONE);
+                }
+                &mut self.singles[id]
+            }
+            None => self.runs.entry(run).or_insert(Candidate::NONE),
+        };
+        if c.tf_mid == 0 {
+            *c = Candidate {
+                tf_mid: 2 | u32::from(mid),
+                start,
+                end,
+            };
+            self.len += 1;
+        } else {
+            c.tf_mid += 2;
+            if mid && !c.mid_sentence() {
+                (c.start, c.end) = (start, end);
+                c.tf_mid |= 1;
+            }
+        }
+    }
+
+    /// The candidate `run`, if it was read.
+    fn get_mut(&mut self, run: &RunKey) -> Option<&mut Candidate> {
+        match Self::single(run) {
+            Some(id) => self.singles.get_mut(id),
+            None => self.runs.get_mut(run),
+        }
+        .filter(|c| c.tf() > 0)
+    }
+
+    /// The word's number of a one-word run.
+    fn single(run: &RunKey) -> Option<usize> {
+        (run.0[0] < OF && run.0[1] == NONE).then_some(run.0[0] as usize)
     }
 }
 
@@ -401,11 +471,24 @@ struct Scored<'a> {
 
 /// The key phrases of a document, best first.
 #[inline(never)] // a function of its own in the browser module: see `lib.rs`
-pub fn keyphrases<'d>(
+pub fn keyphrases(
+    doc: &Document,
+    entities: &[Entity],
+    times: &[TimeExpr],
+    quantities: &[Quantity],
+) -> Vec<Keyphrase> {
+    let two_pass = doc.tokens.len() > TWO_PASS_TOKENS;
+    keyphrases_in(doc, entities, times, quantities, two_pass)
+}
+
+/// [`keyphrases`], with the candidates read in the first pass over the
+/// text or in a second one (the same key phrases either way).
+fn keyphrases_in<'d>(
     doc: &'d Document,
     entities: &[Entity],
     times: &[TimeExpr],
     quantities: &[Quantity],
+    two_pass: bool,
 ) -> Vec<Keyphrase> {
     // Words inside time expressions ("January", "Thursday", "last year")
     // and quantities ("two", "a dozen") say when and how much, not what:
@@ -436,12 +519,47 @@ pub fn keyphrases<'d>(
             .take(MAX_WORDS + 2)
             .any(|m| m.0 < a || m.1 > b)
     };
+    // Candidates: runs of 1..=MAX_WORDS words, content words at both ends,
+    // "of" the only function word inside; keyed by their words' numbers,
+    // so that a long text's many phrases cost little. `mention` is the
+    // first mention that starts at or after the word being read.
+    let add_candidates = |words: &[Word], mention: &mut usize, cands: &mut Candidates| {
+        for i in 0..words.len() {
+            if words[i].id >= OF {
+                continue;
+            }
+            let a = words[i].start as usize;
+            *mention += mentions[*mention..].iter().take_while(|m| m.0 < a).count();
+            let mut run = RunKey([NONE; MAX_WORDS + 1]);
+            let mut content = 0;
+            for (n, t) in words[i..(i + MAX_WORDS + 1).min(words.len())]
+                .iter()
+                .enumerate()
+            {
+                if n > 0 && t.broken || t.id == NONE {
+                    break;
+                }
+                run.0[n] = t.id;
+                if t.id == OF {
+                    continue;
+                }
+                content += 1;
+                if content > MAX_WORDS {
+                    break;
+                }
+                if cuts_a_mention(*mention, a, t.end as usize) {
+                    continue;
+                }
+                cands.count(run, words[i].start, t.end, i > 0);
+            }
+        }
+    };
 
     // The maps and lists sized for a text's words at the start (over 1,430
     // articles, per token, at most about 0.53 distinct words, 0.45 pairs,
-    // 0.57 candidates and 0.47 sentence-word entries for nine in ten): the
-    // growing of them was 5% of the layer's instructions. A long text's
-    // grow as they must.
+    // 0.57 candidates, a third of them one word, and 0.47 sentence-word
+    // entries for nine in ten): the growing of them was 5% of the layer's
+    // instructions. A long text's grow as they must.
     let guess = doc.tokens.len().min(1 << 14);
     // Lower-case words: a content word's statistics' number (in order of
     // first use as one), `OF` or `NONE` for a function word. A key borrows
@@ -457,8 +575,19 @@ pub fn keyphrases<'d>(
     // of a word's sentences.
     let mut sentence_words: Vec<u32> = Vec::with_capacity(guess / 2);
     let mut sentence_ends: Vec<(u32, u32)> = Vec::with_capacity(doc.sentences.len());
-    let mut candidates: HashMap<RunKey, Candidate, Fnv> =
-        HashMap::with_capacity_and_hasher(guess * 3 / 5, Fnv::default());
+    // A long text's candidates are read in a second pass over it, once the
+    // neighbour pairs and the sentences' words are dropped: the two were
+    // the largest tables held at once (on 1 MB of text, 5.3 MB at the
+    // peak, 2.7 MB in two passes), and the second reading costs a tenth of
+    // the layer's time. An article's are read in the first.
+    let mut candidates = Candidates {
+        runs: HashMap::with_capacity_and_hasher(
+            if two_pass { 0 } else { guess * 2 / 5 },
+            Fnv::default(),
+        ),
+        singles: Vec::with_capacity(if two_pass { 0 } else { guess / 2 }),
+        len: 0,
+    };
     // A word's lower case, in one buffer for them all.
     let mut key = String::new();
     let mut words: Vec<Word> = Vec::with_capacity(64);
@@ -467,106 +596,15 @@ pub fn keyphrases<'d>(
 
     for (si, s) in doc.sentences.iter().enumerate() {
         let si = si as u32;
-        // 1. Words, with hyphenated compounds as one ("long-range").
-        words.clear();
-        let tokens = &doc.tokens[s.tokens.clone()];
-        let mut k = 0;
-        let mut broken = true;
-        while k < tokens.len() {
-            let t = tokens[k];
-            if t.kind() != TokenKind::Word {
-                broken = true;
-                k += 1;
-                continue;
-            }
-            // Join "long" "-" "range" when written without spaces.
-            let (start, mut end) = (t.start as usize, t.end() as usize);
-            let mut j = k + 1;
-            while j + 1 < tokens.len()
-                && doc.token_text(&tokens[j]) == "-"
-                && tokens[j].start as usize == end
-                && tokens[j + 1].start == tokens[j].end()
-                && tokens[j + 1].kind() == TokenKind::Word
-            {
-                end = tokens[j + 1].end() as usize;
-                j += 2;
-            }
-            let mut text: &'d str = &doc.text[start..end];
-            // Most words end in none of the suffixes' last bytes ('s', an
-            // apostrophe, the last byte of '’'): four comparisons saved.
-            if matches!(text.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-                for suffix in ["'s", "’s", "'", "’"] {
-                    if let Some(s) = text.strip_suffix(suffix) {
-                        if !s.is_empty() {
-                            text = s;
-                            break;
-                        }
-                    }
-                }
-            }
-            let text = text.strip_suffix('.').unwrap_or(text);
-            let end = start + text.len();
-            // Its lower case, borrowed where it can be: the text itself when
-            // it is in lower case already (most words); the document's
-            // lower case of a one-token word that is ASCII (to its
-            // possessive), whose first bytes are the word's; else made in
-            // `key`. Capitalised words each made a `String` of their own.
-            let lower: Option<&'d str> = if text.is_ascii() {
-                if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Some(text)
-                } else if j == k + 1 {
-                    doc.lower_prefix(s.tokens.start + k, text)
-                } else {
-                    key.clear();
-                    key.push_str(text);
-                    key.make_ascii_lowercase();
-                    None
-                }
-            } else {
-                key = text.to_lowercase();
-                (key == text).then_some(text)
-            };
-            let mut letters = text.chars().filter(|c| c.is_alphabetic());
-            let two_letters = letters.nth(1).is_some();
-            let content = || two_letters && !when_and_how_much.holds(start);
-            let id = if let Some(lower) = lower {
-                // One lookup, which the insertion of a new word reuses.
-                match vocab.entry(Cow::Borrowed(lower)) {
-                    Entry::Occupied(o) => {
-                        let id = *o.get();
-                        if id >= OF || content() {
-                            id
-                        } else {
-                            NONE
-                        }
-                    }
-                    Entry::Vacant(v) if content() => *v.insert(new_stats(&mut stats)),
-                    Entry::Vacant(_) => NONE,
-                }
-            } else {
-                match vocab.get(key.as_str()) {
-                    Some(&id) if id >= OF || content() => id,
-                    Some(_) => NONE,
-                    None if content() => {
-                        let id = new_stats(&mut stats);
-                        vocab.insert(Cow::Owned(key.clone()), id);
-                        id
-                    }
-                    None => NONE,
-                }
-            };
-            let upper = text.starts_with(char::is_uppercase);
-            words.push(Word {
-                id,
-                capital: upper && !words.is_empty(),
-                acronym: two_letters && !text.chars().any(char::is_lowercase),
-                start: start as u32,
-                end: end as u32,
-                broken,
-            });
-            broken = false;
-            k = j;
-        }
+        read_words(
+            doc,
+            s,
+            &when_and_how_much,
+            &mut vocab,
+            &mut stats,
+            &mut key,
+            &mut words,
+        );
 
         // 2. Statistics of each distinct content word.
         for (i, w) in words.iter().enumerate() {
@@ -601,55 +639,9 @@ pub fn keyphrases<'d>(
             sentence_ends.push((si, sentence_words.len() as u32));
         }
 
-        // 3. Candidates: runs of 1..=MAX_WORDS words, content words at both
-        // ends, "of" the only function word inside; keyed by their words'
-        // numbers, so that a long text's many phrases cost little.
-        for i in 0..words.len() {
-            if words[i].id >= OF {
-                continue;
-            }
-            let a = words[i].start as usize;
-            mention += mentions[mention..].iter().take_while(|m| m.0 < a).count();
-            let mut run = RunKey([NONE; MAX_WORDS + 1]);
-            let mut content = 0;
-            for (n, t) in words[i..(i + MAX_WORDS + 1).min(words.len())]
-                .iter()
-                .enumerate()
-            {
-                if n > 0 && t.broken || t.id == NONE {
-                    break;
-                }
-                run.0[n] = t.id;
-                if t.id == OF {
-                    continue;
-                }
-                content += 1;
-                if content > MAX_WORDS {
-                    break;
-                }
-                let start = words[i].start;
-                if cuts_a_mention(mention, a, t.end as usize) {
-                    continue;
-                }
-                let mid = i > 0;
-                match candidates.entry(run) {
-                    Entry::Vacant(v) => {
-                        v.insert(Candidate {
-                            tf_mid: 2 | u32::from(mid),
-                            start,
-                            end: t.end,
-                        });
-                    }
-                    Entry::Occupied(o) => {
-                        let c = o.into_mut();
-                        c.tf_mid += 2;
-                        if mid && !c.mid_sentence() {
-                            (c.start, c.end) = (start, t.end);
-                            c.tf_mid |= 1;
-                        }
-                    }
-                }
-            }
+        // 3. Candidates (a long text's in a second pass).
+        if !two_pass {
+            add_candidates(&words, &mut mention, &mut candidates);
         }
     }
     if stats.is_empty() {
@@ -675,6 +667,24 @@ pub fn keyphrases<'d>(
     }
     drop(sentence_words);
     drop(sentence_ends);
+    if two_pass {
+        candidates.runs.reserve(guess * 2 / 5);
+        candidates.singles = vec![Candidate::NONE; stats.len()];
+        let (mut mention, n) = (0, stats.len());
+        for s in &doc.sentences {
+            read_words(
+                doc,
+                s,
+                &when_and_how_much,
+                &mut vocab,
+                &mut stats,
+                &mut key,
+                &mut words,
+            );
+            add_candidates(&words, &mut mention, &mut candidates);
+        }
+        debug_assert_eq!(stats.len(), n, "the second reading finds no new word");
+    }
 
     let n = stats.len() as f64;
     let mean = stats.iter().map(|s| f64::from(s.tf)).sum::<f64>() / n;
@@ -792,7 +802,20 @@ pub fn keyphrases<'d>(
             .total_cmp(&b.score)
             .then_with(|| word_texts(&spelled, a.key).cmp(word_texts(&spelled, b.key)))
     };
+    // A one-word candidate's key: its number, as a list of one.
+    let ids: Vec<u32> = (0..candidates.singles.len() as u32).collect();
+    let singles = candidates
+        .singles
+        .iter()
+        .zip(&ids)
+        .filter(|(c, _)| c.tf() > 0)
+        .map(|(c, id)| Scored {
+            score: score(&mut std::iter::once(*id), c.tf()),
+            key: std::slice::from_ref(id),
+            text: (c.start, c.end),
+        });
     let all = candidates
+        .runs
         .iter()
         .map(|(k, c)| {
             let ws = &mut k.0.iter().copied().take_while(|&w| w != NONE);
@@ -810,8 +833,9 @@ pub fn keyphrases<'d>(
             key: k,
             text: (c.start, c.end),
         }))
+        .chain(singles)
         .filter(|s| s.score.is_finite());
-    let total = candidates.len() + names.len();
+    let total = candidates.len + names.len();
     // Only the best few are ever looked at: they are picked out (the
     // order is total, so they are the same few whatever order the maps
     // give them in), not the whole list sorted, which for 10 MB of text
@@ -882,6 +906,121 @@ pub fn keyphrases<'d>(
     }
 }
 
+/// Step 1 of [`keyphrases`] for one sentence: its words into `words`, with
+/// hyphenated compounds as one ("long-range"), each content word numbered
+/// (a new one given its statistics, all zero) and the function words `OF`
+/// or `NONE`. Read again in the second pass over a long text, it finds
+/// every word numbered and changes nothing.
+fn read_words<'d>(
+    doc: &'d Document<'_>,
+    s: &Sentence,
+    skip: &Spans,
+    vocab: &mut HashMap<Cow<'d, str>, u32, Fnv>,
+    stats: &mut Vec<Stats>,
+    key: &mut String,
+    words: &mut Vec<Word>,
+) {
+    words.clear();
+    let tokens = &doc.tokens[s.tokens.clone()];
+    let mut k = 0;
+    let mut broken = true;
+    while k < tokens.len() {
+        let t = tokens[k];
+        if t.kind() != TokenKind::Word {
+            broken = true;
+            k += 1;
+            continue;
+        }
+        // Join "long" "-" "range" when written without spaces.
+        let (start, mut end) = (t.start as usize, t.end() as usize);
+        let mut j = k + 1;
+        while j + 1 < tokens.len()
+            && doc.token_text(&tokens[j]) == "-"
+            && tokens[j].start as usize == end
+            && tokens[j + 1].start == tokens[j].end()
+            && tokens[j + 1].kind() == TokenKind::Word
+        {
+            end = tokens[j + 1].end() as usize;
+            j += 2;
+        }
+        let mut text: &'d str = &doc.text[start..end];
+        // Most words end in none of the suffixes' last bytes ('s', an
+        // apostrophe, the last byte of '’'): four comparisons saved.
+        if matches!(text.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+            for suffix in ["'s", "’s", "'", "’"] {
+                if let Some(s) = text.strip_suffix(suffix) {
+                    if !s.is_empty() {
+                        text = s;
+                        break;
+                    }
+                }
+            }
+        }
+        let text = text.strip_suffix('.').unwrap_or(text);
+        let end = start + text.len();
+        // Its lower case, borrowed where it can be: the text itself when
+        // it is in lower case already (most words); the document's
+        // lower case of a one-token word that is ASCII (to its
+        // possessive), whose first bytes are the word's; else made in
+        // `key`. Capitalised words each made a `String` of their own.
+        let lower: Option<&'d str> = if text.is_ascii() {
+            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Some(text)
+            } else if j == k + 1 {
+                doc.lower_prefix(s.tokens.start + k, text)
+            } else {
+                key.clear();
+                key.push_str(text);
+                key.make_ascii_lowercase();
+                None
+            }
+        } else {
+            *key = text.to_lowercase();
+            (*key == text).then_some(text)
+        };
+        let mut letters = text.chars().filter(|c| c.is_alphabetic());
+        let two_letters = letters.nth(1).is_some();
+        let content = || two_letters && !skip.holds(start);
+        let id = if let Some(lower) = lower {
+            // One lookup, which the insertion of a new word reuses.
+            match vocab.entry(Cow::Borrowed(lower)) {
+                Entry::Occupied(o) => {
+                    let id = *o.get();
+                    if id >= OF || content() {
+                        id
+                    } else {
+                        NONE
+                    }
+                }
+                Entry::Vacant(v) if content() => *v.insert(new_stats(stats)),
+                Entry::Vacant(_) => NONE,
+            }
+        } else {
+            match vocab.get(key.as_str()) {
+                Some(&id) if id >= OF || content() => id,
+                Some(_) => NONE,
+                None if content() => {
+                    let id = new_stats(stats);
+                    vocab.insert(Cow::Owned(key.clone()), id);
+                    id
+                }
+                None => NONE,
+            }
+        };
+        let upper = text.starts_with(char::is_uppercase);
+        words.push(Word {
+            id,
+            capital: upper && !words.is_empty(),
+            acronym: two_letters && !text.chars().any(char::is_lowercase),
+            start: start as u32,
+            end: end as u32,
+            broken,
+        });
+        broken = false;
+        k = j;
+    }
+}
+
 /// `f(x)`, remembered in `table` (`NaN` for not yet known) when it has a
 /// place for `x`.
 fn memo(table: &mut [f64], x: u32, f: impl Fn(f64) -> f64) -> f64 {
@@ -923,7 +1062,49 @@ fn smallest<T>(
 
 #[cfg(test)]
 mod tests {
-    use super::{smallest, STOPWORDS};
+    use super::{keyphrases_in, smallest, STOPWORDS, TWO_PASS_TOKENS};
+    use crate::document::Document;
+
+    /// A long text's candidates, read in a second pass, give the key
+    /// phrases the first pass gives: on a text past the threshold whose
+    /// paragraphs vary (names, a phrase with "of", one-word and three-word
+    /// phrases, a possessive, a hyphenated compound), with its entities.
+    #[test]
+    fn two_passes_give_the_first_pass_key_phrases() {
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 8 * TWO_PASS_TOKENS {
+            k += 1;
+            text.push_str(&format!(
+                "The Bank of America said on Monday that interest rates in region {} would rise. \
+                 Chief economist Maria Lopez told reporters the long-range outlook for \
+                 lender number {} was stable, and Lopez's team agreed with the central bank.\n\n",
+                k % 97,
+                k % 13
+            ));
+        }
+        let paragraphs = text
+            .match_indices("\n\n")
+            .scan(0, |from, (at, _)| {
+                let p = *from..at;
+                *from = at + 2;
+                Some(p)
+            })
+            .collect();
+        let doc = Document::new(&text, paragraphs, false);
+        assert!(doc.tokens.len() > TWO_PASS_TOKENS);
+        let entities = crate::analyze::entities::entities(&doc);
+        assert!(!entities.is_empty());
+        let one = keyphrases_in(&doc, &entities, &[], &[], false);
+        let two = keyphrases_in(&doc, &entities, &[], &[], true);
+        assert!(one.len() >= 5, "{one:?}");
+        let texts = |k: &[crate::output::Keyphrase]| -> Vec<(String, u64)> {
+            k.iter()
+                .map(|k| (k.text.clone(), k.score.to_bits()))
+                .collect()
+        };
+        assert_eq!(texts(&two), texts(&one));
+    }
 
     #[test]
     fn smallest_are_the_sorted_list_cut() {
