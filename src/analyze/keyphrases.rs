@@ -396,11 +396,17 @@ impl Candidate {
 /// (see [`keyphrases`]): about 80 KB of text, past most articles.
 const TWO_PASS_TOKENS: usize = 1 << 14;
 
+/// How many sets a long text's neighbour pairs are kept in.
+const PAIR_SETS: usize = 16;
+
 /// The candidates read from runs of the text's words. A third of them are
 /// one word, which need no key: they are kept by the word's number.
 struct Candidates {
-    /// Runs of two words or more.
-    runs: HashMap<RunKey, Candidate, Fnv>,
+    /// Runs of two words or more, in maps by their first word's number: an
+    /// article's in one; a long text's in as many maps of 4,096 slots as
+    /// the runs expected fill to nine tenths of their room (see
+    /// [`Candidates::make_room`]).
+    runs: Vec<HashMap<RunKey, Candidate, Fnv>>,
     /// One-word runs by the word's number (`Candidate::NONE` where none).
     singles: Vec<Candidate>,
     /// How many there are.
@@ -419,7 +425,10 @@ impl Candidates {
                 }
                 &mut self.singles[id]
             }
-            None => self.runs.entry(run).or_insert(Candidate::NONE),
+            None => {
+                let m = self.shard(&run);
+                self.runs[m].entry(run).or_insert(Candidate::NONE)
+            }
         };
         if c.tf_mid == 0 {
             *c = Candidate {
@@ -441,9 +450,35 @@ impl Candidates {
     fn get_mut(&mut self, run: &RunKey) -> Option<&mut Candidate> {
         match Self::single(run) {
             Some(id) => self.singles.get_mut(id),
-            None => self.runs.get_mut(run),
+            None => {
+                let m = self.shard(run);
+                self.runs[m].get_mut(run)
+            }
         }
         .filter(|c| c.tf() > 0)
+    }
+
+    /// The map of `run`.
+    fn shard(&self, run: &RunKey) -> usize {
+        run.0[0] as usize % self.runs.len()
+    }
+
+    /// Makes the maps for about `n` runs, none read yet. A map's slots are
+    /// a power of two, at most seven eighths used, so one map for 28,800
+    /// runs (1 MB of text) took 65,536 slots (1.9 MB in one block); maps of
+    /// 4,096 slots, each filled to nine tenths of what it may hold, take
+    /// 1.2 to 1.4 slots a run, in blocks of 120 KB that fit the room the
+    /// first pass's tables left behind. (On 1 MB of text the page's module
+    /// grew 10.6 MB with one map, 8.7 with these, and 7.5 once the pairs
+    /// were in sets of their own too.) A map that gets more runs than
+    /// expected grows on its own.
+    fn make_room(&mut self, n: usize) {
+        const SLOTS: usize = 4096;
+        let holds = SLOTS * 7 / 8 * 9 / 10;
+        let maps = n.div_ceil(holds).max(1);
+        self.runs = (0..maps)
+            .map(|_| HashMap::with_capacity_and_hasher(n.div_ceil(maps), Fnv::default()))
+            .collect();
     }
 
     /// The word's number of a one-word run.
@@ -569,7 +604,14 @@ fn keyphrases_in<'d>(
     let mut stats: Vec<Stats> = Vec::with_capacity(guess / 2);
     // Pairs of content words (left, right) within the window in a
     // sentence, each once: the distinct neighbours of every word.
-    let mut pairs: HashSet<u64, Fnv> = HashSet::with_capacity_and_hasher(guess / 2, Fnv::default());
+    // A long text's are kept in sets by the right word's number, each a
+    // block the size of an article's: one set grown by doubling, with the
+    // old and the new held at each step, took blocks the allocator could
+    // find no room for among the earlier layers' (see `make_room`).
+    let pair_sets = if two_pass { PAIR_SETS } else { 1 };
+    let mut pairs: Vec<HashSet<u64, Fnv>> = (0..pair_sets)
+        .map(|_| HashSet::with_capacity_and_hasher(guess / 2 / pair_sets, Fnv::default()))
+        .collect();
     // Each content word once for each sentence it is in, sentence by
     // sentence, and where each sentence's run ends: to find the middle one
     // of a word's sentences.
@@ -584,15 +626,14 @@ fn keyphrases_in<'d>(
     // A long text's candidates are read in a second pass over it, once the
     // neighbour pairs, the sentences' words and the statistics (as weights
     // by then) are dropped: they and the candidates were the largest tables
-    // held at once. On 1 MB of text the layer held 3.3 MB at most instead
-    // of 5.3, and the module's memory grew 9.0 MB instead of 10.5. The
-    // second reading costs about a tenth of the layer's time. An article's
-    // candidates are read in the first.
+    // held at once (on 1 MB of text the layer held 3.3 MB at most instead
+    // of 5.3). The second reading costs about a tenth of the layer's time.
+    // An article's candidates are read in the first.
     let mut candidates = Candidates {
-        runs: HashMap::with_capacity_and_hasher(
+        runs: vec![HashMap::with_capacity_and_hasher(
             if two_pass { 0 } else { guess * 2 / 5 },
             Fnv::default(),
-        ),
+        )],
         singles: Vec::with_capacity(if two_pass { 0 } else { guess / 2 }),
         len: 0,
     };
@@ -634,7 +675,8 @@ fn keyphrases_in<'d>(
                 if o >= OF {
                     continue;
                 }
-                let new = pairs.insert(u64::from(o) << 32 | u64::from(w.id));
+                let new =
+                    pairs[w.id as usize % pair_sets].insert(u64::from(o) << 32 | u64::from(w.id));
                 let st = &mut stats[w.id as usize];
                 st.left += u32::from(new);
                 st.left_n += 1;
@@ -659,7 +701,7 @@ fn keyphrases_in<'d>(
     // distinct pairs of neighbours (0.52 to 0.53 from 100 KB to 10 MB):
     // their map is made that size at once, not doubled (when the old and
     // the new are held together) several times on the way.
-    let runs_expected = pairs.len() * 11 / 20;
+    let runs_expected = pairs.iter().map(HashSet::len).sum::<usize>() * 11 / 20;
     drop(pairs);
 
     // The middle one of each word's sentences.
@@ -728,7 +770,7 @@ fn keyphrases_in<'d>(
         // The statistics are weights now: the second reading needs a list
         // for new words' statistics only to find that there are none.
         let mut none = Vec::new();
-        candidates.runs.reserve(runs_expected);
+        candidates.make_room(runs_expected);
         candidates.singles = vec![Candidate::NONE; n_stats as usize];
         let mut mention = 0;
         for s in &doc.sentences {
@@ -833,6 +875,7 @@ fn keyphrases_in<'d>(
     let all = candidates
         .runs
         .iter()
+        .flatten()
         .map(|(k, c)| {
             let ws = &mut k.0.iter().copied().take_while(|&w| w != NONE);
             Scored {
