@@ -14,6 +14,11 @@
 // texts as `make bench-browser`, bench/pages.mjs); and 1 MB of a table of
 // figures (twelve numbers a line), the input with the most results a byte.
 // Without the corpus: the project's fixtures, said in the output.
+//
+// Then, when the page's own module is built (www/pkg, `make wasm`), how far
+// its memory grows over more sizes, measured as the browser bench measures
+// it: where the allocator finds room for the largest blocks decides it, and
+// the counting module's layout is not quite the page's.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -97,3 +102,23 @@ for (const r of rows) console.log(`| ${r.input.name} | ${r.stages.map((s) => `${
 console.log(
   '\nMemory grew: `memory.buffer.byteLength` after the input less before it, in a fresh instance that had analysed the seed once (as `make bench-browser` measures it). Held: what the allocations of the module held (a move by `realloc` counted as old and new at once); the difference is the allocator\'s free space between them.',
 );
+
+const pagePkg = path.join(root, 'www/pkg');
+if (!files && fs.existsSync(path.join(pagePkg, 'article_lens_bg.wasm'))) {
+  const pageBytes = fs.readFileSync(path.join(pagePkg, 'article_lens_bg.wasm'));
+  const pool = textPool(corpus);
+  console.log('\nThe page\'s module (www/pkg), memory grown by one analysis, in a fresh instance after the seed:\n');
+  console.log('| input, bytes | memory grew, MB | ÷ input |');
+  console.log('|---:|---:|---:|');
+  for (const size of [1e5, 3e5, 5e5, 1e6, 2e6, 3e6, 5e6, 1e7]) {
+    const text = scaledText(pool.texts, size).text;
+    const m = await import(`${pathToFileURL(path.join(pagePkg, 'article_lens.js')).href}?page=${size}`);
+    const w = m.initSync({ module: pageBytes });
+    m.analyze(seed.text, { kind: 'text' });
+    const before = w.memory.buffer.byteLength;
+    m.analyze(text, { kind: 'text' });
+    const grown = w.memory.buffer.byteLength - before;
+    const bytes = Buffer.byteLength(text);
+    console.log(`| ${int(bytes)} | ${MB(grown)} | ${(grown / bytes).toFixed(2)}× |`);
+  }
+}
