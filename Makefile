@@ -49,8 +49,9 @@ bench-browser: setup-test wasm
 	node bench/browser.mjs $(CORPUS)
 
 # Where the browser module's memory goes, stage by stage: the module built again
-# with its allocations counted (feature alloc-stats), run in Node.
-bench-memory: setup-test
+# with its allocations counted (feature alloc-stats), run in Node; then how far
+# the page's own module (make wasm) grows from 100 KB to 10 MB.
+bench-memory: setup-test wasm
 	node bench/memory.mjs $(CORPUS)
 
 # article-lens and Readability.js side by side in Chromium, same pages, same scorer.
