@@ -473,6 +473,7 @@ impl Candidates {
     /// were in sets of their own too.) A map that gets more runs than
     /// expected grows on its own.
     fn make_room(&mut self, n: usize) {
+        debug_assert!(self.len == 0, "the maps are made before any run is read");
         const SLOTS: usize = 4096;
         let holds = SLOTS * 7 / 8 * 9 / 10;
         let maps = n.div_ceil(holds).max(1);
