@@ -374,6 +374,13 @@ struct Candidate {
 }
 
 impl Candidate {
+    /// No candidate (yet).
+    const NONE: Candidate = Candidate {
+        tf_mid: 0,
+        start: 0,
+        end: 0,
+    };
+
     fn tf(&self) -> u32 {
         self.tf_mid >> 1
     }
@@ -381,15 +388,6 @@ impl Candidate {
     fn mid_sentence(&self) -> bool {
         self.tf_mid & 1 == 1
     }
-}
-
-impl Candidate {
-    /// No candidate (yet).
-    const NONE: Candidate = Candidate {
-        tf_mid: 0,
-        start: 0,
-        end: 0,
-    };
 }
 
 /// Above how many tokens a text's candidates are read in a second pass
@@ -409,8 +407,6 @@ struct Candidates {
     runs: Vec<HashMap<RunKey, Candidate, Fnv>>,
     /// One-word runs by the word's number (`Candidate::NONE` where none).
     singles: Vec<Candidate>,
-    /// How many there are.
-    len: usize,
 }
 
 impl Candidates {
@@ -436,7 +432,6 @@ impl Candidates {
                 start,
                 end,
             };
-            self.len += 1;
         } else {
             c.tf_mid += 2;
             if mid && !c.mid_sentence() {
@@ -458,6 +453,12 @@ impl Candidates {
         .filter(|c| c.tf() > 0)
     }
 
+    /// How many there are.
+    fn len(&self) -> usize {
+        self.runs.iter().map(HashMap::len).sum::<usize>()
+            + self.singles.iter().filter(|c| c.tf() > 0).count()
+    }
+
     /// The map of `run`.
     fn shard(&self, run: &RunKey) -> usize {
         run.0[0] as usize % self.runs.len()
@@ -473,7 +474,7 @@ impl Candidates {
     /// were in sets of their own too.) A map that gets more runs than
     /// expected grows on its own.
     fn make_room(&mut self, n: usize) {
-        debug_assert!(self.len == 0, "the maps are made before any run is read");
+        debug_assert!(self.len() == 0, "the maps are made before any run is read");
         const SLOTS: usize = 4096;
         let holds = SLOTS * 7 / 8 * 9 / 10;
         let maps = n.div_ceil(holds).max(1);
@@ -636,7 +637,6 @@ fn keyphrases_in<'d>(
             Fnv::default(),
         )],
         singles: Vec::with_capacity(if two_pass { 0 } else { guess / 2 }),
-        len: 0,
     };
     // A word's lower case, in one buffer for them all.
     let mut key = String::new();
@@ -895,7 +895,7 @@ fn keyphrases_in<'d>(
         }))
         .chain(singles)
         .filter(|s| s.score.is_finite());
-    let total = candidates.len + names.len();
+    let total = candidates.len() + names.len();
     // Only the best few are ever looked at: they are picked out (the
     // order is total, so they are the same few whatever order the maps
     // give them in), not the whole list sorted, which for 10 MB of text
