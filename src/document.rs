@@ -2,6 +2,7 @@
 //! sentences and tokens, all as byte ranges into that one text (views, never
 //! copies, as in spaCy's `Doc`).
 
+use crate::bits::RankedBits;
 use crate::segment::{self, Token};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -36,10 +37,9 @@ pub struct Document<'t> {
 /// text took 10 MB on 10 MB of text, this about 3.
 #[derive(Debug, Clone)]
 struct LowerTokens {
-    /// Bit `i % 64` of word `i / 64`: token `i`'s lower case differs from it.
-    differs: Vec<u64>,
-    /// How many bits are set in the words of `differs` before each one.
-    rank: Vec<u32>,
+    /// The tokens whose lower case differs from them; the `k`th of them
+    /// (its rank) has the `k`th lower case of `buf`.
+    differs: RankedBits,
     /// The lower case of each token that differs, in order, in one buffer.
     buf: String,
     /// The `k`th of them is `buf[ends[k - 1]..ends[k]]` (from 0 for the first).
@@ -68,15 +68,8 @@ impl LowerTokens {
             differs[i / 64] |= 1 << (i % 64);
             ends.push(buf.len() as u32);
         }
-        let mut rank = Vec::with_capacity(differs.len());
-        let mut before = 0;
-        for w in &differs {
-            rank.push(before);
-            before += w.count_ones();
-        }
         LowerTokens {
-            differs,
-            rank,
+            differs: RankedBits::from_words(differs),
             buf,
             ends,
         }
@@ -84,11 +77,7 @@ impl LowerTokens {
 
     /// Token `i`'s lower case if it differs from the token's text.
     fn get(&self, i: usize) -> Option<&str> {
-        let (word, bit) = (self.differs[i / 64], i % 64);
-        if word >> bit & 1 == 0 {
-            return None;
-        }
-        let k = self.rank[i / 64] as usize + (word & ((1 << bit) - 1)).count_ones() as usize;
+        let k = self.differs.rank(i)?;
         let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
         Some(&self.buf[start..self.ends[k] as usize])
     }

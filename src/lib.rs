@@ -26,6 +26,7 @@
 //! values ([`Error`] with an [`ErrorKind`]), and no input may panic.
 
 pub mod analyze;
+mod bits;
 pub mod document;
 pub mod encoding;
 pub mod error;

@@ -25,6 +25,7 @@
 //! this is 241 KB).
 
 use super::tags::N_TAGS;
+use crate::bits::RankedBits;
 
 const MAGIC: &[u8; 6] = b"ALNER\0";
 const FORMAT: u16 = 3;
@@ -36,15 +37,13 @@ pub const MAX_UNIT: f32 = 32767.0;
 /// The weights, ready to score.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Which keys have a row, as a bitmap with the rows before each word
-    /// of it: key `k` has a row if bit `k % 64` of block `k / 64` is set,
-    /// and it is row `rank` + the set bits below it. Feature keys have
-    /// [`KEY_BITS`](super::features::KEY_BITS) bits, so this is 256 KB
-    /// (16,384 blocks of 16 bytes) where a table of a row number a key took
-    /// 4 MB: the tagger asks it ~60 times a token at random places, and a
-    /// table that stays in the processor's cache answers faster (and the
-    /// page's first analysis no longer fills 4 MB).
-    blocks: Vec<Block>,
+    /// Which keys have a row, and which: a key's row is its rank among
+    /// them. Feature keys have [`KEY_BITS`](super::features::KEY_BITS)
+    /// bits, so this is 256 KB (16,384 blocks of 16 bytes) where a table of
+    /// a row number a key took 4 MB: the tagger asks it ~60 times a token
+    /// at random places, and a table that stays in the processor's cache
+    /// answers faster (and the page's first analysis no longer fills 4 MB).
+    keys: RankedBits,
     /// Number of rows.
     rows: usize,
     weights: Vec<i16>,
@@ -53,15 +52,6 @@ pub struct Model {
     pub scale: f32,
     /// The feature version the model was trained with.
     pub feature_version: u32,
-}
-
-/// 64 keys of the bitmap of [`Model::blocks`].
-#[derive(Debug, Clone, Copy, Default)]
-struct Block {
-    /// Bit `i`: key `64 * block + i` has a row.
-    bits: u64,
-    /// Rows of the keys before this block.
-    rank: u32,
 }
 
 /// Why a model could not be read.
@@ -245,17 +235,12 @@ impl Model {
         }
         // Keys are sorted, and rows are in key order: a key's row is the
         // number of keys below it.
-        let mut blocks = vec![Block::default(); (max_key as usize >> 6) + 1];
+        let mut words = vec![0u64; (max_key as usize >> 6) + 1];
         for &k in &keys {
-            blocks[k as usize >> 6].bits |= 1 << (k & 63);
-        }
-        let mut rank = 0u32;
-        for b in &mut blocks {
-            b.rank = rank;
-            rank += b.bits.count_ones();
+            words[k as usize >> 6] |= 1 << (k & 63);
         }
         Ok(Model {
-            blocks,
+            keys: RankedBits::from_words(words),
             rows: n,
             weights,
             scale,
@@ -276,12 +261,7 @@ impl Model {
     /// The weights of one feature, if it has any.
     #[inline]
     pub fn row(&self, key: u32) -> Option<&[i16]> {
-        let b = self.blocks.get(key as usize >> 6)?;
-        let bit = 1u64 << (key & 63);
-        if b.bits & bit == 0 {
-            return None;
-        }
-        let r = b.rank as usize + (b.bits & (bit - 1)).count_ones() as usize;
+        let r = self.keys.rank(key as usize)?;
         Some(&self.weights[r * N_TAGS..(r + 1) * N_TAGS])
     }
 
