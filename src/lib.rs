@@ -27,6 +27,7 @@
 
 pub mod analyze;
 mod bits;
+mod bounds;
 pub mod document;
 pub mod encoding;
 pub mod error;

@@ -15,7 +15,6 @@
 //! looks at a bounded window around itself.
 
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations that never end a sentence: titles and ranks before a name,
 /// and a few Latin and reference abbreviations.
@@ -344,9 +343,9 @@ pub fn sentences(text: &str, para: Range<usize>, soft_line_breaks: bool) -> Vec<
     // (start, end, whether a break may follow): a piece's end never breaks.
     let mut segs: Vec<(usize, usize, bool)> = Vec::new();
     for piece in pieces(view) {
-        for (off, seg) in view[piece.clone()].split_sentence_bound_indices() {
+        crate::bounds::sentence_bounds(&view[piece.clone()], |off, seg| {
             segs.push((piece.start + off, piece.start + off + seg.len(), true));
-        }
+        });
         if let Some(last) = segs.last_mut() {
             last.2 = false;
         }
@@ -490,9 +489,9 @@ fn takes_period(word: &str) -> bool {
 /// period ("U.S.", "Gen.", "J.").
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let base = range.start;
-    for (off, w) in text[range].split_word_bound_indices() {
+    crate::bounds::word_bounds(&text[range], |off, w| {
         if w.chars().all(char::is_whitespace) {
-            continue;
+            return;
         }
         let start = (base + off) as u32;
         let end = start + w.len() as u32;
@@ -503,12 +502,12 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     && takes_period(&text[prev.range()])
                 {
                     *prev = Token::new(prev.start, end, prev.kind());
-                    continue;
+                    return;
                 }
             }
         }
         out.push(Token::new(start, end, token_kind(w)));
-    }
+    });
 }
 
 #[cfg(test)]

@@ -1,0 +1,422 @@
+//! UAX #29 word and sentence boundaries, fast for the characters news is
+//! written in.
+//!
+//! `unicode-segmentation` looks every character up in its Unicode tables and
+//! runs a general state machine; on an article that was a tenth of all the
+//! work of an analysis. Most sentences of English news use only ASCII and a
+//! few typographic marks (curly quotes and apostrophes, dashes, the
+//! ellipsis), whose word-break classes are few and fixed. For a range made of
+//! those characters only, [`word_bounds`] and [`sentence_bounds`] apply the
+//! UAX #29 rules themselves; for any other range they ask
+//! `unicode-segmentation`, so the answer is always the library's. The tests
+//! compare the two on random strings of those characters, so a rule written
+//! wrong here fails them.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The characters beyond ASCII that the fast paths know, all three bytes in
+/// UTF-8 (`E2 80 xx`): ‘ ’ “ ” – — … (the last byte of each).
+const TYPOGRAPHIC: [u8; 7] = [0x98, 0x99, 0x9c, 0x9d, 0x93, 0x94, 0xa6];
+
+/// Whether every character of `s` is one the fast paths know: ASCII or one
+/// of [`TYPOGRAPHIC`].
+fn known(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+        } else if b[i] == 0xe2 && b.get(i + 1) == Some(&0x80) && TYPOGRAPHIC.contains(&b[i + 2]) {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// The characters of `s` (all [`known`]) as (byte offset, class), the class
+/// of an ASCII character from `ascii` and of a typographic one from
+/// `typographic` (given its last byte).
+fn classes<'a, T: Copy + 'a>(
+    s: &'a str,
+    ascii: &'a [T; 128],
+    typographic: fn(u8) -> T,
+) -> impl Iterator<Item = (usize, T)> + 'a {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let &c = b.get(i)?;
+        let at = i;
+        if c < 0x80 {
+            i += 1;
+            Some((at, ascii[c as usize]))
+        } else {
+            i += 3;
+            Some((at, typographic(b[at + 2])))
+        }
+    })
+}
+
+/// The word-break classes (UAX #29, table 3) of the characters the fast
+/// path knows. `AHLetter` is `ALetter` (no Hebrew letters here);
+/// `Double_Quote` matters only next to Hebrew letters, so `"` is `Other`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Wb {
+    Other,
+    Cr,
+    Lf,
+    Newline,
+    Space,
+    Letter,
+    Numeric,
+    MidLetter,
+    MidNum,
+    /// `MidNumLet` or `Single_Quote`: the rules treat them alike (`MidNumLetQ`).
+    MidNumLetQ,
+    ExtendNumLet,
+}
+
+/// The word-break class of each ASCII character.
+const WB_ASCII: [Wb; 128] = {
+    let mut t = [Wb::Other; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = match c as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+            b'0'..=b'9' => Wb::Numeric,
+            b' ' => Wb::Space,
+            b'\r' => Wb::Cr,
+            b'\n' => Wb::Lf,
+            0x0b | 0x0c => Wb::Newline,
+            b':' => Wb::MidLetter,
+            b',' | b';' => Wb::MidNum,
+            b'.' | b'\'' => Wb::MidNumLetQ,
+            b'_' => Wb::ExtendNumLet,
+            _ => Wb::Other,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The word-break class of a typographic character, by its last byte: the
+/// single quotes are `MidNumLet` ("don’t"), the rest `Other`.
+fn wb_typographic(last: u8) -> Wb {
+    match last {
+        0x98 | 0x99 => Wb::MidNumLetQ,
+        _ => Wb::Other,
+    }
+}
+
+/// Whether there is no word boundary between `b` and `c`, given the
+/// character before `b` (`a`) and the one after `c` (`d`; `Other` at either
+/// end of the text): rules WB3 to WB13b of UAX #29 for these classes (WB4,
+/// WB3c and WB15-16 concern characters that have no class here).
+#[inline]
+fn joined(a: Wb, b: Wb, c: Wb, d: Wb) -> bool {
+    use Wb::*;
+    match (b, c) {
+        (Cr, Lf) => true,                                                   // WB3
+        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false,           // WB3a, WB3b
+        (Space, Space) => true,                                             // WB3d
+        (Letter, Letter) => true,                                           // WB5
+        (Letter, MidLetter | MidNumLetQ) => d == Letter,                    // WB6
+        (MidLetter | MidNumLetQ, Letter) => a == Letter,                    // WB7
+        (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => true, // WB8-10
+        (MidNum | MidNumLetQ, Numeric) => a == Numeric,                     // WB11
+        (Numeric, MidNum | MidNumLetQ) => d == Numeric,                     // WB12
+        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,            // WB13a
+        (ExtendNumLet, Letter | Numeric) => true,                           // WB13b
+        _ => false,                                                         // WB999
+    }
+}
+
+/// Calls `f(offset, word)` for each UAX #29 word segment of `s`, in order
+/// (what `s.split_word_bound_indices()` gives).
+pub fn word_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    if !known(s) {
+        for (off, w) in s.split_word_bound_indices() {
+            f(off, w);
+        }
+        return;
+    }
+    let mut chars = classes(s, &WB_ASCII, wb_typographic);
+    let Some(mut cur) = chars.next() else {
+        return;
+    };
+    let mut next = chars.next();
+    let mut before = Wb::Other;
+    let mut start = 0;
+    while let Some(n) = next {
+        let after = chars.next();
+        if !joined(before, cur.1, n.1, after.map_or(Wb::Other, |a| a.1)) {
+            f(start, &s[start..n.0]);
+            start = n.0;
+        }
+        before = cur.1;
+        cur = n;
+        next = after;
+    }
+    f(start, &s[start..]);
+}
+
+/// The sentence-break classes (UAX #29, table 4) of the characters the
+/// fast path knows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sb {
+    Other,
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+}
+
+/// The sentence-break class of each ASCII character.
+const SB_ASCII: [Sb; 128] = {
+    let mut t = [Sb::Other; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = match c as u8 {
+            b'a'..=b'z' => Sb::Lower,
+            b'A'..=b'Z' => Sb::Upper,
+            b'0'..=b'9' => Sb::Numeric,
+            b' ' | b'\t' | 0x0b | 0x0c => Sb::Sp,
+            b'\r' => Sb::Cr,
+            b'\n' => Sb::Lf,
+            b'.' => Sb::ATerm,
+            b'!' | b'?' => Sb::STerm,
+            b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
+            b',' | b'-' | b':' | b';' => Sb::SContinue,
+            _ => Sb::Other,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The sentence-break class of a typographic character, by its last byte:
+/// quotation marks close, dashes continue, the ellipsis is `Other`.
+fn sb_typographic(last: u8) -> Sb {
+    match last {
+        0x98 | 0x99 | 0x9c | 0x9d => Sb::Close,
+        0x93 | 0x94 => Sb::SContinue,
+        _ => Sb::Other,
+    }
+}
+
+/// What rules SB8 to SB11 need to know of the text before a position: the
+/// class of the terminator that began the "SATerm Close* Sp*" ending there
+/// (if one does), and whether that sequence has reached its spaces.
+#[derive(Clone, Copy)]
+struct Context {
+    term: Option<Sb>,
+    spaces: bool,
+}
+
+impl Context {
+    /// The context after one more character, of class `c`.
+    fn then(self, c: Sb) -> Context {
+        match c {
+            Sb::ATerm | Sb::STerm => Context {
+                term: Some(c),
+                spaces: false,
+            },
+            Sb::Close if self.term.is_some() && !self.spaces => self,
+            Sb::Sp if self.term.is_some() => Context {
+                term: self.term,
+                spaces: true,
+            },
+            _ => Context {
+                term: None,
+                spaces: false,
+            },
+        }
+    }
+}
+
+/// Whether there is no sentence boundary between `prev` and `cur`: rules
+/// SB3 to SB11 of UAX #29 for these classes (SB5 concerns characters that
+/// have no class here). `before` is the class before `prev` (`Other` at the
+/// start), `ctx` the context ending at `prev`, and `lower_ahead()` answers
+/// SB8: whether the first Upper, Lower, paragraph separator or terminator
+/// at or after `cur` is Lower.
+fn sb_joined(
+    before: Sb,
+    prev: Sb,
+    cur: Sb,
+    ctx: Context,
+    lower_ahead: impl FnOnce() -> bool,
+) -> bool {
+    use Sb::*;
+    let para = |c: Sb| matches!(c, Cr | Lf);
+    match (prev, cur) {
+        (Cr, Lf) => true,                                          // SB3
+        (Cr | Lf, _) => false,                                     // SB4
+        (ATerm, Numeric) => true,                                  // SB6
+        (ATerm, Upper) if matches!(before, Upper | Lower) => true, // SB7
+        _ => match ctx.term {
+            None => true, // SB998
+            Some(t) => {
+                (t == ATerm && lower_ahead()) // SB8
+                    || matches!(cur, SContinue | ATerm | STerm) // SB8a
+                    || (!ctx.spaces && (cur == Close || cur == Sp || para(cur))) // SB9
+                    || cur == Sp
+                    || para(cur) // SB10; else SB11: a break
+            }
+        },
+    }
+}
+
+/// Calls `f(offset, sentence)` for each UAX #29 sentence segment of `s`, in
+/// order (what `s.split_sentence_bound_indices()` gives).
+pub fn sentence_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    if !known(s) {
+        for (off, w) in s.split_sentence_bound_indices() {
+            f(off, w);
+        }
+        return;
+    }
+    let cls: Vec<(usize, Sb)> = classes(s, &SB_ASCII, sb_typographic).collect();
+    let mut ctx = Context {
+        term: None,
+        spaces: false,
+    };
+    // SB8's look-ahead, kept: the first position at or after `decisive.0`
+    // of class Upper, Lower, CR, LF or a terminator, and its class (so the
+    // look-ahead is linear however many positions ask).
+    let mut decisive = (0usize, Sb::Other);
+    let mut start = 0;
+    for i in 1..cls.len() {
+        let (prev, cur) = (cls[i - 1].1, cls[i].1);
+        ctx = ctx.then(prev);
+        let before = if i >= 2 { cls[i - 2].1 } else { Sb::Other };
+        let lower_ahead = || {
+            if decisive.0 < i {
+                decisive = cls[i..]
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| {
+                        use Sb::*;
+                        matches!(c.1, Upper | Lower | Cr | Lf | ATerm | STerm)
+                    })
+                    .map_or((cls.len(), Sb::Other), |(j, c)| (i + j, c.1));
+            }
+            decisive.1 == Sb::Lower
+        };
+        if !sb_joined(before, prev, cur, ctx, lower_ahead) {
+            f(start, &s[start..cls[i].0]);
+            start = cls[i].0;
+        }
+    }
+    if !s.is_empty() {
+        f(start, &s[start..]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fast(s: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        word_bounds(s, |o, w| out.push((o, w)));
+        out
+    }
+
+    fn library(s: &str) -> Vec<(usize, &str)> {
+        s.split_word_bound_indices().collect()
+    }
+
+    fn fast_sentences(s: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        sentence_bounds(s, |o, w| out.push((o, w)));
+        out
+    }
+
+    fn library_sentences(s: &str) -> Vec<(usize, &str)> {
+        s.split_sentence_bound_indices().collect()
+    }
+
+    #[test]
+    fn sentences_of_news() {
+        let s = "He said: “We will.” Then he left... U.S. troops (about 3.5 million) went. \
+                 Why? “No!” a.m. on Friday. Mr. Smith’s dog.\r\nNext line.\n\nLast";
+        assert_eq!(fast_sentences(s), library_sentences(s));
+        assert!(fast_sentences(s).len() > 5);
+        assert_eq!(fast_sentences(""), library_sentences(""));
+        for s in ["Ça va. Oui.", "x\u{2028}y. Z", "a.\u{a0}B"] {
+            assert_eq!(fast_sentences(s), library_sentences(s), "{s:?}");
+        }
+    }
+
+    fn sentence_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            6 => prop::sample::select(vec!['a', 'Z', '1', ' ', '.', '!', '?', '"', ')', '’', '“', '”', ',', '-', '—']),
+            2 => prop::sample::select(vec!['\r', '\n', '\t', '\u{b}', '\u{c}', '\'', '(', '[', '}', ':', ';', '–', '…', '_', '$', '\0', '\u{7f}', '\u{1c}']),
+            1 => any::<char>().prop_filter("ASCII", |c| c.is_ascii()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn sentences_as_the_library(chars in prop::collection::vec(sentence_char(), 0..40)) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(fast_sentences(&s), library_sentences(&s));
+        }
+    }
+
+    #[test]
+    fn words_of_news() {
+        let s = "U.S. officials said 60,000 troops (3.5%) don’t “rest” — e.g. at 9:30 p.m.\r\nOK_1 a'b…";
+        assert_eq!(fast(s), library(s));
+        let words: Vec<&str> = fast(s).into_iter().map(|(_, w)| w).collect();
+        for w in [
+            "U.S", "60,000", "3.5", "don’t", "p.m", "\r\n", "OK_1", "a'b",
+        ] {
+            assert!(words.contains(&w), "{w} is one segment: {words:?}");
+        }
+        assert_eq!(fast(""), library(""));
+    }
+
+    #[test]
+    fn other_characters_are_the_librarys() {
+        for s in [
+            "café au lait",
+            "a\u{301}b",
+            "x\u{a0}y",
+            "🇫🇷🇩🇪 ok",
+            "שָׁלוֹם\"s",
+        ] {
+            assert_eq!(fast(s), library(s), "{s:?}");
+        }
+    }
+
+    /// The characters the fast path knows, the ones whose rules interact
+    /// weighted up (a character it does not know would send the whole
+    /// string to the library, and test nothing).
+    fn news_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            6 => prop::sample::select(vec!['a', 'Z', '1', '0', ' ', '.', ',', ':', ';', '\'', '’', '‘', '_']),
+            2 => prop::sample::select(vec!['\r', '\n', '\u{b}', '\u{c}', '\t', '"', '“', '”', '–', '—', '…', '-', '!', '$', '%', '\u{7f}', '\0']),
+            1 => any::<char>().prop_filter("ASCII", |c| c.is_ascii()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn same_as_the_library(chars in prop::collection::vec(news_char(), 0..40)) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(fast(&s), library(&s));
+        }
+    }
+}
