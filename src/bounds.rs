@@ -109,31 +109,27 @@ fn wb_typographic(last: u8) -> Wb {
     }
 }
 
-/// Whether there is no word boundary between `b` and `c`, given the
-/// character before `b` (`a`) and the one after `c` (`d`; `Other` at either
-/// end of the text): rules WB3 to WB13b of UAX #29 for these classes (WB4,
-/// WB3c and WB15-16 concern characters that have no class here).
+/// The class and length in bytes of the character at byte `i` of a text
+/// whose characters are all [`known`].
 #[inline]
-fn joined(a: Wb, b: Wb, c: Wb, d: Wb) -> bool {
-    use Wb::*;
-    match (b, c) {
-        (Cr, Lf) => true,                                                   // WB3
-        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false,           // WB3a, WB3b
-        (Space, Space) => true,                                             // WB3d
-        (Letter, Letter) => true,                                           // WB5
-        (Letter, MidLetter | MidNumLetQ) => d == Letter,                    // WB6
-        (MidLetter | MidNumLetQ, Letter) => a == Letter,                    // WB7
-        (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => true, // WB8-10
-        (MidNum | MidNumLetQ, Numeric) => a == Numeric,                     // WB11
-        (Numeric, MidNum | MidNumLetQ) => d == Numeric,                     // WB12
-        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,            // WB13a
-        (ExtendNumLet, Letter | Numeric) => true,                           // WB13b
-        _ => false,                                                         // WB999
+fn wb_at(b: &[u8], i: usize) -> (Wb, usize) {
+    match b[i] {
+        c @ 0..=0x7f => (WB_ASCII[c as usize], 1),
+        _ => (wb_typographic(b[i + 2]), 3),
     }
 }
 
 /// Calls `f(offset, word)` for each UAX #29 word segment of `s`, in order
 /// (what `s.split_word_bound_indices()` gives).
+///
+/// For these classes the rules (WB3 to WB13b; WB4, WB3c and WB15-16 concern
+/// characters that have none) come to runs: letters, digits and `_` join
+/// each other (WB5, WB8-10, WB13a-b); a mid-word mark joins two letters
+/// (`:`, `.`, `'`, `’`: WB6-7) or two digits (`,`, `;`, `.`, `'`, `’`:
+/// WB11-12); spaces join spaces (WB3d); CR joins LF (WB3); anything else is
+/// a segment of its own (WB999). A mark that begins a segment never joins
+/// what follows: had it a letter (digit) on each side, it would have joined
+/// the one before.
 pub fn word_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
     if !known(s) {
         for (off, w) in s.split_word_bound_indices() {
@@ -141,24 +137,63 @@ pub fn word_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
         }
         return;
     }
-    let mut chars = classes(s, &WB_ASCII, wb_typographic);
-    let Some(mut cur) = chars.next() else {
-        return;
-    };
-    let mut next = chars.next();
-    let mut before = Wb::Other;
-    let mut start = 0;
-    while let Some(n) = next {
-        let after = chars.next();
-        if !joined(before, cur.1, n.1, after.map_or(Wb::Other, |a| a.1)) {
-            f(start, &s[start..n.0]);
-            start = n.0;
+    let b = s.as_bytes();
+    let core = |c: Wb| matches!(c, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = wb_at(b, i);
+        let mut end = i + len;
+        match c {
+            Wb::Space => {
+                while end < b.len() && b[end] == b' ' {
+                    end += 1;
+                }
+            }
+            _ if core(c) => {
+                let mut last = c;
+                while end < b.len() {
+                    let (n, nlen) = wb_at(b, end);
+                    if core(n) {
+                        last = n;
+                        end += nlen;
+                        continue;
+                    }
+                    // A mark with the same kind of character on each side.
+                    let kind = match (last, n) {
+                        (Wb::Letter, Wb::MidLetter | Wb::MidNumLetQ) => Wb::Letter,
+                        (Wb::Numeric, Wb::MidNum | Wb::MidNumLetQ) => Wb::Numeric,
+                        _ => break,
+                    };
+                    match b.get(end + nlen) {
+                        Some(_) if wb_at(b, end + nlen).0 == kind => {
+                            end += nlen;
+                            last = n;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            Wb::Cr if b.get(end) == Some(&b'\n') => end += 1,
+            _ => {}
         }
-        before = cur.1;
-        cur = n;
-        next = after;
+        f(i, &s[i..end]);
+        i = end;
     }
-    f(start, &s[start..]);
+}
+
+/// Calls `f(word)` for each word of `s` that holds a letter or a digit
+/// (what `s.unicode_words()` gives): the segments of [`word_bounds`] with
+/// one. In a range the fast path takes, those are exactly the ASCII ones.
+pub fn words<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
+    if !known(s) {
+        s.unicode_words().for_each(f);
+        return;
+    }
+    word_bounds(s, |_, w| {
+        if w.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            f(w)
+        }
+    });
 }
 
 /// The sentence-break classes (UAX #29, table 4) of the characters the
@@ -374,6 +409,21 @@ mod tests {
         }
     }
 
+    fn fast_words(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        words(s, |w| out.push(w));
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn words_as_the_library(chars in prop::collection::vec(news_char(), 0..40)) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(fast_words(&s), s.unicode_words().collect::<Vec<_>>());
+        }
+    }
+
     #[test]
     fn words_of_news() {
         let s = "U.S. officials said 60,000 troops (3.5%) don’t “rest” — e.g. at 9:30 p.m.\r\nOK_1 a'b…";
@@ -385,6 +435,10 @@ mod tests {
             assert!(words.contains(&w), "{w} is one segment: {words:?}");
         }
         assert_eq!(fast(""), library(""));
+        assert_eq!(
+            fast_words("“Don’t,” he said — at 9:30_ _."),
+            ["Don’t", "he", "said", "at", "9", "30_"]
+        );
     }
 
     #[test]

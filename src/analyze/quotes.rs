@@ -1042,8 +1042,8 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// Whether every word of a text of at least two words is capitalised,
 /// short function words apart.
 fn is_title_case(text: &str) -> bool {
-    use unicode_segmentation::UnicodeSegmentation;
-    let words: Vec<&str> = text.unicode_words().collect();
+    let mut words: Vec<&str> = Vec::new();
+    crate::bounds::words(text, |w| words.push(w));
     words.len() >= 2
         && words.iter().enumerate().all(|(i, w)| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
@@ -2619,8 +2619,9 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
 
 /// Words of a byte range (letters or digits between boundaries).
 fn count_words(text: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().count()
+    let mut n = 0;
+    crate::bounds::words(text, |_| n += 1);
+    n
 }
 
 /// A quote or indirect report before its speaker is resolved.
