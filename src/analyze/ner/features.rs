@@ -676,6 +676,23 @@ mod tests {
         )
     }
 
+    /// A headline or dateline in capitals: four in five of the words of two
+    /// letters or more have no lower-case letter.
+    #[test]
+    fn sentences_in_capitals() {
+        let caps = |s: &str| is_caps_sentence(&s.split(' ').collect::<Vec<_>>());
+        assert!(caps("WASHINGTON (AP) — U.S. TROOPS LEAVE"));
+        assert!(
+            caps("ÉTATS-UNIS : LA GRÈVE CONTINUE"),
+            "letters beyond ASCII"
+        );
+        assert!(!caps("Washington (AP) — U.S. troops leave"));
+        assert!(!caps("ÉTATS-UNIS : la grève continue"));
+        assert!(!caps("A I"), "one-letter words do not count");
+        assert!(caps("PARIS, France: TALKS END TODAY"), "four in five");
+        assert!(!caps("PARIS, France: Talks END TODAY"));
+    }
+
     /// The one-pass hashing of ASCII words gives exactly the general path's
     /// hashes (the model was trained with those): on chosen words and on
     /// many random strings over letters, digits, punctuation and NUL.
