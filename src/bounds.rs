@@ -35,29 +35,6 @@ fn known(s: &str) -> bool {
     true
 }
 
-/// The characters of `s` (all [`known`]) as (byte offset, class), the class
-/// of an ASCII character from `ascii` and of a typographic one from
-/// `typographic` (given its last byte).
-fn classes<'a, T: Copy + 'a>(
-    s: &'a str,
-    ascii: &'a [T; 128],
-    typographic: fn(u8) -> T,
-) -> impl Iterator<Item = (usize, T)> + 'a {
-    let b = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let &c = b.get(i)?;
-        let at = i;
-        if c < 0x80 {
-            i += 1;
-            Some((at, ascii[c as usize]))
-        } else {
-            i += 3;
-            Some((at, typographic(b[at + 2])))
-        }
-    })
-}
-
 /// The word-break classes (UAX #29, table 3) of the characters the fast
 /// path knows. `AHLetter` is `ALetter` (no Hebrew letters here);
 /// `Double_Quote` matters only next to Hebrew letters, so `"` is `Other`.
@@ -318,7 +295,9 @@ pub fn sentence_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
         }
         return;
     }
-    let cls: Vec<(usize, Sb)> = classes(s, &SB_ASCII, sb_typographic).collect();
+    // Character by character, holding no more than the last two classes:
+    // a paragraph may be the whole text.
+    let b = s.as_bytes();
     let mut ctx = Context {
         term: None,
         spaces: false,
@@ -327,31 +306,50 @@ pub fn sentence_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
     // of class Upper, Lower, CR, LF or a terminator, and its class (so the
     // look-ahead is linear however many positions ask).
     let mut decisive = (0usize, Sb::Other);
+    let (mut before, (mut prev, mut i)) = (Sb::Other, sb_at(b, 0));
     let mut start = 0;
-    for i in 1..cls.len() {
-        let (prev, cur) = (cls[i - 1].1, cls[i].1);
+    while i < b.len() {
+        let (cur, len) = sb_at(b, i);
         ctx = ctx.then(prev);
-        let before = if i >= 2 { cls[i - 2].1 } else { Sb::Other };
         let lower_ahead = || {
             if decisive.0 < i {
-                decisive = cls[i..]
-                    .iter()
-                    .enumerate()
-                    .find(|(_, c)| {
-                        use Sb::*;
-                        matches!(c.1, Upper | Lower | Cr | Lf | ATerm | STerm)
-                    })
-                    .map_or((cls.len(), Sb::Other), |(j, c)| (i + j, c.1));
+                let mut j = i;
+                decisive = (b.len(), Sb::Other);
+                while j < b.len() {
+                    let (c, len) = sb_at(b, j);
+                    if matches!(
+                        c,
+                        Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm
+                    ) {
+                        decisive = (j, c);
+                        break;
+                    }
+                    j += len;
+                }
             }
             decisive.1 == Sb::Lower
         };
         if !sb_joined(before, prev, cur, ctx, lower_ahead) {
-            f(start, &s[start..cls[i].0]);
-            start = cls[i].0;
+            f(start, &s[start..i]);
+            start = i;
         }
+        (before, prev) = (prev, cur);
+        i += len;
     }
     if !s.is_empty() {
         f(start, &s[start..]);
+    }
+}
+
+/// The class and length in bytes of the character at byte `i` of a text
+/// whose characters are all [`known`] (the class of nothing past its end:
+/// `Other`, with length 1).
+#[inline]
+fn sb_at(b: &[u8], i: usize) -> (Sb, usize) {
+    match b.get(i) {
+        Some(&c @ 0..=0x7f) => (SB_ASCII[c as usize], 1),
+        Some(_) => (sb_typographic(b[i + 2]), 3),
+        None => (Sb::Other, 1),
     }
 }
 
