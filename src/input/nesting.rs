@@ -156,13 +156,20 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
     b.len()
 }
 
-/// The estimated stack of open elements and what has been left out.
+/// The estimated stack of open elements and what has been left out. Names
+/// are numbered as they are met (a page has thousands of tags and a few
+/// dozen names): the stack and the counts hold numbers, so a tag costs one
+/// lookup of its name and no allocation.
 struct Scan {
-    stack: Vec<String>,
+    /// Each name met, in lower case, by number.
+    names: Vec<String>,
+    /// The number of each name met.
+    ids: HashMap<String, usize, Fnv>,
+    stack: Vec<usize>,
     /// How many of each name the stack holds (so a hopeless search costs nothing).
-    open: HashMap<String, usize, Fnv>,
+    open: Vec<usize>,
     /// Start tags left out, by name: their end tags are left out too.
-    dropped: HashMap<String, usize, Fnv>,
+    dropped: Vec<usize>,
     /// Formatting elements started and not yet ended.
     formatting: usize,
     /// Depth of SVG and MathML elements, where `/>` closes an element.
@@ -174,12 +181,15 @@ impl Scan {
     /// it, writes the document with those tags left out.
     fn run(html: &str, mut out: Option<&mut String>) -> bool {
         let mut scan = Scan {
+            names: Vec::new(),
+            ids: HashMap::default(),
             stack: Vec::new(),
-            open: HashMap::default(),
-            dropped: HashMap::default(),
+            open: Vec::new(),
+            dropped: Vec::new(),
             formatting: 0,
             foreign: 0,
         };
+        let mut name = String::new();
         let b = html.as_bytes();
         let mut changed = false;
         let mut copied = 0usize;
@@ -203,7 +213,10 @@ impl Scan {
                 .iter()
                 .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
                 .map_or(b.len(), |p| name_start + p);
-            let name = html[name_start..name_end].to_ascii_lowercase();
+            name.clear();
+            name.push_str(&html[name_start..name_end]);
+            name.make_ascii_lowercase();
+            let id = scan.id(&name);
             let Some(end) = tag_end(b, name_end) else {
                 break; // a tag left open at the end: the parser drops it too
             };
@@ -211,14 +224,14 @@ impl Scan {
             let self_closing = b[end - 2] == b'/';
             let block = !closing && SPECIAL_SET.contains(&name);
             let keep = if closing {
-                scan.end_tag(&name)
+                scan.end_tag(id, &name)
             } else {
                 if scan.foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
                     // Its content is text: skip to its end tag.
                     let close = format!("</{name}");
                     i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
                 }
-                scan.start_tag(name, self_closing)
+                scan.start_tag(id, &name, self_closing)
             };
             if !keep {
                 changed = true;
@@ -241,37 +254,49 @@ impl Scan {
         changed
     }
 
-    fn push(&mut self, name: String) {
-        if name == "svg" || name == "math" {
+    /// The number of `name` (lower case), numbering it if it is new.
+    fn id(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len();
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        self.open.push(0);
+        self.dropped.push(0);
+        id
+    }
+
+    fn push(&mut self, id: usize) {
+        if matches!(self.names[id].as_str(), "svg" | "math") {
             self.foreign += 1;
         }
-        *self.open.entry(name.clone()).or_insert(0) += 1;
-        self.stack.push(name);
+        self.open[id] += 1;
+        self.stack.push(id);
     }
 
     /// Pops the stack down to (and including) index `k`.
     fn pop_to(&mut self, k: usize) {
-        for name in self.stack.drain(k..) {
-            if name == "svg" || name == "math" {
+        for id in self.stack.drain(k..) {
+            if matches!(self.names[id].as_str(), "svg" | "math") {
                 self.foreign -= 1;
             }
-            if let Some(n) = self.open.get_mut(&name) {
-                *n -= 1;
-            }
+            self.open[id] -= 1;
         }
     }
 
     /// The index of the nearest open `name`, searching down from the top and
     /// giving up at an element in `stop`.
     fn find(&self, name: &str, stop: &dyn Fn(&str) -> bool) -> Option<usize> {
-        if self.open.get(name).copied().unwrap_or(0) == 0 {
+        let &id = self.ids.get(name)?;
+        if self.open[id] == 0 {
             return None;
         }
-        for (k, open) in self.stack.iter().enumerate().rev() {
-            if open == name {
+        for (k, &open) in self.stack.iter().enumerate().rev() {
+            if open == id {
                 return Some(k);
             }
-            if stop(open) {
+            if stop(&self.names[open]) {
                 return None;
             }
         }
@@ -279,18 +304,18 @@ impl Scan {
     }
 
     /// Handles a start tag; `false` if it must be left out.
-    fn start_tag(&mut self, name: String, self_closing: bool) -> bool {
-        if VOID_SET.contains(&name) || (self_closing && self.foreign > 0) {
+    fn start_tag(&mut self, id: usize, name: &str, self_closing: bool) -> bool {
+        if VOID_SET.contains(name) || (self_closing && self.foreign > 0) {
             return true;
         }
         // The parser closes an open p when a block starts, and an open li, dt or
         // dd when a new one starts.
-        if CLOSE_P_SET.contains(&name) {
+        if CLOSE_P_SET.contains(name) {
             if let Some(k) = self.find("p", &|e| SCOPE_BOUNDARY.contains(&e) || e == "button") {
                 self.pop_to(k);
             }
         }
-        let closes = match name.as_str() {
+        let closes = match name {
             "li" => self.find("li", &|e| {
                 SPECIAL_SET.contains(e) && !matches!(e, "address" | "div" | "p" | "li")
             }),
@@ -308,22 +333,22 @@ impl Scan {
         if let Some(k) = closes {
             self.pop_to(k);
         }
-        let formatting = FORMATTING_SET.contains(&name);
+        let formatting = FORMATTING_SET.contains(name);
         if self.stack.len() >= MAX_DEPTH || (formatting && self.formatting >= MAX_FORMATTING) {
-            *self.dropped.entry(name).or_insert(0) += 1;
+            self.dropped[id] += 1;
             return false;
         }
         if formatting {
             self.formatting += 1;
         }
-        self.push(name);
+        self.push(id);
         true
     }
 
     /// Handles an end tag; `false` if it must be left out.
-    fn end_tag(&mut self, name: &str) -> bool {
-        if let Some(n) = self.dropped.get_mut(name).filter(|n| **n > 0) {
-            *n -= 1;
+    fn end_tag(&mut self, id: usize, name: &str) -> bool {
+        if self.dropped[id] > 0 {
+            self.dropped[id] -= 1;
             return false;
         }
         if FORMATTING_SET.contains(name) {
