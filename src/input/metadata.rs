@@ -264,6 +264,10 @@ impl Scan {
         // Elements that open other content (comments, sidebars, …), innermost
         // last: one stack instead of an ancestor walk per element.
         let mut other: Vec<ego_tree::NodeId> = Vec::new();
+        // An element's attributes in lower case, in buffers kept from one
+        // element to the next (most elements have a class or an id, and
+        // making three strings for each was a third of this walk).
+        let (mut itemprop, mut class_id, mut rel) = (String::new(), String::new(), String::new());
         for edge in root.traverse() {
             let node = match edge {
                 Edge::Open(node) => node,
@@ -350,14 +354,14 @@ impl Scan {
                 }
                 _ => {}
             }
-            let itemprop = a.itemprop.unwrap_or("").to_ascii_lowercase();
-            let class_id = match (a.class, a.id) {
-                (None, None) => String::new(),
+            lower_into(&mut itemprop, &[a.itemprop.unwrap_or("")]);
+            match (a.class, a.id) {
+                (None, None) => class_id.clear(),
                 (class, id) => {
-                    format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_ascii_lowercase()
+                    lower_into(&mut class_id, &[class.unwrap_or(""), " ", id.unwrap_or("")])
                 }
-            };
-            let rel = a.rel.unwrap_or("").to_ascii_lowercase();
+            }
+            lower_into(&mut rel, &[a.rel.unwrap_or("")]);
             let headline_class = contains_any(
                 &class_id,
                 &["entry-title", "post-title", "article-title", "headline"],
@@ -875,6 +879,15 @@ fn is_byline_class(class_id: &str) -> bool {
 /// Whether `hay` contains one of `needles`, quicker where it does not, as
 /// for nearly all class names of a long page: a needle whose pairs of
 /// adjacent bytes are not all in the haystack cannot be in it.
+/// `out` made the ASCII lower case of `parts` joined, in place of what it held.
+fn lower_into(out: &mut String, parts: &[&str]) {
+    out.clear();
+    for p in parts {
+        out.push_str(p);
+    }
+    out.make_ascii_lowercase();
+}
+
 fn contains_any(hay: &str, needles: &[&str]) -> bool {
     fn pairs(s: &str) -> u64 {
         s.as_bytes().windows(2).fold(0, |m, w| {
