@@ -155,11 +155,11 @@ impl Patterns {
         p
     }
 
-    /// The position in the list of the first pattern `key` contains.
-    fn first(&self, key: &str) -> Option<usize> {
+    /// The position in the list of the first pattern `key` contains
+    /// (`runs`: the key's, made once for all the lists).
+    fn first(&self, key: &str, runs: &Runs) -> Option<usize> {
         let mut best: Option<usize> = None;
         let better = |best: Option<usize>, i: usize| best.is_none_or(|b| i < b);
-        let runs = Runs::new(key);
         for &(i, pat) in &self.anywhere {
             if better(best, i) && runs.may_hold(pat) && key.contains(pat) {
                 best = Some(i);
@@ -233,12 +233,14 @@ pub fn class_info(key: &str) -> ClassInfo {
         key
     };
     let l = lists();
+    // One filter of the key's runs of three bytes for the five lists.
+    let runs = Runs::new(key);
     ClassInfo {
-        furniture: l.furniture.first(key).map(|i| FURNITURE[i].1),
-        positive: l.positive.first(key).is_some(),
-        negative: l.negative.first(key).is_some(),
-        byline: l.byline.first(key).is_some(),
-        body: l.body.first(key).is_some(),
+        furniture: l.furniture.first(key, &runs).map(|i| FURNITURE[i].1),
+        positive: l.positive.first(key, &runs).is_some(),
+        negative: l.negative.first(key, &runs).is_some(),
+        byline: l.byline.first(key, &runs).is_some(),
+        body: l.body.first(key, &runs).is_some(),
     }
 }
 
@@ -1705,20 +1707,21 @@ mod pattern_tests {
             "-sr-only-",
         ];
         for key in keys {
+            let runs = Runs::new(key);
             let plain = FURNITURE.iter().position(|(p, _)| key.contains(p));
-            assert_eq!(lists().furniture.first(key), plain, "{key}");
+            assert_eq!(lists().furniture.first(key, &runs), plain, "{key}");
             assert_eq!(
-                lists().positive.first(key).is_some(),
+                lists().positive.first(key, &runs).is_some(),
                 has_any(key, POSITIVE),
                 "{key}"
             );
             assert_eq!(
-                lists().negative.first(key).is_some(),
+                lists().negative.first(key, &runs).is_some(),
                 has_any(key, NEGATIVE),
                 "{key}"
             );
             assert_eq!(
-                lists().byline.first(key).is_some(),
+                lists().byline.first(key, &runs).is_some(),
                 has_any(key, BYLINE),
                 "{key}"
             );

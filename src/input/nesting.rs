@@ -143,7 +143,23 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         return None;
     }
     let first = needle[0];
-    (from..=hay.len() - needle.len()).find(|&i| {
+    let last = hay.len() - needle.len();
+    if !first.is_ascii_alphabetic() {
+        // "</script": jump from one '<' to the next (a script's body is
+        // most of a page's bytes).
+        let mut i = from;
+        while let Some(p) = hay[i..=last].iter().position(|&c| c == first) {
+            if hay[i + p..i + p + needle.len()].eq_ignore_ascii_case(needle) {
+                return Some(i + p);
+            }
+            i += p + 1;
+            if i > last {
+                break;
+            }
+        }
+        return None;
+    }
+    (from..=last).find(|&i| {
         hay[i].eq_ignore_ascii_case(&first) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
     })
 }
@@ -424,6 +440,18 @@ mod tests {
 
     fn depth_ok(html: &str) -> bool {
         !Scan::run(&limit_nesting(html), None)
+    }
+
+    #[test]
+    fn find_ci_finds_the_first_match_in_any_case() {
+        let hay = b"a <b> x</SCRIPT y </script";
+        assert_eq!(find_ci(hay, 0, b"</script"), Some(7));
+        assert_eq!(find_ci(hay, 8, b"</script"), Some(18));
+        assert_eq!(find_ci(hay, 19, b"</script"), None);
+        assert_eq!(find_ci(hay, 0, b"script"), Some(9));
+        assert_eq!(find_ci(b"<", 0, b"</"), None);
+        assert_eq!(find_ci(b"</", 0, b"</"), Some(0));
+        assert_eq!(find_ci(b"x</", 3, b"</"), None);
     }
 
     #[test]
