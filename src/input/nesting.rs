@@ -209,6 +209,17 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
     b.len()
 }
 
+/// Bits of the sets a tag name is in, worked out once a name (a page has
+/// thousands of tags and a few dozen names).
+const IS_VOID: u8 = 1;
+const IS_SPECIAL: u8 = 2;
+const IS_CLOSE_P: u8 = 4;
+const IS_FORMATTING: u8 = 8;
+const IS_RAW: u8 = 16;
+const IS_SCOPE: u8 = 32;
+/// `svg` or `math`: foreign content, where `/>` closes an element.
+const IS_FOREIGN: u8 = 64;
+
 /// The estimated stack of open elements and what has been left out. Names
 /// are numbered as they are met (a page has thousands of tags and a few
 /// dozen names): the stack and the counts hold numbers, so a tag costs one
@@ -218,6 +229,8 @@ struct Scan {
     names: Vec<String>,
     /// The number of each name met.
     ids: HashMap<String, usize, Fnv>,
+    /// The sets each name is in ([`IS_VOID`], [`IS_SPECIAL`], …), by number.
+    kinds: Vec<u8>,
     stack: Vec<usize>,
     /// How many of each name the stack holds (so a hopeless search costs nothing).
     open: Vec<usize>,
@@ -236,6 +249,7 @@ impl Scan {
         let mut scan = Scan {
             names: Vec::new(),
             ids: HashMap::default(),
+            kinds: Vec::new(),
             stack: Vec::new(),
             open: Vec::new(),
             dropped: Vec::new(),
@@ -275,12 +289,12 @@ impl Scan {
             };
             i = end;
             let self_closing = b[end - 2] == b'/';
-            let block = !closing && SPECIAL_SET.contains(&name);
+            let block = !closing && scan.is(id, IS_SPECIAL);
             let mut body = None;
             let keep = if closing {
                 scan.end_tag(id, &name)
             } else {
-                if scan.foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
+                if scan.foreign == 0 && scan.is(id, IS_RAW) {
                     // Its content is text: skip to its end tag.
                     let close = format!("</{name}");
                     i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
@@ -329,13 +343,29 @@ impl Scan {
         let id = self.names.len();
         self.names.push(name.to_string());
         self.ids.insert(name.to_string(), id);
+        let sets = [
+            (IS_VOID, VOID_SET.contains(name)),
+            (IS_SPECIAL, SPECIAL_SET.contains(name)),
+            (IS_CLOSE_P, CLOSE_P_SET.contains(name)),
+            (IS_FORMATTING, FORMATTING_SET.contains(name)),
+            (IS_RAW, RAW_TEXT.contains(&name)),
+            (IS_SCOPE, SCOPE_BOUNDARY.contains(&name)),
+            (IS_FOREIGN, matches!(name, "svg" | "math")),
+        ];
+        self.kinds
+            .push(sets.iter().filter(|s| s.1).fold(0, |k, s| k | s.0));
         self.open.push(0);
         self.dropped.push(0);
         id
     }
 
+    /// Whether name `id` is in the set `kind` (one of [`IS_VOID`], …).
+    fn is(&self, id: usize, kind: u8) -> bool {
+        self.kinds[id] & kind != 0
+    }
+
     fn push(&mut self, id: usize) {
-        if matches!(self.names[id].as_str(), "svg" | "math") {
+        if self.is(id, IS_FOREIGN) {
             self.foreign += 1;
         }
         self.open[id] += 1;
@@ -345,7 +375,7 @@ impl Scan {
     /// Pops the stack down to (and including) index `k`.
     fn pop_to(&mut self, k: usize) {
         for id in self.stack.drain(k..) {
-            if matches!(self.names[id].as_str(), "svg" | "math") {
+            if self.kinds[id] & IS_FOREIGN != 0 {
                 self.foreign -= 1;
             }
             self.open[id] -= 1;
@@ -354,7 +384,7 @@ impl Scan {
 
     /// The index of the nearest open `name`, searching down from the top and
     /// giving up at an element in `stop`.
-    fn find(&self, name: &str, stop: &dyn Fn(&str) -> bool) -> Option<usize> {
+    fn find(&self, name: &str, stop: &dyn Fn(usize) -> bool) -> Option<usize> {
         let &id = self.ids.get(name)?;
         if self.open[id] == 0 {
             return None;
@@ -363,7 +393,7 @@ impl Scan {
             if open == id {
                 return Some(k);
             }
-            if stop(&self.names[open]) {
+            if stop(open) {
                 return None;
             }
         }
@@ -372,26 +402,31 @@ impl Scan {
 
     /// Handles a start tag; `false` if it must be left out.
     fn start_tag(&mut self, id: usize, name: &str, self_closing: bool) -> bool {
-        if VOID_SET.contains(name) || (self_closing && self.foreign > 0) {
+        if self.is(id, IS_VOID) || (self_closing && self.foreign > 0) {
             return true;
         }
         // The parser closes an open p when a block starts, and an open li, dt or
         // dd when a new one starts.
-        if CLOSE_P_SET.contains(name) {
-            if let Some(k) = self.find("p", &|e| SCOPE_BOUNDARY.contains(&e) || e == "button") {
+        if self.is(id, IS_CLOSE_P) {
+            if let Some(k) = self.find("p", &|e| self.is(e, IS_SCOPE) || self.names[e] == "button")
+            {
                 self.pop_to(k);
             }
         }
         let closes = match name {
             "li" => self.find("li", &|e| {
-                SPECIAL_SET.contains(e) && !matches!(e, "address" | "div" | "p" | "li")
+                self.is(e, IS_SPECIAL)
+                    && !matches!(self.names[e].as_str(), "address" | "div" | "p" | "li")
             }),
             "dt" | "dd" => ["dt", "dd"]
                 .iter()
                 .filter_map(|n| {
                     self.find(n, &|e| {
-                        SPECIAL_SET.contains(e)
-                            && !matches!(e, "address" | "div" | "p" | "dt" | "dd")
+                        self.is(e, IS_SPECIAL)
+                            && !matches!(
+                                self.names[e].as_str(),
+                                "address" | "div" | "p" | "dt" | "dd"
+                            )
                     })
                 })
                 .max(),
@@ -400,7 +435,7 @@ impl Scan {
         if let Some(k) = closes {
             self.pop_to(k);
         }
-        let formatting = FORMATTING_SET.contains(name);
+        let formatting = self.is(id, IS_FORMATTING);
         if self.stack.len() >= MAX_DEPTH || (formatting && self.formatting >= MAX_FORMATTING) {
             self.dropped[id] += 1;
             return false;
@@ -418,14 +453,14 @@ impl Scan {
             self.dropped[id] -= 1;
             return false;
         }
-        if FORMATTING_SET.contains(name) {
+        if self.is(id, IS_FORMATTING) {
             self.formatting = self.formatting.saturating_sub(1);
         }
-        let found = if SPECIAL_SET.contains(name) || FORMATTING_SET.contains(name) {
-            self.find(name, &|e| SCOPE_BOUNDARY.contains(&e))
+        let found = if self.is(id, IS_SPECIAL | IS_FORMATTING) {
+            self.find(name, &|e| self.is(e, IS_SCOPE))
         } else {
             // An ordinary end tag is ignored when a special element stands above its match.
-            self.find(name, &|e| SPECIAL_SET.contains(e))
+            self.find(name, &|e| self.is(e, IS_SPECIAL))
         };
         if let Some(k) = found {
             self.pop_to(k);
