@@ -35,6 +35,31 @@ fn known(s: &str) -> bool {
     true
 }
 
+/// A table of the class of each ASCII character, from a `const fn` giving
+/// the class of one (both rule sets read their classes from such a table).
+macro_rules! ascii_classes {
+    ($class:expr, $other:expr) => {{
+        let mut t = [$other; 128];
+        let mut c = 0;
+        while c < 128 {
+            t[c] = $class(c as u8);
+            c += 1;
+        }
+        t
+    }};
+}
+
+/// The class and length in bytes of the character at byte `i` of a text
+/// whose characters are all [`known`]: an ASCII one's from `ascii`, a
+/// typographic one's from `typographic` (given its last byte).
+#[inline]
+fn class_at<T: Copy>(b: &[u8], i: usize, ascii: &[T; 128], typographic: fn(u8) -> T) -> (T, usize) {
+    match b[i] {
+        c @ 0..=0x7f => (ascii[c as usize], 1),
+        _ => (typographic(b[i + 2]), 3),
+    }
+}
+
 /// The word-break classes (UAX #29, table 3) of the characters the fast
 /// path knows. `AHLetter` is `ALetter` (no Hebrew letters here);
 /// `Double_Quote` matters only next to Hebrew letters, so `"` is `Other`.
@@ -54,28 +79,25 @@ enum Wb {
     ExtendNumLet,
 }
 
-/// The word-break class of each ASCII character.
-const WB_ASCII: [Wb; 128] = {
-    let mut t = [Wb::Other; 128];
-    let mut c = 0;
-    while c < 128 {
-        t[c] = match c as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
-            b'0'..=b'9' => Wb::Numeric,
-            b' ' => Wb::Space,
-            b'\r' => Wb::Cr,
-            b'\n' => Wb::Lf,
-            0x0b | 0x0c => Wb::Newline,
-            b':' => Wb::MidLetter,
-            b',' | b';' => Wb::MidNum,
-            b'.' | b'\'' => Wb::MidNumLetQ,
-            b'_' => Wb::ExtendNumLet,
-            _ => Wb::Other,
-        };
-        c += 1;
+/// The word-break class of an ASCII character.
+const fn wb_ascii(c: u8) -> Wb {
+    match c {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+        b'0'..=b'9' => Wb::Numeric,
+        b' ' => Wb::Space,
+        b'\r' => Wb::Cr,
+        b'\n' => Wb::Lf,
+        0x0b | 0x0c => Wb::Newline,
+        b':' => Wb::MidLetter,
+        b',' | b';' => Wb::MidNum,
+        b'.' | b'\'' => Wb::MidNumLetQ,
+        b'_' => Wb::ExtendNumLet,
+        _ => Wb::Other,
     }
-    t
-};
+}
+
+/// [`wb_ascii`] of each ASCII character.
+const WB_ASCII: [Wb; 128] = ascii_classes!(wb_ascii, Wb::Other);
 
 /// The word-break class of a typographic character, by its last byte: the
 /// single quotes are `MidNumLet` ("don’t"), the rest `Other`.
@@ -86,14 +108,10 @@ fn wb_typographic(last: u8) -> Wb {
     }
 }
 
-/// The class and length in bytes of the character at byte `i` of a text
-/// whose characters are all [`known`].
+/// The word-break class and length of the character at byte `i` ([`class_at`]).
 #[inline]
 fn wb_at(b: &[u8], i: usize) -> (Wb, usize) {
-    match b[i] {
-        c @ 0..=0x7f => (WB_ASCII[c as usize], 1),
-        _ => (wb_typographic(b[i + 2]), 3),
-    }
+    class_at(b, i, &WB_ASCII, wb_typographic)
 }
 
 /// Calls `f(offset, word)` for each UAX #29 word segment of `s`, in order
@@ -108,12 +126,17 @@ fn wb_at(b: &[u8], i: usize) -> (Wb, usize) {
 /// what follows: had it a letter (digit) on each side, it would have joined
 /// the one before.
 pub fn word_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
-    if !known(s) {
+    if known(s) {
+        known_word_bounds(s, f);
+    } else {
         for (off, w) in s.split_word_bound_indices() {
             f(off, w);
         }
-        return;
     }
+}
+
+/// [`word_bounds`] of a text whose characters are all [`known`].
+fn known_word_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
     let b = s.as_bytes();
     let core = |c: Wb| matches!(c, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
     let mut i = 0;
@@ -166,7 +189,7 @@ pub fn words<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
         s.unicode_words().for_each(f);
         return;
     }
-    word_bounds(s, |_, w| {
+    known_word_bounds(s, |_, w| {
         if w.bytes().any(|b| b.is_ascii_alphanumeric()) {
             f(w)
         }
@@ -190,28 +213,25 @@ enum Sb {
     SContinue,
 }
 
-/// The sentence-break class of each ASCII character.
-const SB_ASCII: [Sb; 128] = {
-    let mut t = [Sb::Other; 128];
-    let mut c = 0;
-    while c < 128 {
-        t[c] = match c as u8 {
-            b'a'..=b'z' => Sb::Lower,
-            b'A'..=b'Z' => Sb::Upper,
-            b'0'..=b'9' => Sb::Numeric,
-            b' ' | b'\t' | 0x0b | 0x0c => Sb::Sp,
-            b'\r' => Sb::Cr,
-            b'\n' => Sb::Lf,
-            b'.' => Sb::ATerm,
-            b'!' | b'?' => Sb::STerm,
-            b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
-            b',' | b'-' | b':' | b';' => Sb::SContinue,
-            _ => Sb::Other,
-        };
-        c += 1;
+/// The sentence-break class of an ASCII character.
+const fn sb_ascii(c: u8) -> Sb {
+    match c {
+        b'a'..=b'z' => Sb::Lower,
+        b'A'..=b'Z' => Sb::Upper,
+        b'0'..=b'9' => Sb::Numeric,
+        b' ' | b'\t' | 0x0b | 0x0c => Sb::Sp,
+        b'\r' => Sb::Cr,
+        b'\n' => Sb::Lf,
+        b'.' => Sb::ATerm,
+        b'!' | b'?' => Sb::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
+        b',' | b'-' | b':' | b';' => Sb::SContinue,
+        _ => Sb::Other,
     }
-    t
-};
+}
+
+/// [`sb_ascii`] of each ASCII character.
+const SB_ASCII: [Sb; 128] = ascii_classes!(sb_ascii, Sb::Other);
 
 /// The sentence-break class of a typographic character, by its last byte:
 /// quotation marks close, dashes continue, the ellipsis is `Other`.
@@ -295,6 +315,9 @@ pub fn sentence_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
         }
         return;
     }
+    if s.is_empty() {
+        return;
+    }
     // Character by character, holding no more than the last two classes:
     // a paragraph may be the whole text.
     let b = s.as_bytes();
@@ -336,21 +359,14 @@ pub fn sentence_bounds<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
         (before, prev) = (prev, cur);
         i += len;
     }
-    if !s.is_empty() {
-        f(start, &s[start..]);
-    }
+    f(start, &s[start..]);
 }
 
-/// The class and length in bytes of the character at byte `i` of a text
-/// whose characters are all [`known`] (the class of nothing past its end:
-/// `Other`, with length 1).
+/// The sentence-break class and length of the character at byte `i`
+/// ([`class_at`]).
 #[inline]
 fn sb_at(b: &[u8], i: usize) -> (Sb, usize) {
-    match b.get(i) {
-        Some(&c @ 0..=0x7f) => (SB_ASCII[c as usize], 1),
-        Some(_) => (sb_typographic(b[i + 2]), 3),
-        None => (Sb::Other, 1),
-    }
+    class_at(b, i, &SB_ASCII, sb_typographic)
 }
 
 #[cfg(test)]
