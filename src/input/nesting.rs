@@ -304,29 +304,21 @@ impl Scan {
                 }
                 scan.start_tag(id, &name, self_closing)
             };
-            if let Some(body) = body.filter(|_| keep) {
+            // What is left out here, if anything, and what stands in its place.
+            let cut = if keep {
+                body.map(|b| (b, ""))
+            } else {
+                // A block left out still separates what stands around it.
+                Some((lt..end, if block { "<br>" } else { "" }))
+            };
+            if let Some((range, instead)) = cut {
                 changed = true;
-                match out.as_deref_mut() {
-                    None => return true,
-                    Some(o) => {
-                        o.push_str(&html[copied..body.start]);
-                        copied = body.end;
-                    }
-                }
-            }
-            if !keep {
-                changed = true;
-                match out.as_deref_mut() {
-                    None => return true,
-                    Some(o) => {
-                        o.push_str(&html[copied..lt]);
-                        // A block left out still separates what stands around it.
-                        if block {
-                            o.push_str("<br>");
-                        }
-                        copied = end;
-                    }
-                }
+                let Some(o) = out.as_deref_mut() else {
+                    return true;
+                };
+                o.push_str(&html[copied..range.start]);
+                o.push_str(instead);
+                copied = range.end;
             }
         }
         if let Some(o) = out {
