@@ -4,8 +4,9 @@
 //! `bounds.rs`: `unicode-segmentation`'s answers, found faster for the
 //! characters most news is written in), which already gets decimals
 //! ("3.5"), quotes that close after the period (`.”`), and "a.m. on" (no
-//! break before a lowercase word) right. What UAX #29 cannot know is English abbreviations: it breaks
-//! after "Mr." in "Mr. Smith" and after "U.S." in "U.S. President". So each
+//! break before a lowercase word) right. What UAX #29 cannot know is
+//! English abbreviations: it breaks after "Mr." in "Mr. Smith" and after
+//! "U.S." in "U.S. President". So each
 //! candidate break is checked against what precedes and follows it, the way
 //! Punkt-style splitters do, with word lists instead of a trained model:
 //! titles never end a sentence, months and "No." do not before a number,
