@@ -18,13 +18,24 @@
 //! absurdly deep page while a low one would let the slowness through.
 //! On ordinary pages it finds nothing of that to do.
 //!
-//! The same scan finds where each script and style sheet ends, and leaves
-//! out their bodies where that end is certain (`unread_body`): nothing
-//! reads them but JSON-LD, which is kept, and they are two fifths of a news
-//! page's bytes, which the tokenizer would otherwise read.
+//! The same scan leaves out what nothing reads, where it is certain that
+//! the parser would build the same document around it:
+//! - the bodies of scripts and style sheets (`unread_body`): two fifths of
+//!   a news page's bytes; JSON-LD is kept;
+//! - attributes no module reads (`attribute_is_read`): tracking `data-`
+//!   attributes, event handlers, sizes;
+//! - the bodies of SVG images ([`Svg`]): icons, all paths.
+//!
+//! Those last two are a quarter of what the parser read once scripts were
+//! gone. To be certain, the scan reads tags, attributes, comments and raw
+//! text as the tokenizer does (`attributes`, `comment_end`,
+//! `raw_text_end`), and stops leaving anything out (but for depth) where
+//! foreign content makes it unsure of that. A property test compares what
+//! is read from random markup with and without all this.
 
 use crate::analyze::ner::features::Fnv;
 use crate::analyze::WordSet;
+use memchr::{memchr, memmem};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -86,6 +97,209 @@ const SCOPE_BOUNDARY: &[&str] = &[
     "math",
 ];
 
+/// Start tags that, inside an SVG image, make where it ends uncertain to
+/// anything short of the parser: the HTML elements that break out of
+/// foreign content, `foreignObject` (whose content is HTML), and `script`
+/// and `style` (counted in a notice, so left where the parser finds them).
+/// SVG's `title` and `desc` hold HTML too, but are common in icons with
+/// only text inside: [`Svg`] takes them when they hold no tag.
+#[rustfmt::skip]
+const UNSURE_IN_SVG: &[&str] = &[
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+    "sub", "sup", "table", "tt", "u", "ul", "var", "font", "foreignobject", "script", "style",
+    "math", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+];
+
+/// Whether an attribute (its name as written) is one that something reads:
+/// `html.rs` (hidden content, class, id, role, images) and `metadata.rs`
+/// (`<meta>`, `<link>`, microdata, dates, language), or the tree builder
+/// itself (`<input type=hidden>` in tables, `<font color|face|size>`
+/// leaving SVG, `encoding` on MathML's `annotation-xml`, declarative
+/// shadow roots). Every other attribute is left out of what the parser
+/// reads: tracking `data-` attributes, SVG paths, event handlers and the
+/// like are a sixth of a page's bytes once scripts are gone, and each
+/// costs the parser an interned name and an allocation.
+/// A module that reads a new attribute must add it here.
+fn attribute_is_read(name: &[u8]) -> bool {
+    let mut lower = [0u8; 16];
+    if name.len() > lower.len() {
+        return name.len() > 10 && name[..10].eq_ignore_ascii_case(b"shadowroot");
+    }
+    let lower = &mut lower[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"style"
+            | b"hidden"
+            | b"aria-hidden"
+            | b"type"
+            | b"itemprop"
+            | b"itemtype"
+            | b"src"
+            | b"srcset"
+            | b"data-src"
+            | b"data-original"
+            | b"data-lazy-src"
+            | b"alt"
+            | b"lang"
+            | b"rel"
+            | b"href"
+            | b"content"
+            | b"property"
+            | b"name"
+            | b"pubdate"
+            | b"datetime"
+            | b"title"
+            | b"charset"
+            | b"http-equiv"
+            | b"color"
+            | b"face"
+            | b"size"
+            | b"encoding"
+    ) || (lower.len() > 10 && lower.starts_with(b"shadowroot"))
+}
+
+/// A start tag's attributes as the HTML tokenizer reads them, from the end
+/// of the tag's name at `i`: for each, where its name starts and ends and
+/// where its value (or, without one, its name) ends, into `found`. Returns
+/// the index just past the tag's `>` and whether the tag closes itself
+/// (`/>`); `None` if the input ends first (the parser drops that tag).
+/// Follows the tokenizer's states exactly (a `/` not before `>` separates,
+/// `=` can begin a name, a quote inside a name or an unquoted value is just
+/// a character), since leaving attributes out must not change how the rest
+/// of the tag is read.
+fn attributes(
+    b: &[u8],
+    mut i: usize,
+    found: &mut Vec<(usize, usize, usize)>,
+) -> Option<(usize, bool)> {
+    let ws = |c: u8| matches!(c, b'\t' | b'\n' | 0x0c | b'\r' | b' ');
+    found.clear();
+    loop {
+        let mut slash = false;
+        loop {
+            match *b.get(i)? {
+                b'>' => return Some((i + 1, slash)),
+                b'/' => slash = true,
+                c if ws(c) => slash = false,
+                _ => break,
+            }
+            i += 1;
+        }
+        let start = i;
+        // The first character begins the name, even an '='.
+        i += 1;
+        while i < b.len() && !ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let name_end = i;
+        while i < b.len() && ws(b[i]) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            found.push((start, name_end, name_end));
+            continue;
+        }
+        i += 1;
+        while i < b.len() && ws(b[i]) {
+            i += 1;
+        }
+        match *b.get(i)? {
+            q @ (b'"' | b'\'') => i += 2 + memchr(q, &b[i + 1..])?,
+            b'>' => {}
+            _ => {
+                while i < b.len() && !ws(b[i]) && b[i] != b'>' {
+                    i += 1;
+                }
+            }
+        }
+        found.push((start, name_end, i));
+    }
+}
+
+/// An SVG image whose body may be left out of what the parser reads: SVG
+/// icons are a twelfth of a page's bytes once scripts are gone, all
+/// elements and attributes, and nothing reads inside them. The body is left
+/// out when it is certain that the parser would end the image at the
+/// `</svg>` found here: every element inside is closed in order, none
+/// leaves foreign content or holds HTML ([`UNSURE_IN_SVG`]; a `title` or
+/// `desc` may hold text but no tag), there is no comment, CDATA or other
+/// `<!`/`<?` markup, and nothing inside was left out for depth. Where that
+/// fails, the scan can no longer be sure it reads tags where the tokenizer
+/// does, and leaves nothing more out but what depth requires.
+struct Svg {
+    /// Where its body starts (just past its start tag).
+    body: usize,
+    /// How many ranges had been left out when it started.
+    edits: usize,
+    /// The elements open inside it, by name number.
+    open: Vec<usize>,
+}
+
+impl Svg {
+    /// Follows a tag inside the image: `Some(true)` if the image goes on,
+    /// `Some(false)` if this is its end, `None` if its end is uncertain.
+    fn next(
+        &mut self,
+        scan: &Scan,
+        id: usize,
+        closing: bool,
+        self_closing: bool,
+        keep: bool,
+    ) -> Option<bool> {
+        let in_text = self
+            .open
+            .last()
+            .is_some_and(|&top| scan.is(top, IS_TEXT_IN_SVG));
+        if !keep || (!closing && (in_text || scan.is(id, IS_UNSURE_IN_SVG))) {
+            return None;
+        }
+        if !closing {
+            if !self_closing {
+                self.open.push(id);
+            }
+            return Some(true);
+        }
+        if self.open.last() == Some(&id) {
+            self.open.pop();
+            return Some(true);
+        }
+        (self.open.is_empty() && scan.names[id] == "svg").then_some(false)
+    }
+}
+
+/// The scan's output: the input with ranges left out.
+struct Edits<'a, 'o> {
+    html: &'a str,
+    out: Option<&'o mut String>,
+    /// How much of `html` has been written.
+    copied: usize,
+    /// How many ranges have been left out.
+    count: usize,
+}
+
+impl Edits<'_, '_> {
+    /// Leaves out `range` (after what was left out before), writing
+    /// `instead`; `false` when there is no output to write (the scan only
+    /// asks whether anything would be left out).
+    fn cut(&mut self, range: std::ops::Range<usize>, instead: &str) -> bool {
+        self.count += 1;
+        let Some(o) = self.out.as_deref_mut() else {
+            return false;
+        };
+        o.push_str(&self.html[self.copied..range.start]);
+        o.push_str(instead);
+        self.copied = range.end;
+        true
+    }
+}
+
 /// [`SPECIAL`], [`CLOSE_P`], [`VOID`] and [`FORMATTING`] as sets: every tag of a
 /// page is asked about, and the end tag of an ordinary element asks about
 /// each element above its match (the scan was a tenth of reading a page).
@@ -131,10 +345,7 @@ fn unread_body(
             Some(b'\t' | b'\n' | 0x0c | b'\r' | b' ' | b'/' | b'>')
         )
         && find_ci(tag, 0, b"json").is_none()
-        && !b[start..close]
-            .iter()
-            .enumerate()
-            .any(|(k, &c)| c == b'<' && b[start + k..close].starts_with(b"<!--"))
+        && memmem::find(&b[start..close], b"<!--").is_none()
 }
 
 /// Finds `needle` (ASCII, lowercase) in `hay` from `from`, ignoring ASCII case.
@@ -148,7 +359,7 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         // "</script": jump from one '<' to the next (a script's body is
         // most of a page's bytes).
         let mut i = from;
-        while let Some(p) = hay[i..=last].iter().position(|&c| c == first) {
+        while let Some(p) = memchr(first, &hay[i..=last]) {
             if hay[i + p..i + p + needle.len()].eq_ignore_ascii_case(needle) {
                 return Some(i + p);
             }
@@ -164,25 +375,74 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     })
 }
 
-/// The index just past the `>` that ends a tag whose name ends at `i`. As the
-/// HTML tokenizer does, a quote opens a quoted value only right after `=`.
-fn tag_end(b: &[u8], mut i: usize) -> Option<usize> {
-    let mut after_equals = false;
-    while i < b.len() {
-        match b[i] {
-            b'>' => return Some(i + 1),
-            b'=' => after_equals = true,
-            b'"' | b'\'' if after_equals => {
-                let q = b[i];
-                i += 1 + b[i + 1..].iter().position(|&c| c == q)?;
-                after_equals = false;
+/// Where the text of raw-text element `name` (its start tag ending at
+/// `from`) ends, as the tokenizer finds it: at the first `</name` followed by
+/// what ends a tag name; except that in a script, `<!--` opens the escaped
+/// states, in which `<script` opens a nested escape that `</script` only
+/// leaves, until a `-->`; and a `plaintext` never ends. The input's end if
+/// it does not end.
+fn raw_text_end(b: &[u8], from: usize, name: &str) -> usize {
+    // Whether an end tag (`closing`) or a start tag of `name` begins at `k`.
+    let tag_at = |k: usize, closing: bool| {
+        let n = k + 1 + usize::from(closing);
+        (!closing || b.get(k + 1) == Some(&b'/'))
+            && b.len() >= n + name.len()
+            && b[n..n + name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && matches!(
+                b.get(n + name.len()),
+                Some(b'\t' | b'\n' | 0x0c | b'\r' | b' ' | b'/' | b'>')
+            )
+    };
+    let next_lt = |i: usize| memchr(b'<', &b[i..]).map(|p| i + p);
+    if name == "plaintext" {
+        return b.len();
+    }
+    let mut i = from;
+    if name != "script" {
+        while let Some(k) = next_lt(i) {
+            if tag_at(k, true) {
+                return k;
             }
-            c if c.is_ascii_whitespace() => {}
-            _ => after_equals = false,
+            i = k + 1;
+        }
+        return b.len();
+    }
+    // Outside the escape; inside it, and how deep (1, or 2 after `<script`).
+    let mut escape = 0u8;
+    // Dashes just read inside the escape (`-->` needs two before the `>`).
+    let mut dashes = 0usize;
+    while i < b.len() {
+        if escape == 0 {
+            let Some(k) = next_lt(i) else {
+                return b.len();
+            };
+            if b[k..].starts_with(b"<!--") {
+                (escape, dashes, i) = (1, 2, k + 4);
+            } else if tag_at(k, true) {
+                return k;
+            } else {
+                i = k + 1;
+            }
+            continue;
+        }
+        match b[i] {
+            b'-' => dashes += 1,
+            b'>' if dashes >= 2 => (escape, dashes) = (0, 0),
+            b'<' => {
+                dashes = 0;
+                if escape == 1 && tag_at(i, true) {
+                    return i;
+                } else if escape == 1 && tag_at(i, false) {
+                    escape = 2;
+                } else if escape == 2 && tag_at(i, true) {
+                    escape = 1;
+                }
+            }
+            _ => dashes = 0,
         }
         i += 1;
     }
-    None
+    b.len()
 }
 
 /// Where a comment that starts at `lt` (with `<!--`) ends, as the tokenizer
@@ -196,7 +456,7 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
         return body + 2;
     }
     let mut i = body;
-    while let Some(p) = b[i..].iter().position(|&c| c == b'-') {
+    while let Some(p) = memchr(b'-', &b[i..]) {
         let at = i + p;
         if b[at..].starts_with(b"-->") {
             return at + 3;
@@ -211,14 +471,18 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
 
 /// Bits of the sets a tag name is in, worked out once a name (a page has
 /// thousands of tags and a few dozen names).
-const IS_VOID: u8 = 1;
-const IS_SPECIAL: u8 = 2;
-const IS_CLOSE_P: u8 = 4;
-const IS_FORMATTING: u8 = 8;
-const IS_RAW: u8 = 16;
-const IS_SCOPE: u8 = 32;
+const IS_VOID: u16 = 1;
+const IS_SPECIAL: u16 = 2;
+const IS_CLOSE_P: u16 = 4;
+const IS_FORMATTING: u16 = 8;
+const IS_RAW: u16 = 16;
+const IS_SCOPE: u16 = 32;
 /// `svg` or `math`: foreign content, where `/>` closes an element.
-const IS_FOREIGN: u8 = 64;
+const IS_FOREIGN: u16 = 64;
+/// A tag that makes the end of an SVG image uncertain ([`UNSURE_IN_SVG`]).
+const IS_UNSURE_IN_SVG: u16 = 128;
+/// `title` or `desc`: inside SVG, a place where HTML is read.
+const IS_TEXT_IN_SVG: u16 = 256;
 
 /// The estimated stack of open elements and what has been left out. Names
 /// are numbered as they are met (a page has thousands of tags and a few
@@ -230,7 +494,7 @@ struct Scan {
     /// The number of each name met.
     ids: HashMap<String, usize, Fnv>,
     /// The sets each name is in ([`IS_VOID`], [`IS_SPECIAL`], …), by number.
-    kinds: Vec<u8>,
+    kinds: Vec<u16>,
     stack: Vec<usize>,
     /// How many of each name the stack holds (so a hopeless search costs nothing).
     open: Vec<usize>,
@@ -245,7 +509,7 @@ struct Scan {
 impl Scan {
     /// One pass. Without `out`, reports whether anything would be left out; with
     /// it, writes the document with those tags left out.
-    fn run(html: &str, mut out: Option<&mut String>) -> bool {
+    fn run(html: &str, out: Option<&mut String>) -> bool {
         let mut scan = Scan {
             names: Vec::new(),
             ids: HashMap::default(),
@@ -258,21 +522,41 @@ impl Scan {
         };
         let mut name = String::new();
         let b = html.as_bytes();
-        let mut changed = false;
-        let mut copied = 0usize;
+        let mut edits = Edits {
+            html,
+            out,
+            copied: 0,
+            count: 0,
+        };
+        let mut attrs = Vec::new();
+        let mut svg: Option<Svg> = None;
+        // Whether this scan still reads the markup as the tokenizer does:
+        // until foreign content it could not follow exactly (an SVG image
+        // whose end is uncertain, MathML), nothing it takes for a tag can be
+        // text. Attributes and SVG bodies are left out only while it is.
+        let mut clean = true;
         let mut i = 0usize;
-        while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        while let Some(off) = memchr(b'<', &b[i..]) {
             let lt = i + off;
             i = lt + 1;
-            if b[lt..].starts_with(b"<!--") {
-                i = comment_end(b, lt);
-                continue;
-            }
             let closing = b.get(lt + 1) == Some(&b'/');
             let name_start = lt + 1 + usize::from(closing);
             if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-                if matches!(b.get(lt + 1), Some(b'!' | b'?')) || closing {
-                    i = tag_end(b, lt + 2).unwrap_or(b.len());
+                if b[lt..].starts_with(b"<!--") {
+                    i = comment_end(b, lt);
+                } else if scan.foreign > 0 && b[lt..].starts_with(b"<![CDATA[") {
+                    // Text up to "]]>" in foreign content (a bogus comment in HTML).
+                    i = memmem::find(&b[lt..], b"]]>").map_or(b.len(), |p| lt + p + 3);
+                } else if matches!(b.get(lt + 1), Some(b'!' | b'?')) || closing {
+                    // A doctype or a bogus comment: up to the first '>'.
+                    i = memchr(b'>', &b[lt..]).map_or(b.len(), |p| lt + p + 1);
+                } else {
+                    continue; // a '<' that is text
+                }
+                if svg.is_some() {
+                    // A comment or CDATA inside SVG: see [`Svg`].
+                    svg = None;
+                    clean = false;
                 }
                 continue;
             }
@@ -284,47 +568,89 @@ impl Scan {
             name.push_str(&html[name_start..name_end]);
             name.make_ascii_lowercase();
             let id = scan.id(&name);
-            let Some(end) = tag_end(b, name_end) else {
+            let Some((end, self_closing)) = attributes(b, name_end, &mut attrs) else {
                 break; // a tag left open at the end: the parser drops it too
             };
             i = end;
-            let self_closing = b[end - 2] == b'/';
             let block = !closing && scan.is(id, IS_SPECIAL);
+            let in_html = scan.foreign == 0;
             let mut body = None;
             let keep = if closing {
                 scan.end_tag(id, &name)
             } else {
-                if scan.foreign == 0 && scan.is(id, IS_RAW) {
+                if in_html && scan.is(id, IS_RAW) {
                     // Its content is text: skip to its end tag.
-                    let close = format!("</{name}");
-                    i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
-                    if unread_body(&name, &b[lt..end], b, end, i, close.len()) {
+                    i = raw_text_end(b, end, &name);
+                    if unread_body(&name, &b[lt..end], b, end, i, name.len() + 2) {
                         body = Some(end..i);
                     }
                 }
                 scan.start_tag(id, &name, self_closing)
             };
-            // What is left out here, if anything, and what stands in its place.
-            let cut = if keep {
-                body.map(|b| (b, ""))
-            } else {
+            if !keep {
                 // A block left out still separates what stands around it.
-                Some((lt..end, if block { "<br>" } else { "" }))
-            };
-            if let Some((range, instead)) = cut {
-                changed = true;
-                let Some(o) = out.as_deref_mut() else {
+                if !edits.cut(lt..end, if block { "<br>" } else { "" }) {
                     return true;
-                };
-                o.push_str(&html[copied..range.start]);
-                o.push_str(instead);
-                copied = range.end;
+                }
+            } else if clean && !closing && in_html && (!scan.is(id, IS_FORMATTING) || name == "a") {
+                // Attributes nothing reads. (Formatting elements other than
+                // `a` keep theirs: the parser tells their copies apart by
+                // their attributes.)
+                for (k, &(start, name_to, value_end)) in attrs.iter().enumerate() {
+                    if attribute_is_read(&b[start..name_to]) {
+                        continue;
+                    }
+                    // Up to the next attribute, so the separator before this
+                    // one still ends the one before; the last keeps what ends
+                    // the tag, after a space where it is the bare '>' (a '/'
+                    // before it, which separated attributes, would make the
+                    // tag close itself).
+                    let (to, instead) = match attrs.get(k + 1) {
+                        Some(next) => (next.0, ""),
+                        None if b[value_end] == b'>' => (value_end, " "),
+                        None => (value_end, ""),
+                    };
+                    if !edits.cut(start..to, instead) {
+                        return true;
+                    }
+                }
+            }
+            if let Some(range) = body.filter(|_| clean) {
+                if !edits.cut(range, "") {
+                    return true;
+                }
+            }
+            // SVG images: see [`Svg`].
+            match svg.as_mut() {
+                None if clean && keep && !closing && in_html && name == "svg" && !self_closing => {
+                    svg = Some(Svg {
+                        body: end,
+                        edits: edits.count,
+                        open: Vec::new(),
+                    });
+                }
+                None => clean &= !(in_html && name == "math"),
+                Some(s) => match s.next(&scan, id, closing, self_closing, keep) {
+                    Some(true) => {}
+                    Some(false) => {
+                        let whole = s.edits == edits.count && s.body < lt;
+                        let body = s.body;
+                        svg = None;
+                        if whole && !edits.cut(body..lt, "") {
+                            return true;
+                        }
+                    }
+                    None => {
+                        svg = None;
+                        clean = false;
+                    }
+                },
             }
         }
-        if let Some(o) = out {
-            o.push_str(&html[copied..]);
+        if let Some(o) = edits.out {
+            o.push_str(&html[edits.copied..]);
         }
-        changed
+        edits.count > 0
     }
 
     /// The number of `name` (lower case), numbering it if it is new.
@@ -343,6 +669,8 @@ impl Scan {
             (IS_RAW, RAW_TEXT.contains(&name)),
             (IS_SCOPE, SCOPE_BOUNDARY.contains(&name)),
             (IS_FOREIGN, matches!(name, "svg" | "math")),
+            (IS_UNSURE_IN_SVG, UNSURE_IN_SVG.contains(&name)),
+            (IS_TEXT_IN_SVG, matches!(name, "title" | "desc")),
         ];
         self.kinds
             .push(sets.iter().filter(|s| s.1).fold(0, |k, s| k | s.0));
@@ -352,7 +680,7 @@ impl Scan {
     }
 
     /// Whether name `id` is in the set `kind` (one of [`IS_VOID`], …).
-    fn is(&self, id: usize, kind: u8) -> bool {
+    fn is(&self, id: usize, kind: u16) -> bool {
         self.kinds[id] & kind != 0
     }
 
@@ -394,7 +722,7 @@ impl Scan {
 
     /// Handles a start tag; `false` if it must be left out.
     fn start_tag(&mut self, id: usize, name: &str, self_closing: bool) -> bool {
-        if self.is(id, IS_VOID) || (self_closing && self.foreign > 0) {
+        if self.is(id, IS_VOID) || (self_closing && (self.foreign > 0 || self.is(id, IS_FOREIGN))) {
             return true;
         }
         // The parser closes an open p when a block starts, and an open li, dt or
@@ -464,6 +792,7 @@ impl Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
 
     fn depth_ok(html: &str) -> bool {
         !Scan::run(&limit_nesting(html), None)
@@ -483,9 +812,10 @@ mod tests {
 
     #[test]
     fn ordinary_pages_pass_untouched() {
-        let page = "<!doctype html><html><body><div><p>Hi <b>there</b><p>Next<ul><li>a<li>b</ul>\
-                    <svg><path/><path/></svg>\
-                    <!-- a <div> in a comment --><!--><p a\"b>odd quote</p></div></body></html>";
+        let page = "<!doctype html><html lang=en><body><div class=\"x y\" id=main>\
+                    <p>Hi <b>there</b><p>Next<ul><li>a<li>b</ul><svg></svg>\
+                    <img src=a.jpg alt='A'><a href=\"/x\" rel=author>x</a>\
+                    <!-- a <div> in a comment --><!--><p class=\"odd\">odd</p></div></body></html>";
         assert!(matches!(limit_nesting(page), Cow::Borrowed(_)));
     }
 
@@ -509,8 +839,8 @@ mod tests {
             "an escaped body may end elsewhere: {out}"
         );
         assert!(
-            out.contains("var s = '</scripts>';"),
-            "\"</scripts\" ends no script: {out}"
+            out.contains("</script><script></script><svg>"),
+            "\"</scripts\" ends no script, the \"</script>\" after it does: {out}"
         );
         assert!(
             out.contains("if (a<b) go()"),
@@ -528,9 +858,212 @@ mod tests {
         assert_eq!(
             text(page)
                 .replace("p { color: red }", "")
-                .replace("if (a<b) { x = '</div>' }", ""),
+                .replace("if (a<b) { x = '</div>' }", "")
+                .replace("var s = '</scripts>';", ""),
             text(&out)
         );
+    }
+
+    /// The document as `html.rs` and `metadata.rs` read it: each element
+    /// with the attributes something reads (`attribute_is_read`), and the
+    /// text, but nothing inside SVG images and no script or style bodies.
+    fn as_read(html: &str) -> String {
+        let doc = scraper::Html::parse_document(html);
+        let mut out = String::new();
+        let mut skip: Option<ego_tree::NodeId> = None;
+        for edge in doc.root_element().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match n.value() {
+                        scraper::Node::Element(e) => {
+                            out.push_str(&format!("<{}", e.name()));
+                            for (k, v) in e.attrs() {
+                                if attribute_is_read(k.as_bytes()) {
+                                    out.push_str(&format!(" {k}={v:?}"));
+                                }
+                            }
+                            out.push('>');
+                            if matches!(e.name(), "svg" | "script" | "style") {
+                                skip = Some(n.id());
+                            }
+                        }
+                        scraper::Node::Text(t) => out.push_str(t),
+                        _ => {}
+                    }
+                }
+                ego_tree::iter::Edge::Close(n) => {
+                    if skip == Some(n.id()) {
+                        skip = None;
+                    }
+                    if skip.is_none() && n.value().is_element() {
+                        out.push_str("</>");
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn attributes_nothing_reads_are_left_out() {
+        let page = "<div data-track=\"a>b\" class=c onclick='go()' id=i>x</div>\
+                    <img data-src=real.jpg src=blank.gif srcset=\"a 1x\" width=10 alt=A/>\
+                    <a href=/p data-x=1 rel=author>y</a><b data-x=1>kept on b</b>\
+                    <p x=\"1\"data-y=2 class=z>glued</p><br/data-z=1><hr hidden/data-y><svg/</ x><path/></svg>";
+        let out = limit_nesting(page);
+        for gone in [
+            "data-track",
+            "onclick",
+            "width",
+            "data-x=1 rel",
+            "data-y",
+            "data-z",
+        ] {
+            assert!(!out.contains(gone), "{gone} in {out}");
+        }
+        for kept in [
+            "class=c",
+            "id=i",
+            "data-src=real.jpg",
+            "src=blank.gif",
+            "srcset",
+            "alt=A",
+            "href=/p",
+            "rel=author",
+            "<b data-x=1>",
+            "class=z",
+        ] {
+            assert!(out.contains(kept), "{kept} not in {out}");
+        }
+        assert!(
+            out.contains("<hr hidden/ >"),
+            "no '/>' made where there was none: {out}"
+        );
+        assert_eq!(as_read(page), as_read(&out));
+    }
+
+    #[test]
+    fn svg_bodies_are_left_out_where_their_end_is_certain() {
+        let icon = "<svg viewBox=\"0 0 9 9\" class=icon><g><path d=\"M0 0L9 9\"/></g><circle r=1></circle></svg>";
+        let page = format!(
+            "<p>a{icon}b</p>\
+             <svg><title>Title</title><path/></svg>\
+             <svg><title>Title <g></g></title></svg>\
+             <svg><foreignObject><p>html</p></foreignObject></svg>\
+             <svg><g><p>breaks out</p></g></svg>\
+             <svg><!-- </svg> --><path/></svg>\
+             <svg><g></svg></g><path/></svg>\
+             <svg><style>.a{{}}</style></svg><p>end</p>"
+        );
+        let out = limit_nesting(&page);
+        assert!(
+            out.contains("<p>a<svg class=icon></svg>b</p><svg></svg>"),
+            "{out}"
+        );
+        for kept in [
+            "<title>Title <g></g></title>",
+            "<foreignObject><p>html</p></foreignObject>",
+            "<g><p>breaks out</p></g>",
+            "<!-- </svg> --><path/>",
+            "<g></svg></g><path/>",
+            "<style>.a{}</style>",
+        ] {
+            assert!(out.contains(kept), "{kept} not in {out}");
+        }
+        assert_eq!(as_read(&page), as_read(&out));
+        assert!(!Scan::run(&out, None), "nothing is left to leave out");
+    }
+
+    fn markup() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "<div",
+            "<p",
+            "<a",
+            "<b",
+            "<img",
+            "<br",
+            "<svg",
+            "<path",
+            "<g",
+            "<title",
+            "<foreignObject",
+            "<font",
+            "<math",
+            "<table",
+            "<td",
+            "<script>",
+            "<style>",
+            "</script>",
+            "</svg>",
+            "</svg",
+            "</g>",
+            "</p>",
+            "</div>",
+            "</a>",
+            "</b>",
+            "<!--",
+            "-->",
+            "<!x>",
+            "<",
+            ">",
+            " ",
+            "/",
+            "/>",
+            "=",
+            "\"",
+            "'",
+            "data-x",
+            "class",
+            "id",
+            "href",
+            "d",
+            "src",
+            "x",
+            "color",
+            "type=hidden",
+            " data-src=",
+            "text",
+            "&amp;",
+            "\n",
+            "<title>",
+            "</title>",
+            "<desc",
+            "<textarea>",
+            "</textarea>",
+            "--",
+            "<script",
+            "</script",
+            "<plaintext>",
+            "<![CDATA[",
+            "]]>",
+            "<noscript>",
+            "</noscript>",
+            "<select>",
+            "<option",
+            "<math>",
+            "</math>",
+            "<mi>",
+            "<style",
+            "</style>",
+            "<template>",
+            "<?x>",
+            "</ x>",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// Whatever the markup, leaving out attributes nothing reads and
+        /// SVG bodies changes nothing that is read.
+        #[test]
+        fn what_is_read_is_unchanged(parts in proptest::collection::vec(markup(), 0..60)) {
+            let page: String = parts.concat();
+            let out = limit_nesting(&page);
+            proptest::prop_assert_eq!(as_read(&page), as_read(&out), "{}", out);
+        }
     }
 
     #[test]
