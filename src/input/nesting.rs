@@ -24,7 +24,7 @@
 //!   a news page's bytes; JSON-LD is kept;
 //! - attributes no module reads (`attribute_is_read`): tracking `data-`
 //!   attributes, event handlers, sizes;
-//! - the bodies of SVG images ([`Svg`]): icons, all paths.
+//! - the bodies of SVG images (`Svg`): icons, all paths.
 //!
 //! Those last two are a quarter of what the parser read once scripts were
 //! gone. To be certain, the scan reads tags, attributes, comments and raw
@@ -112,7 +112,8 @@ const UNSURE_IN_SVG: &[&str] = &[
     "math", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
 ];
 
-/// Whether an attribute (its name as written) is one that something reads:
+/// Whether an attribute (its name as written) of a `tag` (its name in lower
+/// case) is one that something reads:
 /// `html.rs` (hidden content, class, id, role, images) and `metadata.rs`
 /// (`<meta>`, `<link>`, microdata, dates, language), or the tree builder
 /// itself (`<input type=hidden>` in tables, `<font color|face|size>`
@@ -122,7 +123,7 @@ const UNSURE_IN_SVG: &[&str] = &[
 /// like are a sixth of a page's bytes once scripts are gone, and each
 /// costs the parser an interned name and an allocation.
 /// A module that reads a new attribute must add it here.
-fn attribute_is_read(name: &[u8]) -> bool {
+fn attribute_is_read(tag: &str, name: &[u8]) -> bool {
     let mut lower = [0u8; 16];
     if name.len() > lower.len() {
         return name.len() > 10 && name[..10].eq_ignore_ascii_case(b"shadowroot");
@@ -130,39 +131,19 @@ fn attribute_is_read(name: &[u8]) -> bool {
     let lower = &mut lower[..name.len()];
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"class"
-            | b"id"
-            | b"role"
-            | b"style"
-            | b"hidden"
-            | b"aria-hidden"
-            | b"type"
-            | b"itemprop"
-            | b"itemtype"
-            | b"src"
-            | b"srcset"
-            | b"data-src"
-            | b"data-original"
-            | b"data-lazy-src"
-            | b"alt"
-            | b"lang"
-            | b"rel"
-            | b"href"
-            | b"content"
-            | b"property"
-            | b"name"
-            | b"pubdate"
-            | b"datetime"
-            | b"title"
-            | b"charset"
-            | b"http-equiv"
-            | b"color"
-            | b"face"
-            | b"size"
-            | b"encoding"
-    ) || (lower.len() > 10 && lower.starts_with(b"shadowroot"))
+    match &*lower {
+        // Links are read only in the head (the canonical address), images'
+        // addresses only on images (`<image>` is parsed as `<img>`).
+        b"href" => tag == "link",
+        b"src" | b"srcset" | b"data-src" | b"data-original" | b"data-lazy-src" | b"alt" => {
+            matches!(tag, "img" | "image")
+        }
+        b"class" | b"id" | b"role" | b"style" | b"hidden" | b"aria-hidden" | b"type"
+        | b"itemprop" | b"itemtype" | b"lang" | b"rel" | b"content" | b"property" | b"name"
+        | b"pubdate" | b"datetime" | b"title" | b"charset" | b"http-equiv" | b"color" | b"face"
+        | b"size" | b"encoding" => true,
+        _ => lower.len() > 10 && lower.starts_with(b"shadowroot"),
+    }
 }
 
 /// A start tag's attributes as the HTML tokenizer reads them, from the end
@@ -597,7 +578,7 @@ impl Scan {
                 // `a` keep theirs: the parser tells their copies apart by
                 // their attributes.)
                 for (k, &(start, name_to, value_end)) in attrs.iter().enumerate() {
-                    if attribute_is_read(&b[start..name_to]) {
+                    if attribute_is_read(&name, &b[start..name_to]) {
                         continue;
                     }
                     // Up to the next attribute, so the separator before this
@@ -814,7 +795,7 @@ mod tests {
     fn ordinary_pages_pass_untouched() {
         let page = "<!doctype html><html lang=en><body><div class=\"x y\" id=main>\
                     <p>Hi <b>there</b><p>Next<ul><li>a<li>b</ul><svg></svg>\
-                    <img src=a.jpg alt='A'><a href=\"/x\" rel=author>x</a>\
+                    <img src=a.jpg alt='A'><link rel=canonical href=\"/x\"><a rel=author>x</a>\
                     <!-- a <div> in a comment --><!--><p class=\"odd\">odd</p></div></body></html>";
         assert!(matches!(limit_nesting(page), Cow::Borrowed(_)));
     }
@@ -881,7 +862,7 @@ mod tests {
                         scraper::Node::Element(e) => {
                             out.push_str(&format!("<{}", e.name()));
                             for (k, v) in e.attrs() {
-                                if attribute_is_read(k.as_bytes()) {
+                                if attribute_is_read(e.name(), k.as_bytes()) {
                                     out.push_str(&format!(" {k}={v:?}"));
                                 }
                             }
@@ -912,6 +893,7 @@ mod tests {
         let page = "<div data-track=\"a>b\" class=c onclick='go()' id=i>x</div>\
                     <img data-src=real.jpg src=blank.gif srcset=\"a 1x\" width=10 alt=A/>\
                     <a href=/p data-x=1 rel=author>y</a><b data-x=1>kept on b</b>\
+                    <link rel=canonical href=/c><div src=d.jpg>z</div>\
                     <p x=\"1\"data-y=2 class=z>glued</p><br/data-z=1><hr hidden/data-y><svg/</ x><path/></svg>";
         let out = limit_nesting(page);
         for gone in [
@@ -919,6 +901,8 @@ mod tests {
             "onclick",
             "width",
             "data-x=1 rel",
+            "href=/p",
+            "d.jpg",
             "data-y",
             "data-z",
         ] {
@@ -931,8 +915,8 @@ mod tests {
             "src=blank.gif",
             "srcset",
             "alt=A",
-            "href=/p",
-            "rel=author",
+            "<a rel=author>",
+            "href=/c",
             "<b data-x=1>",
             "class=z",
         ] {
