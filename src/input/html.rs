@@ -399,7 +399,7 @@ impl Walker {
 }
 
 /// Walks the parsed page into a [`Page`].
-fn walk(doc: &Html) -> Page {
+pub(crate) fn walk(doc: &Html) -> Page {
     let mut w = Walker {
         page: Page::default(),
         stack: Vec::new(),
@@ -583,6 +583,34 @@ mod tests {
         assert_eq!(
             texts(html),
             ["Title", "First bold para.", "Second\nline", "one", "two"]
+        );
+    }
+
+    #[test]
+    fn whitespace_the_pre_scan_keeps_still_reads_as_before() {
+        // Before a block html.rs may skip as hidden, whitespace goes on
+        // into the text after it; inside <pre> it is the text.
+        assert_eq!(
+            texts(
+                "<div><i>ab</i>\n<div hidden>x</div>c<br>\n <p style=\"display:none\">y</p>d</div>"
+            ),
+            ["ab c\nd"]
+        );
+        assert_eq!(
+            texts("<pre>a\n\n<div>b</div>\n  <p>c</p></pre>"),
+            ["a", "b", "c"]
+        );
+        assert_eq!(
+            texts("<div>a</div>\n  <p>b</p>\n<ul>\n<li>c</li>\n</ul>"),
+            ["a", "b", "c"]
+        );
+        // Before an end tag the parser ignores, the text goes on too: `</li>`
+        // inside a list in the item; `</h1>` closes the open `<h2>` and the
+        // `<div>` in it, so the `</div>` after it closes nothing.
+        assert_eq!(texts("<li><ul><span>a</span>\n</li>b</ul></li>"), ["a b"]);
+        assert_eq!(
+            texts("<h2><div><span>a</span></h1>\n</div>b<p>c"),
+            ["a", "b", "c"]
         );
     }
 

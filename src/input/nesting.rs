@@ -25,14 +25,19 @@
 //! - attributes no module reads (`attribute_is_read`): tracking `data-`
 //!   attributes, event handlers, sizes;
 //! - the bodies of SVG images (`Svg`): icons, all paths;
-//! - the text of comments (an empty comment stays in its place).
+//! - the text of comments (an empty comment stays in its place);
+//! - whitespace alone between tags, just before the start or end of a block
+//!   (`drops_space_before`): `html.rs` trims it from the block it ends, but
+//!   the parser makes a text node of each run, two in five of a page's.
 //!
-//! Those last two are a quarter of what the parser read once scripts were
-//! gone. To be certain, the scan reads tags, attributes, comments and raw
+//! Attributes and SVG bodies are a quarter of what the parser read once
+//! scripts were gone. To be certain, the scan reads tags, attributes, comments and raw
 //! text as the tokenizer does (`attributes`, `comment_end`,
 //! `raw_text_end`), and stops leaving anything out (but for depth) where
-//! foreign content makes it unsure of that. A property test compares what
-//! is read from random markup with and without all this.
+//! foreign content makes it unsure of that; whitespace only while no
+//! formatting element could be re-created by the parser at it. A property
+//! test compares, on random markup, the document as the modules read it and
+//! the blocks `html.rs` makes of it, with and without all this.
 
 use crate::analyze::ner::features::Fnv;
 use crate::analyze::WordSet;
@@ -282,6 +287,25 @@ impl Edits<'_, '_> {
     }
 }
 
+/// Start tags of blocks that the parser always honours in HTML content (not
+/// `body`, `form`, table parts…, which it may ignore) and that `html.rs`
+/// ends a block of text at: whitespace just before one is trimmed from the
+/// block it would end, so it can be left out (see `Scan::run`). Not
+/// `table`: text the parser moves out of a table goes just before it, and
+/// would join the whitespace there.
+#[rustfmt::skip]
+const BLOCK_STARTS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "dir", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "ul",
+];
+
+/// Elements inside which whitespace is text as it stands (or is not read
+/// as the page's text at all, where it may decide what the parser does).
+#[rustfmt::skip]
+const KEEPS_SPACE: &[&str] = &["pre", "listing", "textarea", "select", "template", "plaintext"];
+
 /// [`SPECIAL`], [`CLOSE_P`], [`VOID`] and [`FORMATTING`] as sets: every tag of a
 /// page is asked about, and the end tag of an ordinary element asks about
 /// each element above its match (the scan was a tenth of reading a page).
@@ -465,6 +489,10 @@ const IS_FOREIGN: u16 = 64;
 const IS_UNSURE_IN_SVG: u16 = 128;
 /// `title` or `desc`: inside SVG, a place where HTML is read.
 const IS_TEXT_IN_SVG: u16 = 256;
+/// A block whose start tag the parser always honours ([`BLOCK_STARTS`]).
+const IS_BLOCK_START: u16 = 512;
+/// An element inside which whitespace is kept as it is ([`KEEPS_SPACE`]).
+const IS_KEEPS_SPACE: u16 = 1024;
 
 /// The estimated stack of open elements and what has been left out. Names
 /// are numbered as they are met (a page has thousands of tags and a few
@@ -486,6 +514,16 @@ struct Scan {
     formatting: usize,
     /// Depth of SVG and MathML elements, where `/>` closes an element.
     foreign: usize,
+    /// Formatting elements on the stack.
+    formatting_open: usize,
+    /// Elements on the stack that keep whitespace ([`IS_KEEPS_SPACE`]).
+    keeping_space: usize,
+    /// Whether a formatting element may have left the parser's stack while
+    /// staying on its list of active formatting elements: popped by another
+    /// element's end, closed out of order, or a tag left out. The parser then
+    /// re-creates it at the next text, whitespace too, so from here on
+    /// whitespace must stay where it is.
+    formatting_left: bool,
 }
 
 impl Scan {
@@ -501,6 +539,9 @@ impl Scan {
             dropped: Vec::new(),
             formatting: 0,
             foreign: 0,
+            formatting_open: 0,
+            keeping_space: 0,
+            formatting_left: false,
         };
         let mut name = String::new();
         let b = html.as_bytes();
@@ -518,6 +559,8 @@ impl Scan {
         // text. Attributes and SVG bodies are left out only while it is.
         let mut clean = true;
         let mut i = 0usize;
+        // Where the text since the last markup starts.
+        let mut text_from = 0usize;
         while let Some(off) = memchr(b'<', &b[i..]) {
             let lt = i + off;
             i = lt + 1;
@@ -532,6 +575,7 @@ impl Scan {
                         if !edits.cut(lt + 4..i - 3, "") {
                             return true;
                         }
+                        text_from = i;
                         continue;
                     }
                 } else if scan.foreign > 0 && b[lt..].starts_with(b"<![CDATA[") {
@@ -548,6 +592,7 @@ impl Scan {
                     svg = None;
                     clean = false;
                 }
+                text_from = i;
                 continue;
             }
             let name_end = b[name_start..]
@@ -564,6 +609,14 @@ impl Scan {
             i = end;
             let block = !closing && scan.is(id, IS_SPECIAL);
             let in_html = scan.foreign == 0;
+            // Whitespace alone since the last markup, before a block's start.
+            let space = clean
+                && svg.is_none()
+                && text_from < lt
+                && b[text_from..lt]
+                    .iter()
+                    .all(|c| matches!(c, b'\t' | b'\n' | 0x0c | b'\r' | b' '))
+                && scan.drops_space_before(id, closing, &attrs, b);
             let mut body = None;
             let keep = if closing {
                 scan.end_tag(id, &name)
@@ -578,11 +631,16 @@ impl Scan {
                 scan.start_tag(id, &name, self_closing)
             };
             if !keep {
+                scan.formatting_left = true;
                 // A block left out still separates what stands around it.
                 if !edits.cut(lt..end, if block { "<br>" } else { "" }) {
                     return true;
                 }
-            } else if clean && !closing && in_html && (!scan.is(id, IS_FORMATTING) || name == "a") {
+            } else if space && !edits.cut(text_from..lt, "") {
+                return true;
+            }
+            if keep && clean && !closing && in_html && (!scan.is(id, IS_FORMATTING) || name == "a")
+            {
                 // Attributes nothing reads. (Formatting elements other than
                 // `a` keep theirs: the parser tells their copies apart by
                 // their attributes.)
@@ -610,6 +668,7 @@ impl Scan {
                     return true;
                 }
             }
+            text_from = i;
             // SVG images: see [`Svg`].
             match svg.as_mut() {
                 None if clean && keep && !closing && in_html && name == "svg" && !self_closing => {
@@ -661,6 +720,8 @@ impl Scan {
             (IS_FOREIGN, matches!(name, "svg" | "math")),
             (IS_UNSURE_IN_SVG, UNSURE_IN_SVG.contains(&name)),
             (IS_TEXT_IN_SVG, matches!(name, "title" | "desc")),
+            (IS_BLOCK_START, BLOCK_STARTS.contains(&name)),
+            (IS_KEEPS_SPACE, KEEPS_SPACE.contains(&name)),
         ];
         self.kinds
             .push(sets.iter().filter(|s| s.1).fold(0, |k, s| k | s.0));
@@ -678,18 +739,65 @@ impl Scan {
         if self.is(id, IS_FOREIGN) {
             self.foreign += 1;
         }
+        self.formatting_open += usize::from(self.is(id, IS_FORMATTING));
+        self.keeping_space += usize::from(self.is(id, IS_KEEPS_SPACE));
         self.open[id] += 1;
         self.stack.push(id);
     }
 
-    /// Pops the stack down to (and including) index `k`.
-    fn pop_to(&mut self, k: usize) {
-        for id in self.stack.drain(k..) {
-            if self.kinds[id] & IS_FOREIGN != 0 {
+    /// Pops the stack down to (and including) index `k`; `by_its_end` if
+    /// that is for the end tag of the element at `k`.
+    fn pop_to(&mut self, k: usize, by_its_end: bool) {
+        for (j, id) in self.stack.drain(k..).enumerate() {
+            let kind = self.kinds[id];
+            if kind & IS_FOREIGN != 0 {
                 self.foreign -= 1;
+            }
+            if kind & IS_FORMATTING != 0 {
+                self.formatting_open -= 1;
+                self.formatting_left |= !(by_its_end && j == 0);
+            }
+            if kind & IS_KEEPS_SPACE != 0 {
+                self.keeping_space -= 1;
             }
             self.open[id] -= 1;
         }
+    }
+
+    /// Whether whitespace just before a tag `id` (an end tag if `closing`)
+    /// with attributes `attrs` (in `b`) can be left out: the tag starts or
+    /// ends a block, so `html.rs` ends its block of text there and trims the
+    /// whitespace (so not a start tag it may skip as hidden, since then the
+    /// text goes on after it, nor an end tag the parser would ignore), and
+    /// the parser does nothing with the whitespace but make a text node: no
+    /// formatting element to re-create, not in `pre` and the like.
+    fn drops_space_before(
+        &self,
+        id: usize,
+        closing: bool,
+        attrs: &[(usize, usize, usize)],
+        b: &[u8],
+    ) -> bool {
+        let quiet = self.is(id, IS_BLOCK_START)
+            && self.foreign == 0
+            && self.formatting_open == 0
+            && self.keeping_space == 0
+            && !self.formatting_left;
+        if !quiet {
+            return false;
+        }
+        if !closing {
+            return !attrs.iter().any(|&(s, e, _)| {
+                let n = &b[s..e];
+                n.eq_ignore_ascii_case(b"hidden")
+                    || n.eq_ignore_ascii_case(b"aria-hidden")
+                    || n.eq_ignore_ascii_case(b"style")
+            });
+        }
+        // The end tag closes an element: `</p>` always (it makes one where
+        // none is open), the others as `closed_by` finds.
+        let name = self.names[id].as_str();
+        self.dropped[id] == 0 && (name == "p" || self.closed_by(id, name).is_some())
     }
 
     /// The index of the nearest open `name`, searching down from the top and
@@ -720,7 +828,7 @@ impl Scan {
         if self.is(id, IS_CLOSE_P) {
             if let Some(k) = self.find("p", &|e| self.is(e, IS_SCOPE) || self.names[e] == "button")
             {
-                self.pop_to(k);
+                self.pop_to(k, false);
             }
         }
         let closes = match name {
@@ -743,7 +851,7 @@ impl Scan {
             _ => None,
         };
         if let Some(k) = closes {
-            self.pop_to(k);
+            self.pop_to(k, false);
         }
         let formatting = self.is(id, IS_FORMATTING);
         if self.stack.len() >= MAX_DEPTH || (formatting && self.formatting >= MAX_FORMATTING) {
@@ -757,6 +865,37 @@ impl Scan {
         true
     }
 
+    /// The index of the open element that end tag `name` (number `id`)
+    /// closes, if any: the nearest of that name in scope (for a special or
+    /// formatting element), or with no special element above it (for an
+    /// ordinary one); for a heading, the nearest heading of any level in
+    /// scope; for `li`, in list-item scope.
+    fn closed_by(&self, id: usize, name: &str) -> Option<usize> {
+        let heading = |n: &str| matches!(n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if heading(name) {
+            for (k, &e) in self.stack.iter().enumerate().rev() {
+                if heading(&self.names[e]) {
+                    return Some(k);
+                }
+                if self.is(e, IS_SCOPE) {
+                    return None;
+                }
+            }
+            return None;
+        }
+        if name == "li" {
+            return self.find(name, &|e| {
+                self.is(e, IS_SCOPE) || matches!(self.names[e].as_str(), "ol" | "ul")
+            });
+        }
+        if self.is(id, IS_SPECIAL | IS_FORMATTING) {
+            self.find(name, &|e| self.is(e, IS_SCOPE))
+        } else {
+            // An ordinary end tag is ignored when a special element stands above its match.
+            self.find(name, &|e| self.is(e, IS_SPECIAL))
+        }
+    }
+
     /// Handles an end tag; `false` if it must be left out.
     fn end_tag(&mut self, id: usize, name: &str) -> bool {
         if self.dropped[id] > 0 {
@@ -766,14 +905,13 @@ impl Scan {
         if self.is(id, IS_FORMATTING) {
             self.formatting = self.formatting.saturating_sub(1);
         }
-        let found = if self.is(id, IS_SPECIAL | IS_FORMATTING) {
-            self.find(name, &|e| self.is(e, IS_SCOPE))
-        } else {
-            // An ordinary end tag is ignored when a special element stands above its match.
-            self.find(name, &|e| self.is(e, IS_SPECIAL))
-        };
+        let found = self.closed_by(id, name);
+        if self.is(id, IS_FORMATTING) && found.is_none_or(|k| k + 1 != self.stack.len()) {
+            // Closed out of order (the adoption agency) or not found.
+            self.formatting_left = true;
+        }
         if let Some(k) = found {
-            self.pop_to(k);
+            self.pop_to(k, true);
         }
         true
     }
@@ -856,7 +994,8 @@ mod tests {
 
     /// The document as `html.rs` and `metadata.rs` read it: each element
     /// with the attributes something reads (`attribute_is_read`), and the
-    /// text, but nothing inside SVG images and no script or style bodies.
+    /// text (its words), but nothing inside SVG images and no script or
+    /// style bodies.
     fn as_read(html: &str) -> String {
         let doc = scraper::Html::parse_document(html);
         let mut out = String::new();
@@ -880,7 +1019,14 @@ mod tests {
                                 skip = Some(n.id());
                             }
                         }
-                        scraper::Node::Text(t) => out.push_str(t),
+                        // Whitespace as html.rs reads it (collapsed; trimmed at
+                        // the blocks before which it is left out).
+                        scraper::Node::Text(t) => {
+                            let words: Vec<&str> = t.split_ascii_whitespace().collect();
+                            if !words.is_empty() {
+                                out.push_str(&format!("[{}]", words.join(" ")));
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -895,6 +1041,28 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The page as `html.rs` walks it into blocks and elements.
+    fn as_walked(html: &str) -> String {
+        let page = crate::input::html::walk(&scraper::Html::parse_document(html));
+        let elements: Vec<_> = page
+            .elements
+            .iter()
+            .map(|e| {
+                (
+                    e.parent,
+                    &e.tag,
+                    &e.key,
+                    &e.role,
+                    e.images,
+                    e.inputs,
+                    e.embeds,
+                    e.has_blocks,
+                )
+            })
+            .collect();
+        format!("{:?} {elements:?} {:?}", page.blocks, page.images)
     }
 
     #[test]
@@ -1053,6 +1221,44 @@ mod tests {
             "</style>",
             "<template>",
             "<?x>",
+            "<div>",
+            "<p>",
+            "<b>",
+            "<i>",
+            "</i>",
+            "<li>",
+            "<ul>",
+            "<pre>",
+            "</pre>",
+            "<hr>",
+            "<tr>",
+            "</td>",
+            "</table>",
+            "<h1>",
+            "</h1>",
+            "<nobr>",
+            "<em>",
+            "</em>",
+            "<div hidden>",
+            "<p style=x>",
+            "  \n  ",
+            "\n",
+            "x y",
+            "</li>",
+            "</ul>",
+            "<ol>",
+            "</ol>",
+            "<section>",
+            "</section>",
+            "<dl>",
+            "<dd>",
+            "</dd>",
+            "<h2>",
+            "</h2>",
+            "<button>",
+            "</button>",
+            "<span>",
+            "</span>",
             "</ x>",
         ])
     }
@@ -1066,6 +1272,7 @@ mod tests {
             let page: String = parts.concat();
             let out = limit_nesting(&page);
             proptest::prop_assert_eq!(as_read(&page), as_read(&out), "{}", out);
+            proptest::prop_assert_eq!(as_walked(&page), as_walked(&out), "{}", out);
         }
     }
 
