@@ -29,9 +29,10 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Elements that start and end a block of text (CSS `display: block` and the
-/// like in the user-agent stylesheet).
+/// like in the user-agent stylesheet); `metadata.rs` separates text at them
+/// too.
 #[rustfmt::skip]
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
     "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav",

@@ -1067,9 +1067,9 @@ fn raw_text(node: NodeRef<Node>) -> String {
         .collect()
 }
 
-/// The text a reader sees in an element: text nodes outside scripts and
-/// styles, a space where a block or line break separates them, whitespace
-/// collapsed.
+/// The text a reader sees in an element: text nodes outside scripts,
+/// styles and SVG images, a space where a block starts or ends or a line breaks (the
+/// blocks `html.rs` ends its blocks of text at), whitespace collapsed.
 fn visible_text(node: NodeRef<Node>) -> String {
     visible_text_capped(node, usize::MAX)
 }
@@ -1097,6 +1097,14 @@ fn read_text(node: NodeRef<Node>, max: usize, spaced: bool) -> String {
             Edge::Close(d) => {
                 if hidden_until == Some(d.id()) {
                     hidden_until = None;
+                } else if hidden_until.is_none()
+                    && d.value()
+                        .as_element()
+                        .is_some_and(|e| super::html::BLOCKS.contains(&e.name()))
+                {
+                    // A block's end separates too, as a reader sees it
+                    // (and whether or not whitespace stood there).
+                    s.push(' ');
                 }
                 continue;
             }
@@ -1111,6 +1119,14 @@ fn read_text(node: NodeRef<Node>, max: usize, spaced: bool) -> String {
             Node::Element(e) if d.id() != node.id() && is_screen_reader_only(e) => {
                 hidden_until = Some(d.id());
             }
+            // An image's text (an SVG icon's title) is not the element's
+            // text, as `html.rs` does not read it as the page's.
+            Node::Element(e) if d.id() != node.id() && e.name() == "svg" => {
+                hidden_until = Some(d.id());
+                if spaced {
+                    s.push(' ');
+                }
+            }
             Node::Text(t) => {
                 let hidden = d
                     .parent()
@@ -1123,21 +1139,8 @@ fn read_text(node: NodeRef<Node>, max: usize, spaced: bool) -> String {
                 }
             }
             Node::Element(e)
-                if matches!(
-                    e.name(),
-                    "br" | "p"
-                        | "div"
-                        | "li"
-                        | "h1"
-                        | "h2"
-                        | "h3"
-                        | "h4"
-                        | "h5"
-                        | "h6"
-                        | "td"
-                        | "dd"
-                        | "dt"
-                ) =>
+                if matches!(e.name(), "br" | "td" | "th")
+                    || super::html::BLOCKS.contains(&e.name()) =>
             {
                 s.push(' ');
             }

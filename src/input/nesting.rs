@@ -1243,6 +1243,15 @@ mod tests {
             "<p style=x>",
             "  \n  ",
             "\n",
+            "<div class=byline>",
+            "<p class=author>",
+            "<span class=date>",
+            "By ",
+            "Jane Roe",
+            "12 May 2021",
+            "<time datetime=2021-05-12>",
+            "<h1 class=headline>",
+            "<article>",
             "x y",
             "</li>",
             "</ul>",
@@ -1273,6 +1282,8 @@ mod tests {
             let out = limit_nesting(&page);
             proptest::prop_assert_eq!(as_read(&page), as_read(&out), "{}", out);
             proptest::prop_assert_eq!(as_walked(&page), as_walked(&out), "{}", out);
+            let meta = |h: &str| crate::input::metadata::read(&scraper::Html::parse_document(h));
+            proptest::prop_assert_eq!(meta(&page), meta(&out), "{}", out);
         }
     }
 
