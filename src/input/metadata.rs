@@ -31,6 +31,39 @@ use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use serde_json::Value;
 
+/// Whether `hay` contains one of `needles`, quicker where it does not, as
+/// for nearly all class names of a long page: a needle whose pairs of
+/// adjacent bytes are not all in the haystack cannot be in it. Each needle
+/// comes with its pairs, worked out when compiling (`any_of!`): the page
+/// asks about a hundred thousand class names.
+fn contains_any(hay: &str, needles: &[(&str, u64)]) -> bool {
+    if hay.is_empty() {
+        return false;
+    }
+    let h = pairs(hay);
+    needles.iter().any(|&(n, p)| h & p == p && holds(hay, n))
+}
+
+/// The set of pairs of adjacent bytes in `s`, as 64 bits.
+const fn pairs(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut m = 0u64;
+    let mut i = 1;
+    while i < b.len() {
+        m |= 1 << ((b[i - 1] as u32 * 31 + b[i] as u32) % 64);
+        i += 1;
+    }
+    m
+}
+
+/// `contains_any(hay, needles)` for a list of literal needles.
+macro_rules! any_of {
+    ($hay:expr, [$($needle:literal),+ $(,)?] $(,)?) => {{
+        const NEEDLES: &[(&str, u64)] = &[$(($needle, pairs($needle))),+];
+        contains_any($hay, NEEDLES)
+    }};
+}
+
 /// Trust ranks of the sources (lower is more trusted).
 const JSON_LD: u8 = 0;
 const OPEN_GRAPH: u8 = 1;
@@ -362,9 +395,9 @@ impl Scan {
                 }
             }
             lower_into(&mut rel, &[a.rel.unwrap_or("")]);
-            let headline_class = contains_any(
+            let headline_class = any_of!(
                 &class_id,
-                &["entry-title", "post-title", "article-title", "headline"],
+                ["entry-title", "post-title", "article-title", "headline"],
             ) && !class_id.contains("sub");
             // An <h2> that ends the page's <title> ("Site » Headline") is
             // its headline on pages whose <h1> is the site's logo.
@@ -469,11 +502,11 @@ impl Scan {
                 let t = spaced_text(node, 4 * MAX_BYLINE_CHARS);
                 // Drupal's "submitted" line may hold only the date: it names
                 // someone where it says by whom ("Gespeichert von rasos").
-                let by_whom = !contains_any(
+                let by_whom = !any_of!(
                     &class_id,
-                    &["byline", "author", "autor", "writer", "posted-by"],
+                    ["byline", "author", "autor", "writer", "posted-by"],
                 ) && !t.split_whitespace().any(is_by)
-                    && !contains_any(&t.to_lowercase(), &["author", "autor", "auteur"]);
+                    && !any_of!(&t.to_lowercase(), ["author", "autor", "auteur"]);
                 if !t.is_empty()
                     && t.chars().count() <= MAX_BYLINE_CHARS
                     && !by_whom
@@ -856,9 +889,9 @@ fn normalize_key(k: &str) -> String {
 /// German "autor"), but not the author's picture or biography, nor a comment's
 /// author.
 fn is_byline_class(class_id: &str) -> bool {
-    contains_any(
+    any_of!(
         class_id,
-        &[
+        [
             "byline",
             "author",
             "autor",
@@ -867,9 +900,9 @@ fn is_byline_class(class_id: &str) -> bool {
             // Drupal's "Submitted by … on …" ("Gespeichert von … am …").
             "submitted",
         ],
-    ) && !contains_any(
+    ) && !any_of!(
         class_id,
-        &[
+        [
             "avatar", "bio", "image", "img", "photo", "picture", "desc", "about", "comment", "box",
             "info-",
         ],
@@ -885,30 +918,11 @@ fn lower_into(out: &mut String, parts: &[&str]) {
     out.make_ascii_lowercase();
 }
 
-/// Whether `hay` contains one of `needles`, quicker where it does not, as
-/// for nearly all class names of a long page: a needle whose pairs of
-/// adjacent bytes are not all in the haystack cannot be in it.
-fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    fn pairs(s: &str) -> u64 {
-        s.as_bytes().windows(2).fold(0, |m, w| {
-            m | 1 << ((u32::from(w[0]) * 31 + u32::from(w[1])) % 64)
-        })
-    }
-    if hay.is_empty() {
-        return false;
-    }
-    let h = pairs(hay);
-    needles.iter().any(|n| {
-        let p = pairs(n);
-        h & p == p && holds(hay, n)
-    })
-}
-
 /// A class or id that says its element holds the publication date.
 fn is_date_class(class_id: &str) -> bool {
-    contains_any(
+    any_of!(
         class_id,
-        &[
+        [
             "date",
             "datum",
             "posted-on",
@@ -919,7 +933,7 @@ fn is_date_class(class_id: &str) -> bool {
             "post-meta",
             "article-meta",
         ],
-    ) && !contains_any(class_id, &["update", "modif", "comment"])
+    ) && !any_of!(class_id, ["update", "modif", "comment"])
 }
 
 /// Inside a comment thread, a sidebar, a teaser list or navigation: bylines
@@ -1006,9 +1020,9 @@ fn is_other_content(token: &str) -> bool {
     ];
     // Layout: "with-sidebar", "has-comments", "content-sidebar-wrap",
     // "sticky-sidebar-parent".
-    if contains_any(
+    if any_of!(
         token,
-        &["with", "has", "wrap", "parent", "container", "layout"],
+        ["with", "has", "wrap", "parent", "container", "layout"],
     ) {
         return false;
     }
@@ -3639,7 +3653,7 @@ mod tests {
         ] {
             for needle in ["entry-meta", "author", "box", "date", "x"] {
                 assert_eq!(
-                    contains_any(hay, &[needle]),
+                    contains_any(hay, &[(needle, pairs(needle))]),
                     hay.contains(needle),
                     "{hay} {needle}"
                 );
