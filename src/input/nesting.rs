@@ -31,13 +31,14 @@
 //!   the parser makes a text node of each run, two in five of a page's.
 //!
 //! Attributes and SVG bodies are a quarter of what the parser read once
-//! scripts were gone. To be certain, the scan reads tags, attributes, comments and raw
-//! text as the tokenizer does (`attributes`, `comment_end`,
-//! `raw_text_end`), and stops leaving anything out (but for depth) where
-//! foreign content makes it unsure of that; whitespace only while no
-//! formatting element could be re-created by the parser at it. A property
-//! test compares, on random markup, the document as the modules read it and
-//! the blocks `html.rs` makes of it, with and without all this.
+//! scripts were gone. To be certain, the scan reads tags, attributes,
+//! comments and raw text as the tokenizer does (`attributes`,
+//! `comment_end`, `raw_text_end`), and stops leaving anything out (but for
+//! depth) where foreign content makes it unsure of that; whitespace only
+//! while no formatting element could be re-created by the parser at it. A
+//! property test compares, on random markup, the document as the modules
+//! read it, the blocks `html.rs` makes of it and the metadata, with and
+//! without all this.
 
 use crate::analyze::ner::features::Fnv;
 use crate::analyze::WordSet;
