@@ -364,10 +364,12 @@ impl Walker {
         }
         // Runs of text as they are, each run of whitespace as one space
         // (not at the start of a block, nor after a line break).
-        let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
         let mut rest = text;
         while !rest.is_empty() {
-            let run = rest.bytes().position(space).unwrap_or(rest.len());
+            let run = rest
+                .bytes()
+                .position(|c| c.is_ascii_whitespace())
+                .unwrap_or(rest.len());
             let (word, tail) = rest.split_at(run);
             self.current.push_str(word);
             if self.link > 0 {
@@ -379,7 +381,10 @@ impl Walker {
             if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
                 self.current.push(' ');
             }
-            let gap = tail.bytes().position(|c| !space(c)).unwrap_or(tail.len());
+            let gap = tail
+                .bytes()
+                .position(|c| !c.is_ascii_whitespace())
+                .unwrap_or(tail.len());
             rest = &tail[gap..];
         }
     }

@@ -1082,8 +1082,9 @@ fn raw_text(node: NodeRef<Node>) -> String {
 }
 
 /// The text a reader sees in an element: text nodes outside scripts,
-/// styles and SVG images, a space where a block starts or ends or a line breaks (the
-/// blocks `html.rs` ends its blocks of text at), whitespace collapsed.
+/// styles and SVG images, a space where a block starts or ends or a line
+/// breaks (the blocks `html.rs` ends its blocks of text at), whitespace
+/// collapsed.
 fn visible_text(node: NodeRef<Node>) -> String {
     visible_text_capped(node, usize::MAX)
 }

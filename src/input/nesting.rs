@@ -167,7 +167,7 @@ fn attributes(
     mut i: usize,
     found: &mut Vec<(usize, usize, usize)>,
 ) -> Option<(usize, bool)> {
-    let ws = |c: u8| matches!(c, b'\t' | b'\n' | 0x0c | b'\r' | b' ');
+    let ws = |c: u8| c.is_ascii_whitespace();
     found.clear();
     loop {
         let mut slash = false;
@@ -183,7 +183,7 @@ fn attributes(
         let start = i;
         // The first character begins the name, even an '='.
         i += 1;
-        while i < b.len() && !ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+        while i < b.len() && !ends_name(b[i]) && b[i] != b'=' {
             i += 1;
         }
         let name_end = i;
@@ -316,7 +316,7 @@ static VOID_SET: WordSet = WordSet::new(VOID);
 static FORMATTING_SET: WordSet = WordSet::new(FORMATTING);
 
 /// Passes `html` on, flattened where the parser would be driven too deep,
-/// and without the bodies of its scripts and style sheets (`unread_body`).
+/// and without what nothing reads (see the module's documentation).
 pub fn limit_nesting(html: &str) -> Cow<'_, str> {
     let mut out = String::new();
     if Scan::run(html, Some(&mut out)) {
@@ -346,25 +346,15 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         return None;
     }
     let first = needle[0];
-    let last = hay.len() - needle.len();
-    if !first.is_ascii_alphabetic() {
-        // "</script": jump from one '<' to the next (a script's body is
-        // most of a page's bytes).
-        let mut i = from;
-        while let Some(p) = memchr(first, &hay[i..=last]) {
-            if hay[i + p..i + p + needle.len()].eq_ignore_ascii_case(needle) {
-                return Some(i + p);
-            }
-            i += p + 1;
-            if i > last {
-                break;
-            }
-        }
-        return None;
-    }
-    (from..=last).find(|&i| {
+    (from..=hay.len() - needle.len()).find(|&i| {
         hay[i].eq_ignore_ascii_case(&first) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
     })
+}
+
+/// Whether `c` ends a tag's name (or an attribute's, with `=`): whitespace
+/// as the tokenizer has it (which is `u8::is_ascii_whitespace`), `/` or `>`.
+fn ends_name(c: u8) -> bool {
+    c.is_ascii_whitespace() || c == b'/' || c == b'>'
 }
 
 /// Where the text of raw-text element `name` (its start tag ending at
@@ -380,10 +370,7 @@ fn raw_text_end(b: &[u8], from: usize, name: &str) -> usize {
         (!closing || b.get(k + 1) == Some(&b'/'))
             && b.len() >= n + name.len()
             && b[n..n + name.len()].eq_ignore_ascii_case(name.as_bytes())
-            && matches!(
-                b.get(n + name.len()),
-                Some(b'\t' | b'\n' | 0x0c | b'\r' | b' ' | b'/' | b'>')
-            )
+            && b.get(n + name.len()).is_some_and(|&c| ends_name(c))
     };
     let next_lt = |i: usize| memchr(b'<', &b[i..]).map(|p| i + p);
     if name == "plaintext" {
@@ -514,7 +501,7 @@ struct Scan {
 
 impl Scan {
     /// One pass. Without `out`, reports whether anything would be left out; with
-    /// it, writes the document with those tags left out.
+    /// it, writes the document without it.
     fn run(html: &str, out: Option<&mut String>) -> bool {
         let mut scan = Scan {
             names: Vec::new(),
@@ -583,7 +570,7 @@ impl Scan {
             }
             let name_end = b[name_start..]
                 .iter()
-                .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+                .position(|&c| ends_name(c))
                 .map_or(b.len(), |p| name_start + p);
             name.clear();
             name.push_str(&html[name_start..name_end]);
@@ -599,9 +586,7 @@ impl Scan {
             let space = clean
                 && svg.is_none()
                 && text_from < lt
-                && b[text_from..lt]
-                    .iter()
-                    .all(|c| matches!(c, b'\t' | b'\n' | 0x0c | b'\r' | b' '))
+                && b[text_from..lt].iter().all(u8::is_ascii_whitespace)
                 && scan.drops_space_before(id, closing, &attrs, b);
             let mut body = None;
             let keep = if closing {
@@ -625,8 +610,9 @@ impl Scan {
             } else if space && !edits.cut(text_from..lt, "") {
                 return true;
             }
-            if keep && clean && !closing && in_html && (!scan.is(id, IS_FORMATTING) || name == "a")
-            {
+            // A start tag kept, in HTML content, while the scan is sure.
+            let rewritable = keep && clean && !closing && in_html;
+            if rewritable && (!scan.is(id, IS_FORMATTING) || name == "a") {
                 // Attributes nothing reads. (Formatting elements other than
                 // `a` keep theirs: the parser tells their copies apart by
                 // their attributes.)
@@ -657,7 +643,7 @@ impl Scan {
             text_from = i;
             // SVG images: see [`Svg`].
             match svg.as_mut() {
-                None if clean && keep && !closing && in_html && name == "svg" && !self_closing => {
+                None if rewritable && name == "svg" && !self_closing => {
                     svg = Some(Svg {
                         body: end,
                         edits: edits.count,
@@ -857,17 +843,12 @@ impl Scan {
     /// ordinary one); for a heading, the nearest heading of any level in
     /// scope; for `li`, in list-item scope.
     fn closed_by(&self, id: usize, name: &str) -> Option<usize> {
-        let heading = |n: &str| matches!(n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-        if heading(name) {
-            for (k, &e) in self.stack.iter().enumerate().rev() {
-                if heading(&self.names[e]) {
-                    return Some(k);
-                }
-                if self.is(e, IS_SCOPE) {
-                    return None;
-                }
-            }
-            return None;
+        const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+        if HEADINGS.contains(&name) {
+            return HEADINGS
+                .iter()
+                .filter_map(|h| self.find(h, &|e| self.is(e, IS_SCOPE)))
+                .max();
         }
         if name == "li" {
             return self.find(name, &|e| {
