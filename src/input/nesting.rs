@@ -582,15 +582,22 @@ impl Scan {
             i = end;
             let block = !closing && scan.is(id, IS_SPECIAL);
             let in_html = scan.foreign == 0;
-            // Whitespace alone since the last markup, before a block's start.
+            // What an end tag closes, asked once for the whitespace before it
+            // and for the tag itself.
+            let closes = if closing {
+                scan.closed_by(id, &name)
+            } else {
+                None
+            };
+            // Whitespace alone since the last markup, before a block's start or end.
             let space = clean
                 && svg.is_none()
                 && text_from < lt
                 && b[text_from..lt].iter().all(u8::is_ascii_whitespace)
-                && scan.drops_space_before(id, closing, &attrs, b);
+                && scan.drops_space_before(id, closing, closes, &attrs, b);
             let mut body = None;
             let keep = if closing {
-                scan.end_tag(id, &name)
+                scan.end_tag(id, closes)
             } else {
                 if in_html && scan.is(id, IS_RAW) {
                     // Its content is text: skip to its end tag.
@@ -736,8 +743,9 @@ impl Scan {
         }
     }
 
-    /// Whether whitespace just before a tag `id` (an end tag if `closing`)
-    /// with attributes `attrs` (in `b`) can be left out: the tag starts or
+    /// Whether whitespace just before a tag `id` (an end tag if `closing`,
+    /// closing the open element `closes`) with attributes `attrs` (in `b`)
+    /// can be left out: the tag starts or
     /// ends a block, so `html.rs` ends its block of text there and trims the
     /// whitespace (so not a start tag it may skip as hidden, since then the
     /// text goes on after it, nor an end tag the parser would ignore), and
@@ -747,6 +755,7 @@ impl Scan {
         &self,
         id: usize,
         closing: bool,
+        closes: Option<usize>,
         attrs: &[(usize, usize, usize)],
         b: &[u8],
     ) -> bool {
@@ -767,9 +776,8 @@ impl Scan {
             });
         }
         // The end tag closes an element: `</p>` always (it makes one where
-        // none is open), the others as `closed_by` finds.
-        let name = self.names[id].as_str();
-        self.dropped[id] == 0 && (name == "p" || self.closed_by(id, name).is_some())
+        // none is open), the others as `closed_by` found.
+        self.dropped[id] == 0 && (self.names[id] == "p" || closes.is_some())
     }
 
     /// The index of the nearest open `name`, searching down from the top and
@@ -863,8 +871,9 @@ impl Scan {
         }
     }
 
-    /// Handles an end tag; `false` if it must be left out.
-    fn end_tag(&mut self, id: usize, name: &str) -> bool {
+    /// Handles an end tag that closes the open element `found`
+    /// (`closed_by`); `false` if it must be left out.
+    fn end_tag(&mut self, id: usize, found: Option<usize>) -> bool {
         if self.dropped[id] > 0 {
             self.dropped[id] -= 1;
             return false;
@@ -872,7 +881,6 @@ impl Scan {
         if self.is(id, IS_FORMATTING) {
             self.formatting = self.formatting.saturating_sub(1);
         }
-        let found = self.closed_by(id, name);
         if self.is(id, IS_FORMATTING) && found.is_none_or(|k| k + 1 != self.stack.len()) {
             // Closed out of order (the adoption agency) or not found.
             self.formatting_left = true;
