@@ -126,6 +126,72 @@ const FUTURE_WORDS: [&str; 15] = [
 /// pattern is tried there. `starters_change_nothing` checks, for every word
 /// this file compares a token with, that the patterns find the same with
 /// and without this shortcut.
+/// FNV-1a of a word's bytes, in a `const fn` so that [`LOWER_STARTER_BITS`]
+/// is built at compile time.
+const fn word_hash(w: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < w.len() {
+        h = (h ^ w[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// The bit of a word's hash in [`LOWER_STARTER_BITS`]: the top 12 bits
+/// once multiplied by a constant that spreads the low bits into them (FNV's
+/// top bits hardly change over a short word: without it, half of the common
+/// words shared a starter's bit).
+const fn word_bit(h: u64) -> (usize, u64) {
+    let b = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
+    (b / 64, 1 << (b % 64))
+}
+
+/// Sets the bit of `w` (and of `w` with an "s" when `plural`) in `bits`.
+const fn set_word_bit(bits: &mut [u64; 64], w: &[u8], plural: bool) {
+    let h = word_hash(w);
+    let (at, bit) = word_bit(h);
+    bits[at] |= bit;
+    if plural {
+        let (at, bit) = word_bit((h ^ b's' as u64).wrapping_mul(0x0000_0100_0000_01b3));
+        bits[at] |= bit;
+    }
+}
+
+/// A bit for each lower-case word [`Reader::may_start`] lets through (the
+/// starters, "hundred", the number words, the units with and without an
+/// "s"), by its hash: a word whose bit is clear is none of them. Most
+/// words are turned away by one hash, where the lists took about 650
+/// instructions a word to say no.
+const LOWER_STARTER_BITS: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let mut i = 0;
+    while i < STARTERS.len() {
+        set_word_bit(&mut bits, STARTERS[i].as_bytes(), false);
+        i += 1;
+    }
+    set_word_bit(&mut bits, b"hundred", false);
+    let mut i = 0;
+    while i < numbers::CARDINALS.len() {
+        set_word_bit(&mut bits, numbers::CARDINALS[i].0.as_bytes(), false);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < UNIT_WORDS.len() {
+        set_word_bit(&mut bits, UNIT_WORDS[i].0.as_bytes(), true);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `w` may be one of the lower-case words an expression starts
+/// with ([`LOWER_STARTER_BITS`]).
+#[inline]
+fn may_be_lower_starter(w: &str) -> bool {
+    let (at, bit) = word_bit(word_hash(w.as_bytes()));
+    LOWER_STARTER_BITS[at] & bit != 0
+}
+
 /// The words besides [`STARTERS`], month and weekday names that an
 /// expression can start with when capitalised: the holidays' first words
 /// ([`Reader::holiday`]), sorted. `starters_change_nothing` checks them too.
@@ -264,23 +330,31 @@ enum Unit {
     Century,
 }
 
+/// The words of the units, each as one or with an "s" ("days", "yrs";
+/// "centurie" makes "centuries").
+const UNIT_WORDS: [(&str, Unit); 16] = [
+    ("second", Unit::Second),
+    ("sec", Unit::Second),
+    ("minute", Unit::Minute),
+    ("min", Unit::Minute),
+    ("hour", Unit::Hour),
+    ("hr", Unit::Hour),
+    ("day", Unit::Day),
+    ("week", Unit::Week),
+    ("weekend", Unit::Weekend),
+    ("month", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("year", Unit::Year),
+    ("yr", Unit::Year),
+    ("decade", Unit::Decade),
+    ("century", Unit::Century),
+    ("centurie", Unit::Century),
+];
+
 impl Unit {
     fn parse(w: &str) -> Option<Unit> {
         let w = w.strip_suffix('s').unwrap_or(w);
-        Some(match w {
-            "second" | "sec" => Unit::Second,
-            "minute" | "min" => Unit::Minute,
-            "hour" | "hr" => Unit::Hour,
-            "day" => Unit::Day,
-            "week" => Unit::Week,
-            "weekend" => Unit::Weekend,
-            "month" => Unit::Month,
-            "quarter" => Unit::Quarter,
-            "year" | "yr" => Unit::Year,
-            "decade" => Unit::Decade,
-            "century" | "centurie" => Unit::Century,
-            _ => return None,
-        })
+        UNIT_WORDS.iter().find(|(u, _)| *u == w).map(|&(_, u)| u)
     }
 
     /// The TIMEX3 duration of `n` and a half units, the half in the next
@@ -861,9 +935,10 @@ impl Reader<'_> {
         };
         let w = self.w(i);
         let lower = || {
-            STARTERS.binary_search(&w).is_ok()
-                || number_word(w).is_some()
-                || Unit::parse(w).is_some()
+            may_be_lower_starter(w)
+                && (STARTERS.binary_search(&w).is_ok()
+                    || number_word(w).is_some()
+                    || Unit::parse(w).is_some())
         };
         if c.is_ascii_lowercase() {
             lower()
@@ -2464,6 +2539,31 @@ fn times_with(doc: &Document, reference: Option<Date>, shortcut: bool) -> Vec<Ti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word the lists let through has its bit set, so the bits turn
+    /// away none of them; and most words are turned away.
+    #[test]
+    fn starter_bits_hold_every_listed_word() {
+        let mut listed: Vec<String> = STARTERS.iter().map(|w| w.to_string()).collect();
+        listed.push("hundred".into());
+        listed.extend(numbers::CARDINALS.iter().map(|(w, _)| w.to_string()));
+        for (u, _) in UNIT_WORDS {
+            listed.push(u.to_string());
+            listed.push(format!("{u}s"));
+        }
+        for w in &listed {
+            assert!(may_be_lower_starter(w), "{w}");
+        }
+        let others = [
+            "said", "of", "and", "to", "in", "was", "for", "on", "it", "with", "his",
+        ];
+        let through = others.iter().filter(|w| may_be_lower_starter(w)).count();
+        assert!(
+            through <= 2,
+            "{through} of {} common words let through",
+            others.len()
+        );
+    }
 
     /// For every word this file's code compares a token with, before and
     /// after other words of time: the shortcut of [`STARTERS`] finds what
