@@ -381,7 +381,7 @@ fn conll_type(kind: &str) -> Option<&'static str> {
 fn article_lens_spans(a: &Analysis) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     for e in &a.entities {
-        let Some(kind) = conll_type(&e.kind) else {
+        let Some(kind) = conll_type(e.kind) else {
             continue;
         };
         for m in &e.mentions {

@@ -47,8 +47,8 @@ fn main() {
         words += u64::from(a.stats.words);
         let mut kinds_here = std::collections::HashSet::new();
         for w in &a.warnings {
-            *by_kind.entry(w.kind.clone()).or_default() += 1;
-            kinds_here.insert(w.kind.clone());
+            *by_kind.entry(w.kind.to_string()).or_default() += 1;
+            kinds_here.insert(w.kind.to_string());
             let units: Vec<u16> = a.text.encode_utf16().collect();
             let (s, e) = (w.start as usize, w.end as usize);
             let cut =

@@ -12,6 +12,16 @@ use crate::input::boilerplate::Reason;
 use crate::options::{Date, InputKind};
 use serde::Serialize;
 
+/// Serializes a name from a fixed set (a kind, a type, a label) as the
+/// string it is, through `serialize_unit_variant`: a JSON writer writes it as
+/// any string, and the browser module's serializer (serde-wasm-bindgen) makes
+/// the JavaScript string of each distinct name once and reuses it, where a
+/// string field is decoded into a new JavaScript string every time (tens of
+/// thousands of "DATE", "named", "indirect" on a long text).
+fn name<S: serde::Serializer>(name: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_unit_variant("", 0, name)
+}
+
 /// The version of this format. Bumped when a name or a meaning changes, not
 /// when a field is added.
 pub const FORMAT: u32 = 1;
@@ -59,6 +69,7 @@ pub struct InputInfo {
 pub struct Notice {
     /// Stable name: `lines_joined`, `control_characters`, `mojibake_repaired`,
     /// `markup_skipped`, `all_removed`, `lossy_decoding`.
+    #[serde(serialize_with = "name")]
     pub kind: &'static str,
     pub message: String,
 }
@@ -104,6 +115,7 @@ pub struct Removed {
     /// Why: a kebab-case name (`cookie-notice`, `advertisement`, …).
     pub reason: Reason,
     /// A description of the reason for people.
+    #[serde(serialize_with = "name")]
     pub label: &'static str,
     /// The block's number among the input's blocks; pass it in `Options::keep`
     /// to put the block back.
@@ -170,8 +182,8 @@ pub struct Entity {
     /// Its index in `entities`; quotes refer to it.
     pub id: u32,
     /// `PERSON`, `ORG`, `PLACE`, `GROUP`.
-    #[serde(rename = "type")]
-    pub kind: String,
+    #[serde(rename = "type", serialize_with = "name")]
+    pub kind: &'static str,
     /// The fullest name the text gives it (a country's usual name).
     pub name: String,
     /// Its first mention (also `mentions[0]`).
@@ -206,6 +218,7 @@ pub struct Quote {
     pub text: String,
     /// `direct`, `partial`, `indirect`, `scare`. (Names, not `String`s: a
     /// long text has tens of thousands of quotes, each two allocations.)
+    #[serde(serialize_with = "name")]
     pub kind: &'static str,
     /// The words quoted: inside the marks, or the reported clause.
     pub content: Span,
@@ -216,6 +229,7 @@ pub struct Quote {
     /// The speaker's entity id.
     pub entity: Option<u32>,
     /// `named`, `anonymous`, `unknown`.
+    #[serde(serialize_with = "name")]
     pub source: &'static str,
     /// Index into `sources`.
     pub source_id: Option<u32>,
@@ -231,6 +245,7 @@ pub struct QuoteSource {
     /// official").
     pub name: String,
     /// `named` or `anonymous`.
+    #[serde(serialize_with = "name")]
     pub kind: &'static str,
     pub entity: Option<u32>,
     /// The entity's first role, if it has one.
@@ -251,6 +266,7 @@ pub struct TimeExpr {
     pub text: String,
     /// `DATE`, `TIME`, `DURATION`, `SET` (a name, not a `String` a time).
     #[serde(rename = "type")]
+    #[serde(serialize_with = "name")]
     pub kind: &'static str,
     /// The TIMEX3 value.
     pub value: String,
@@ -281,6 +297,7 @@ pub struct Quantity {
     /// `number`, `money`, `percent`, `measure`, `ordinal`, `fraction`, `age`.
     /// (A name, not a `String`: a table of figures has a quantity every
     /// few bytes.)
+    #[serde(serialize_with = "name")]
     pub kind: &'static str,
     /// The number as written (scaled: "1.5 million" is 1500000); null for a
     /// range and for a vague plural ("hundreds of").
@@ -306,7 +323,8 @@ pub struct Keyphrase {
 pub struct Warning {
     pub start: u32,
     pub end: u32,
-    pub kind: String,
+    #[serde(serialize_with = "name")]
+    pub kind: &'static str,
     pub message: String,
 }
 

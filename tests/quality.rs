@@ -21,7 +21,7 @@ fn warnings(a: &Analysis) -> Vec<(String, String)> {
         .iter()
         .map(|w| {
             (
-                w.kind.clone(),
+                w.kind.to_string(),
                 a.slice(w.start, w.end)
                     .expect("offsets in the text")
                     .to_string(),

@@ -743,7 +743,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
                 .collect();
             Entity {
                 id: 0,
-                kind: KIND_NAMES[g.kind].to_string(),
+                kind: KIND_NAMES[g.kind],
                 name,
                 first: mentions[0],
                 count: mentions.len() as u32,

@@ -63,11 +63,11 @@ const ALLOWED_DOUBLES: [&str; 20] = [
     "knock", "far", "many", "more", "again", "blah", "yes",
 ];
 
-fn warning(start: usize, end: usize, kind: &str, message: String) -> Warning {
+fn warning(start: usize, end: usize, kind: &'static str, message: String) -> Warning {
     Warning {
         start: start as u32,
         end: end as u32,
-        kind: kind.to_string(),
+        kind,
         message,
     }
 }

@@ -1576,7 +1576,7 @@ impl Ctx<'_> {
     }
 
     fn entity_kind(&self, id: usize) -> &str {
-        self.entities.get(id).map_or("", |e| e.kind.as_str())
+        self.entities.get(id).map_or("", |e| e.kind)
     }
 
     fn span(&self, a: usize, b: usize) -> Range<usize> {
