@@ -347,13 +347,28 @@ impl TokInfo {
         }
     }
 
+    /// A word's [`TokInfo::lower_hash`] and case flags, as [`TokInfo::new`]
+    /// makes them, without the shapes' and affixes' hashes: all that
+    /// [`DocStats::add_words`] reads, in a third of the time, for the first
+    /// pass over a long text.
+    pub fn lower_and_flags(word: &str) -> (u64, u8) {
+        if !word.is_ascii() {
+            let t = TokInfo::new_any(word);
+            return (t.lower, t.flags);
+        }
+        let (mut lower, mut letters, mut upper) = (FNV_INIT, 0usize, 0usize);
+        for &c in word.as_bytes() {
+            lower = fnv_byte(lower, c.to_ascii_lowercase());
+            letters += usize::from(c.is_ascii_alphabetic());
+            upper += usize::from(c.is_ascii_uppercase());
+        }
+        let initial = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        (lower, case_flags(letters, upper, initial))
+    }
+
     /// The key the document-level tables use for this word.
     pub fn lower_hash(&self) -> u64 {
         self.lower
-    }
-
-    fn capitalised(&self) -> bool {
-        self.flags & INIT_CAP != 0
     }
 }
 
@@ -383,11 +398,17 @@ impl DocStats {
     /// Gathers one sentence's words (what [`DocStats::new`] does for each),
     /// so that a long document's sentences need not all be held at once.
     pub fn add_sentence(&mut self, toks: &[TokInfo], info: SentInfo) {
-        for (i, t) in toks.iter().enumerate() {
-            if t.flags & LOWER != 0 && t.flags & HAS_LETTER != 0 {
-                self.lower_seen.insert(t.lower, ());
-            } else if i > 0 && t.capitalised() && !info.caps {
-                self.capital_mid.insert(t.lower, ());
+        self.add_words(toks.iter().map(|t| (t.lower, t.flags)), info);
+    }
+
+    /// [`DocStats::add_sentence`] of a sentence's words' lower-case hashes
+    /// and case flags ([`TokInfo::lower_and_flags`]).
+    pub fn add_words(&mut self, words: impl Iterator<Item = (u64, u8)>, info: SentInfo) {
+        for (i, (lower, flags)) in words.enumerate() {
+            if flags & LOWER != 0 && flags & HAS_LETTER != 0 {
+                self.lower_seen.insert(lower, ());
+            } else if i > 0 && flags & INIT_CAP != 0 && !info.caps {
+                self.capital_mid.insert(lower, ());
             }
         }
     }
@@ -677,6 +698,37 @@ impl Extractor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first pass's hash and flags are the full reading's.
+    #[test]
+    fn lower_and_flags_as_the_full_reading() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "Obama",
+            "NATO",
+            "iPhone",
+            "U.S.",
+            "3",
+            "3rd",
+            "O'Brien",
+            "Jean-Claude",
+            "ÉTÉ",
+            "été",
+            "Ünal",
+            "ΑΘΗΝΑ",
+            "’s",
+            "--",
+            "ﬁnance",
+            "McDONALD",
+            "x86",
+        ];
+        for w in words {
+            let t = TokInfo::new(w);
+            assert_eq!(TokInfo::lower_and_flags(w), (t.lower, t.flags), "{w}");
+        }
+    }
 
     /// The early stop and the ASCII reading change no answer: against the
     /// plain count, on random sentences of capitalised, lower-case, mixed,

@@ -180,10 +180,9 @@ fn tag_sentences<S: Scorer, D: Sentences + ?Sized>(
             doc.add_sentence(&t, info[s]);
             toks.push(t);
         } else {
-            // The statistics read only a word's hashes and case, not the
-            // lists: they are looked up in the second pass.
-            let t: Vec<TokInfo> = words.iter().map(|w| TokInfo::new(w)).collect();
-            doc.add_sentence(&t, info[s]);
+            // The statistics read only a word's lower-case hash and case,
+            // not the lists: they are looked up in the second pass.
+            doc.add_words(words.iter().map(|w| TokInfo::lower_and_flags(w)), info[s]);
         }
     }
     let mut feats = Vec::with_capacity(64);
