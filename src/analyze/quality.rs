@@ -290,9 +290,22 @@ fn unbalanced_marks(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Warning>)
         let mut open_quotes: Vec<usize> = Vec::new();
         let mut straight: Vec<usize> = Vec::new();
         let mut brackets: Vec<(usize, char)> = Vec::new();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
+        // Only the marks are looked at: the bytes between them are passed
+        // over without decoding (a list of every character of the text
+        // was this check's time).
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        while let Some(off) = bytes[next..]
+            .iter()
+            .position(|b| matches!(b, b'"' | b'(' | b'[' | b')' | b']' | 0xC2 | 0xE2))
+        {
+            let i = next + off;
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            next = i + c.len_utf8();
             let at = base + i;
+            let before = &text[..i];
             match c {
                 '“' | '«' => open_quotes.push(at),
                 '”' | '»' if open_quotes.pop().is_none() => out.push(warning(
@@ -302,7 +315,7 @@ fn unbalanced_marks(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Warning>)
                     "This closing quotation mark has no opening one.".into(),
                 )),
                 // Inches ("6'3\"") after a digit are no quotation mark.
-                '"' if k > 0 && chars[k - 1].1.is_ascii_digit() => {}
+                '"' if before.ends_with(|ch: char| ch.is_ascii_digit()) => {}
                 // Straight quotes pair in order: every other one opens.
                 '"' if straight.pop().is_none() => straight.push(at),
                 '(' | '[' => brackets.push((at, c)),
@@ -314,16 +327,20 @@ fn unbalanced_marks(doc: &Document, kinds: &[BlockKind], out: &mut Vec<Warning>)
                         }
                         _ => {
                             // "1)" and "a)" number a list; ":)" is a face.
-                            let prev = k.checked_sub(1).map(|j| chars[j].1);
+                            let prev = before.chars().next_back();
                             // One or two letters or digits standing alone.
-                            let label_len = chars[..k]
-                                .iter()
+                            let label_len = before
+                                .chars()
                                 .rev()
                                 .take(3)
-                                .take_while(|&&(_, ch)| ch.is_alphanumeric())
+                                .take_while(|ch| ch.is_alphanumeric())
                                 .count();
                             let list_label = (1..=2).contains(&label_len)
-                                && (k == label_len || chars[k - label_len - 1].1.is_whitespace());
+                                && before
+                                    .chars()
+                                    .rev()
+                                    .nth(label_len)
+                                    .is_none_or(char::is_whitespace);
                             let face = matches!(prev, Some(':' | ';'));
                             if !list_label && !face {
                                 out.push(warning(
