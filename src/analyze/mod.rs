@@ -40,6 +40,11 @@ impl WordSet {
         }
     }
 
+    /// The words, as listed.
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     /// Whether `w` is one of the words (exactly as written).
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.set

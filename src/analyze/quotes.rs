@@ -1605,7 +1605,19 @@ fn pronoun(w: &str) -> Option<Pron> {
 }
 
 fn is_cue_verb(w: &str) -> bool {
-    CUE_VERBS.contains(w) || STANCE_VERBS.contains(w) || is_communication_verb(w)
+    // One set of the three lists: asked of nearly every word, where the
+    // three sets each hashed it again.
+    static ANY: std::sync::OnceLock<super::WordHashSet> = std::sync::OnceLock::new();
+    ANY.get_or_init(|| {
+        CUE_VERBS
+            .words()
+            .iter()
+            .chain(STANCE_VERBS.words())
+            .copied()
+            .chain(communication_verbs())
+            .collect()
+    })
+    .contains(w)
 }
 
 /// Whether `w` is a form of a verb of communication ("urged", "denies",
@@ -1616,13 +1628,13 @@ fn is_cue_verb(w: &str) -> bool {
 pub(crate) fn is_communication_verb(w: &str) -> bool {
     static VERBS: std::sync::OnceLock<super::WordHashSet> = std::sync::OnceLock::new();
     VERBS
-        .get_or_init(|| {
-            COMMUNICATION_VERBS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .collect()
-        })
+        .get_or_init(|| communication_verbs().collect())
         .contains(w)
+}
+
+/// The words of [`COMMUNICATION_VERBS`].
+fn communication_verbs() -> impl Iterator<Item = &'static str> {
+    COMMUNICATION_VERBS.lines().filter(|l| !l.starts_with('#'))
 }
 
 /// Forms of verbs of communication (data/SOURCES.md).
@@ -2471,7 +2483,8 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             continue;
         }
         // "the spot titled “Dangerous”": a name given, not speech.
-        let naming = NAMING_WORDS.contains(&w) && i + 1 < end && ctx.quoted[i + 1];
+        // (This and `nominal` are asked only of a verb: most words are none.)
+        let naming = || NAMING_WORDS.contains(&w) && i + 1 < end && ctx.quoted[i + 1];
         // "As Ms. Simonyan put it, RT is “…”": the phrase news uses to give
         // someone's words their own way.
         let put_it = ["put", "puts"].contains(&w)
@@ -2482,15 +2495,17 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
         // word is a noun, whatever verb it can also be. It still names
         // whose words the quote beside it is (a weak cue), but no verb
         // later in the sentence hangs on it.
-        let nominal = i > first && {
-            let before = ctx.word(i - 1);
-            ["'s", "\u{2019}s", "s'", "s\u{2019}"]
-                .iter()
-                .any(|p| before.ends_with(p))
-                || POSSESSIVES.contains(&ctx.lower(i - 1))
+        let nominal = || {
+            i > first && {
+                let before = ctx.word(i - 1);
+                ["'s", "\u{2019}s", "s'", "s\u{2019}"]
+                    .iter()
+                    .any(|p| before.ends_with(p))
+                    || POSSESSIVES.contains(&ctx.lower(i - 1))
+            }
         };
         if (is_cue_verb(w) || put_it)
-            && !naming
+            && !naming()
             && ctx.word(i).starts_with(|c: char| c.is_lowercase())
         {
             let mut tok_end = i + 1;
@@ -2621,7 +2636,7 @@ fn find_cues(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cue>
             out.push(Cue {
                 inverted,
                 weak,
-                nominal,
+                nominal: nominal(),
                 ..Cue::new(ctx, i, tok_end, speaker, sentence)
             });
             i = tok_end;
