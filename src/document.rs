@@ -154,6 +154,11 @@ impl<'t> Document<'t> {
             .or_else(|| w.strip_suffix("’s"))
             .filter(|s| !s.is_empty())
             .unwrap_or(w);
+        // Most words are ASCII without a capital: their own lower case,
+        // without asking the table of lower cases.
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return Cow::Borrowed(w);
+        }
         self.lower_prefix(i, w)
             .map_or_else(|| Cow::Owned(w.to_lowercase()), Cow::Borrowed)
     }
