@@ -69,17 +69,30 @@ pub fn sanitize(input: &str) -> Sanitized {
         None => input,
     };
     let mut out = String::with_capacity(source.len());
-    let mut chars = source.chars().peekable();
-    while let Some(c) = chars.next() {
+    let b = source.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // A run of printable ASCII, line breaks and tabs is kept as it is,
+        // copied whole (a character at a time, this was 50 instructions a
+        // byte); anything else is looked at one character at a time.
+        let run = b[i..]
+            .iter()
+            .position(|&x| !(matches!(x, 0x20..=0x7e) || x == b'\n' || x == b'\t'))
+            .unwrap_or(b.len() - i);
+        out.push_str(&source[i..i + run]);
+        i += run;
+        let Some(c) = source[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if b.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
                 out.push('\n');
             }
             '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            '\n' | '\t' => out.push(c),
             c if is_invisible(c) => report.invisibles_removed += 1,
             c if c.is_control() => report.controls_removed += 1,
             c => out.push(c),
@@ -93,7 +106,27 @@ pub fn sanitize(input: &str) -> Sanitized {
 pub fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.chars() {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // A run of ASCII other than spaces is copied whole.
+        let run = b[i..]
+            .iter()
+            .position(|&x| !x.is_ascii() || matches!(x, b' ' | b'\t' | 0x0b | 0x0c))
+            .unwrap_or(b.len() - i);
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push_str(&line[i..i + run]);
+            i += run;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if is_hspace(c) {
             pending_space = !out.is_empty();
         } else {
@@ -325,6 +358,76 @@ pub fn paragraphs(text: &str, clean: bool) -> Vec<TextParagraph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The runs copied whole change nothing: against the plain reading, a
+    /// character at a time, on random text of ASCII, line ends, tabs,
+    /// controls, spaces of every kind, invisibles and other scripts.
+    #[test]
+    fn runs_read_as_characters_one_by_one() {
+        fn plain_sanitize(source: &str) -> (String, usize, usize) {
+            let (mut out, mut inv, mut ctl) = (String::new(), 0, 0);
+            let mut chars = source.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\r' => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        out.push('\n');
+                    }
+                    '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+                    '\n' | '\t' => out.push(c),
+                    c if is_invisible(c) => inv += 1,
+                    c if c.is_control() => ctl += 1,
+                    c => out.push(c),
+                }
+            }
+            (out, inv, ctl)
+        }
+        fn plain_collapse(line: &str) -> String {
+            let mut out = String::new();
+            let mut pending = false;
+            for c in line.chars() {
+                if is_hspace(c) {
+                    pending = !out.is_empty();
+                } else {
+                    if pending {
+                        out.push(' ');
+                        pending = false;
+                    }
+                    out.push(c);
+                }
+            }
+            out
+        }
+        let alphabet: Vec<char> =
+            "ab Z.,\r\n\t\u{0}\u{7f}\u{b}\u{c}\u{a0}\u{2009}\u{3000}\u{200b}\u{ad}\u{85}\u{2028}é€’😀"
+                .chars()
+                .collect();
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..100_000 {
+            let mut next = || {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            };
+            let len = (next() % 24) as usize;
+            let t: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let s = sanitize(&t);
+            let want = plain_sanitize(&t);
+            if s.mojibake_repaired == 0 {
+                assert_eq!(
+                    (s.text, s.invisibles_removed, s.controls_removed),
+                    want,
+                    "{t:?}"
+                );
+            }
+            assert_eq!(collapse_spaces(&t), plain_collapse(&t), "{t:?}");
+        }
+    }
 
     fn texts(input: &str) -> Vec<String> {
         paragraphs(input, true)
