@@ -100,3 +100,28 @@ impl Spans {
         self.0[..i].iter().rev().take(4).any(|r| pos < r.1)
     }
 }
+
+/// Helpers of the tests that check a layer's shortcuts against its full
+/// reading.
+#[cfg(test)]
+pub(crate) mod shortcut_tests {
+    /// The words of the string literals in a source file's code (before its
+    /// tests): the words a layer compares tokens with.
+    pub(crate) fn literal_words(source: &str) -> impl Iterator<Item = &str> {
+        let code = &source[..source.find("#[cfg(test)]").unwrap_or(source.len())];
+        code.split('"')
+            .skip(1)
+            .step_by(2)
+            .flat_map(|lit| lit.split(' '))
+    }
+
+    /// A word as written, capitalised (a sentence's first word, a
+    /// headline's) and in capitals.
+    pub(crate) fn cases(w: &str) -> [String; 3] {
+        let mut capital = w.to_string();
+        if let Some(c) = capital.get_mut(..1) {
+            c.make_ascii_uppercase();
+        }
+        [w.to_string(), capital, w.to_uppercase()]
+    }
+}

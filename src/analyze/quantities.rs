@@ -1558,14 +1558,9 @@ mod tests {
     /// the shortcut of `may_start` finds what reading at every token finds.
     #[test]
     fn starters_change_nothing() {
+        use crate::analyze::shortcut_tests::{cases, literal_words};
         use crate::document::Document;
-        let source = include_str!("quantities.rs");
-        let code = &source[..source.find("#[cfg(test)]").expect("tests")];
-        let mut words: Vec<&str> = code
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .flat_map(|lit| lit.split(' '))
+        let mut words: Vec<&str> = literal_words(include_str!("quantities.rs"))
             .filter(|w| !w.is_empty() && w.len() < 20 && !w.contains(['{', '}', '\\']))
             .collect();
         words.extend(super::numbers::CARDINALS.iter().map(|c| c.0));
@@ -1584,11 +1579,7 @@ mod tests {
         ];
         let mut missed = Vec::new();
         for w in &words {
-            let mut capital = w.to_string();
-            if let Some(c) = capital.get_mut(..1) {
-                c.make_ascii_uppercase();
-            }
-            for w in [w.to_string(), capital, w.to_uppercase()] {
+            for w in cases(w) {
                 for a in after {
                     for text in [format!("{w} {a}."), format!("It cost {w} {a} in all.")] {
                         let doc =

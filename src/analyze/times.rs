@@ -2571,13 +2571,8 @@ mod tests {
     /// fails here until the word is added there.
     #[test]
     fn starters_change_nothing() {
-        let source = include_str!("times.rs");
-        let code = &source[..source.find("#[cfg(test)]").expect("tests")];
-        let mut words: Vec<&str> = code
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .flat_map(|lit| lit.split(' '))
+        use crate::analyze::shortcut_tests::{cases, literal_words};
+        let mut words: Vec<&str> = literal_words(include_str!("times.rs"))
             .filter(|w| {
                 w.starts_with(|c: char| c.is_ascii_lowercase())
                     && w.chars()
@@ -2635,9 +2630,7 @@ mod tests {
         for w in &words {
             // As written, capitalised (a sentence's first word, a
             // headline's) and in capitals.
-            let mut capital = w.to_string();
-            capital[..1].make_ascii_uppercase();
-            for w in [w.to_string(), capital, w.to_uppercase()] {
+            for w in cases(w) {
                 for a in after {
                     check(format!("{w} {a}."));
                     check(format!("In {w} {a} it fell."));

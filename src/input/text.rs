@@ -404,14 +404,8 @@ mod tests {
             "ab Z.,\r\n\t\u{0}\u{7f}\u{b}\u{c}\u{a0}\u{2009}\u{3000}\u{200b}\u{ad}\u{85}\u{2028}é€’😀"
                 .chars()
                 .collect();
-        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = crate::analyze::ner::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..100_000 {
-            let mut next = || {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                x
-            };
             let len = (next() % 24) as usize;
             let t: String = (0..len)
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])

@@ -89,7 +89,7 @@ pub fn tag<D: Sentences + ?Sized>(sentences: &D, sink: impl FnMut(usize, &[&str]
 /// A xorshift64 generator from `seed` (not 0), for the tests that try
 /// thousands of made-up words and weights: reproducible without a crate.
 #[cfg(test)]
-fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
     move || {
         seed ^= seed << 13;
         seed ^= seed >> 7;
