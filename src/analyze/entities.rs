@@ -19,8 +19,14 @@ use super::ner::{self, gazetteer, tags};
 use super::times::{MONTHS, WEEKDAYS};
 use crate::document::Document;
 use crate::output::{Entity, Span};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// The grouping's maps and sets, keyed by names and words: FNV, as the
+/// other layers' word tables, where SipHash took longer over each short
+/// key (they are only looked up, never read in order, so the hasher
+/// changes no result).
+type HashMap<K, V> = std::collections::HashMap<K, V, ner::features::Fnv>;
+type HashSet<K> = std::collections::HashSet<K, ner::features::Fnv>;
 
 /// Words that end a run of role words when walking back from a name (and
 /// so do the names of weekdays and months, `times::WEEKDAYS` and
@@ -212,7 +218,7 @@ fn lower(s: &str) -> String {
     ner::features::fold(s).to_lowercase()
 }
 
-type Countries = HashMap<String, String, ner::features::Fnv>;
+type Countries = HashMap<String, String>;
 
 /// Country names and aliases (lower case) to the name the list uses.
 /// (FNV-hashed: it is asked about words of every sentence, and only asked.)
@@ -513,8 +519,8 @@ fn without_initials(words: &[String]) -> Vec<&str> {
 /// of middle initials in one article ("George W. Bush", "George H.W.
 /// Bush"): two people, so neither loses its initials in [`name_key`].
 fn initials_clashes(ms: &[Mention]) -> HashSet<String> {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut clash = HashSet::new();
+    let mut seen: HashMap<String, String> = HashMap::default();
+    let mut clash = HashSet::default();
     for m in ms.iter().filter(|m| m.kind == 0 && m.words.len() > 2) {
         let bare = without_initials(&m.words);
         if bare.len() == m.words.len() {
@@ -606,7 +612,7 @@ impl Index {
 /// Groups the mentions into entities, each with its mentions in text order.
 fn group(ms: &[Mention]) -> Vec<Group> {
     // 1. One type per name: the type most of its mentions have.
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    let mut votes: HashMap<String, [u32; 4]> = HashMap::default();
     for m in ms {
         votes.entry(m.words.join(" ")).or_default()[m.kind] += 1;
     }
@@ -645,7 +651,7 @@ fn group(ms: &[Mention]) -> Vec<Group> {
     order.sort_by_key(|&i| (std::cmp::Reverse(ms[i].words.len()), ms[i].start));
     let clashes = initials_clashes(ms);
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<(usize, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(usize, String), usize> = HashMap::default();
     let mut index = Index::default();
     for &i in &order {
         let (m, kind) = (&ms[i], kinds[i]);
