@@ -24,7 +24,7 @@
 //! work is linear in the text: each word looks at a fixed window of
 //! neighbours and each candidate at most three words.
 
-use super::{Spans, WordSet};
+use super::{Spans, SpansReader, WordSet};
 use crate::document::{Document, Sentence};
 use crate::output::{Entity, Keyphrase, Quantity, TimeExpr};
 use crate::segment::TokenKind;
@@ -644,16 +644,11 @@ fn keyphrases_in<'d>(
     // The first mention that starts at or after the word being read.
     let mut mention = 0;
 
+    let mut skip = when_and_how_much.reader();
     for (si, s) in doc.sentences.iter().enumerate() {
         let si = si as u32;
         read_words(
-            doc,
-            s,
-            &when_and_how_much,
-            &mut vocab,
-            &mut stats,
-            &mut key,
-            &mut words,
+            doc, s, &mut skip, &mut vocab, &mut stats, &mut key, &mut words,
         );
 
         // 2. Statistics of each distinct content word.
@@ -774,15 +769,10 @@ fn keyphrases_in<'d>(
         candidates.make_room(runs_expected);
         candidates.singles = vec![Candidate::NONE; n_stats as usize];
         let mut mention = 0;
+        let mut skip = when_and_how_much.reader();
         for s in &doc.sentences {
             read_words(
-                doc,
-                s,
-                &when_and_how_much,
-                &mut vocab,
-                &mut none,
-                &mut key,
-                &mut words,
+                doc, s, &mut skip, &mut vocab, &mut none, &mut key, &mut words,
             );
             add_candidates(&words, &mut mention, &mut candidates);
         }
@@ -974,7 +964,7 @@ fn keyphrases_in<'d>(
 fn read_words<'d>(
     doc: &'d Document<'_>,
     s: &Sentence,
-    skip: &Spans,
+    skip: &mut SpansReader,
     vocab: &mut HashMap<Cow<'d, str>, u32, Fnv>,
     stats: &mut Vec<Stats>,
     key: &mut String,
@@ -1040,7 +1030,7 @@ fn read_words<'d>(
         };
         let mut letters = text.chars().filter(|c| c.is_alphabetic());
         let two_letters = letters.nth(1).is_some();
-        let content = || two_letters && !skip.holds(start);
+        let mut content = || two_letters && !skip.holds(start);
         let id = if let Some(lower) = lower {
             // One lookup, which the insertion of a new word reuses.
             match vocab.entry(Cow::Borrowed(lower)) {

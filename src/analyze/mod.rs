@@ -97,7 +97,71 @@ impl Spans {
     /// start last before `pos` are looked at.
     pub(crate) fn holds(&self, pos: usize) -> bool {
         let i = self.0.partition_point(|r| r.0 <= pos);
+        self.held(i, pos)
+    }
+
+    /// Whether one of the `i` first spans (those starting at or before
+    /// `pos`) holds `pos`.
+    fn held(&self, i: usize, pos: usize) -> bool {
         self.0[..i].iter().rev().take(4).any(|r| pos < r.1)
+    }
+
+    /// [`Spans::holds`] for positions asked in increasing order (a layer
+    /// reading the text from start to end): the place of `pos` among the
+    /// spans is found by moving on from the last one's, not by a binary
+    /// search each time.
+    pub(crate) fn reader(&self) -> SpansReader<'_> {
+        SpansReader { spans: self, i: 0 }
+    }
+}
+
+/// See [`Spans::reader`].
+pub(crate) struct SpansReader<'s> {
+    spans: &'s Spans,
+    /// How many spans start at or before the last position asked.
+    i: usize,
+}
+
+impl SpansReader<'_> {
+    /// [`Spans::holds`]; `pos` must be no smaller than the last one asked.
+    pub(crate) fn holds(&mut self, pos: usize) -> bool {
+        let v = &self.spans.0;
+        debug_assert!(
+            self.i == 0 || v[self.i - 1].0 <= pos,
+            "positions asked out of order"
+        );
+        while self.i < v.len() && v[self.i].0 <= pos {
+            self.i += 1;
+        }
+        self.spans.held(self.i, pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Reading positions in order gives what asking each one alone gives,
+    /// nested and overlapping spans included.
+    #[test]
+    fn spans_read_in_order_as_asked_alone() {
+        let mut next = super::ner::xorshift(0x5eed_1234_abcd_0001);
+        for _ in 0..2_000 {
+            let n = (next() % 12) as usize;
+            let spans = super::Spans::new((0..n).map(|_| {
+                let a = (next() % 60) as usize;
+                (a, a + (next() % 15) as usize)
+            }));
+            let mut reader = spans.reader();
+            let mut pos = 0;
+            while pos < 80 {
+                assert_eq!(
+                    reader.holds(pos),
+                    spans.holds(pos),
+                    "{:?} at {pos}",
+                    spans.0
+                );
+                pos += (next() % 4) as usize;
+            }
+        }
     }
 }
 
