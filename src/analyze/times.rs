@@ -120,12 +120,6 @@ const FUTURE_WORDS: [&str; 15] = [
     "plans",
     "expected",
 ];
-/// The lower-case words an expression can start with, sorted (with number
-/// words and units, [`Reader::may_start`]): a token that is another
-/// lower-case word ("said", "of", "and": most of a text) starts none, so no
-/// pattern is tried there. `starters_change_nothing` checks, for every word
-/// this file compares a token with, that the patterns find the same with
-/// and without this shortcut.
 /// FNV-1a of a word's bytes, in a `const fn` so that [`LOWER_STARTER_BITS`]
 /// is built at compile time.
 const fn word_hash(w: &[u8]) -> u64 {
@@ -207,6 +201,12 @@ const CAPITAL_STARTERS: &[&str] = &[
     "thanksgiving",
     "veterans",
 ];
+/// The lower-case words an expression can start with, sorted (with number
+/// words and units, [`Reader::may_start`]): a token that is another
+/// lower-case word ("said", "of", "and": most of a text) starts none, so no
+/// pattern is tried there. `starters_change_nothing` checks, for every word
+/// this file compares a token with, that the patterns find the same with
+/// and without this shortcut.
 #[rustfmt::skip]
 const STARTERS: &[&str] = &[
     "a", "about", "almost", "an", "annually", "around", "at", "coming", "couple", "current",
@@ -924,9 +924,12 @@ impl Reader<'_> {
         })
     }
 
-    /// Whether an expression may start at token `i`: one of [`STARTERS`], a
-    /// number word or a unit; capitalised, also a month, a weekday or one of
-    /// [`CAPITAL_STARTERS`]; a number, a word of another script or a dash.
+    /// Whether an expression may start at token `i`: a word in ASCII lower
+    /// case that is one of [`STARTERS`], a number word or a unit; a
+    /// capitalised one that is one of those, a month, a weekday or one of
+    /// [`CAPITAL_STARTERS`]; any other token that starts with a letter or a
+    /// digit (a number, a word with an accent or of another script), or a
+    /// dash, an underscore or an apostrophe.
     /// Nine tokens in ten start none, and trying every pattern at each was
     /// most of this analysis's time.
     fn may_start(&self, i: usize) -> bool {
