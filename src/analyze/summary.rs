@@ -102,7 +102,8 @@ fn key<'a>(w: &'a str, lower: impl FnOnce(&'a str) -> Option<&'a str>) -> Option
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w);
     let lower: Cow<str> = lower(w).map_or_else(|| Cow::Owned(w.to_lowercase()), Cow::Borrowed);
-    if lower.chars().filter(|c| c.is_alphabetic()).count() < 2 || FUNCTION_WORD_SET.contains(&lower)
+    if lower.chars().filter(|c| c.is_alphabetic()).take(2).count() < 2
+        || FUNCTION_WORD_SET.contains(&lower)
     {
         return None;
     }
@@ -164,6 +165,15 @@ pub fn summary(
     let mut spelled: Vec<&str> = vec![""; ids.len()];
     for (w, &id) in &ids {
         spelled[id as usize] = w;
+    }
+    // Each key's place in the order of the keys' spelling (see below), so
+    // that a sentence's keys are put in that order by comparing numbers,
+    // not strings.
+    let mut by_spelling: Vec<u32> = (0..ids.len() as u32).collect();
+    by_spelling.sort_unstable_by(|&a, &b| spelled[a as usize].cmp(spelled[b as usize]));
+    let mut spelling_rank = vec![0u32; ids.len()];
+    for (r, &id) in by_spelling.iter().enumerate() {
+        spelling_rank[id as usize] = r as u32;
     }
     // Each sentence's length in words (numbers count), once.
     let lengths: Vec<usize> = doc
@@ -240,7 +250,7 @@ pub fn summary(
         // same input got another summary (found by fuzzing).
         // (In the order of the keys' spelling.)
         let mut distinct: Vec<u32> = words(i).to_vec();
-        distinct.sort_unstable_by(|&a, &b| spelled[a as usize].cmp(spelled[b as usize]));
+        distinct.sort_unstable_by_key(|&w| spelling_rank[w as usize]);
         distinct.dedup();
         let mass: f64 = distinct
             .iter()
