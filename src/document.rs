@@ -57,7 +57,11 @@ impl LowerTokens {
                 if !w.bytes().any(|b| b.is_ascii_uppercase()) {
                     continue;
                 }
-                buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                // Copied whole, then lowered in place (not a byte pushed
+                // as a character at a time).
+                let at = buf.len();
+                buf.push_str(w);
+                buf[at..].make_ascii_lowercase();
             } else if w.chars().all(|c| c.to_lowercase().eq([c])) {
                 continue;
             } else {
