@@ -37,6 +37,7 @@
 //! Every loop moves forward by at least one token and looks ahead a bounded
 //! number of tokens, so the time is linear in the text.
 
+use super::ner::features::{fnv, fnv_byte, FNV_INIT};
 use super::numbers;
 use crate::document::Document;
 use crate::options::{days_in_month, Date};
@@ -120,18 +121,6 @@ const FUTURE_WORDS: [&str; 15] = [
     "plans",
     "expected",
 ];
-/// FNV-1a of a word's bytes, in a `const fn` so that [`LOWER_STARTER_BITS`]
-/// is built at compile time.
-const fn word_hash(w: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < w.len() {
-        h = (h ^ w[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
-    }
-    h
-}
-
 /// The bit of a word's hash in [`LOWER_STARTER_BITS`]: the top 12 bits
 /// once multiplied by a constant that spreads the low bits into them (FNV's
 /// top bits hardly change over a short word: without it, half of the common
@@ -143,11 +132,11 @@ const fn word_bit(h: u64) -> (usize, u64) {
 
 /// Sets the bit of `w` (and of `w` with an "s" when `plural`) in `bits`.
 const fn set_word_bit(bits: &mut [u64; 64], w: &[u8], plural: bool) {
-    let h = word_hash(w);
+    let h = fnv(FNV_INIT, w);
     let (at, bit) = word_bit(h);
     bits[at] |= bit;
     if plural {
-        let (at, bit) = word_bit((h ^ b's' as u64).wrapping_mul(0x0000_0100_0000_01b3));
+        let (at, bit) = word_bit(fnv_byte(h, b's'));
         bits[at] |= bit;
     }
 }
@@ -182,7 +171,7 @@ const LOWER_STARTER_BITS: [u64; 64] = {
 /// with ([`LOWER_STARTER_BITS`]).
 #[inline]
 fn may_be_lower_starter(w: &str) -> bool {
-    let (at, bit) = word_bit(word_hash(w.as_bytes()));
+    let (at, bit) = word_bit(fnv(FNV_INIT, w.as_bytes()));
     LOWER_STARTER_BITS[at] & bit != 0
 }
 

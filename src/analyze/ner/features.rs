@@ -51,10 +51,13 @@ pub const FNV_INIT: u64 = 0xcbf2_9ce4_8422_2325;
 /// 64-bit FNV-1a, continued from state `h`: stable across platforms (the
 /// model is trained natively and used in wasm32), no allocation, and
 /// resumable, so a run of words hashes without being joined into a string.
-pub fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// A `const fn` (hence the `while`), so that tables of words' hashes can be
+/// built at compile time (`times::LOWER_STARTER_BITS`).
+pub const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h = fnv_byte(h, bytes[i]);
+        i += 1;
     }
     h
 }
@@ -221,7 +224,7 @@ fn case_flags(letters: usize, upper: usize, initial_capital: bool) -> u8 {
 
 /// One step of FNV-1a ([`fnv`] over one byte).
 #[inline]
-pub fn fnv_byte(h: u64, b: u8) -> u64 {
+pub const fn fnv_byte(h: u64, b: u8) -> u64 {
     (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
