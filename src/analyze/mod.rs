@@ -23,6 +23,14 @@ use std::sync::OnceLock;
 /// is a few bytes, which SipHash takes several times longer over.
 pub(crate) type WordHashSet = HashSet<&'static str, ner::features::Fnv>;
 
+/// Whether `phrase` (words between single spaces) begins with the word
+/// `word`: asked before a phrase is split and read word by word against
+/// the tokens, since of the dozens of qualifiers and units tried at a token
+/// nearly none begins with its word.
+pub(crate) fn first_word_is(phrase: &str, word: &str) -> bool {
+    phrase.starts_with(word) && phrase.as_bytes().get(word.len()).is_none_or(|&b| b == b' ')
+}
+
 /// A fixed list of words asked whether it holds a word. Written as a list
 /// (the source reads as one), asked as a set, built on first use: scanning
 /// the longer lists (two hundred verbs of saying) for every token was a

@@ -504,16 +504,7 @@ impl Reader<'_> {
     }
     /// The words `k..` match `phrase` (space-separated): the token after.
     fn phrase(&self, k: usize, phrase: &str) -> Option<usize> {
-        // The first word first, without splitting the phrase: it is asked
-        // of each of dozens of qualifiers and units, and nearly always is
-        // not theirs.
-        let first = self.w(k);
-        if !phrase.starts_with(first)
-            || phrase
-                .as_bytes()
-                .get(first.len())
-                .is_some_and(|&b| b != b' ')
-        {
+        if !super::first_word_is(phrase, self.w(k)) {
             return None;
         }
         let mut j = k;

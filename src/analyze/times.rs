@@ -1581,11 +1581,7 @@ impl Reader<'_> {
         let mut lead = false;
         if let Some(q) = QUALIFIERS
             .iter()
-            // The first word first, without splitting the qualifier.
-            .filter(|q| {
-                let first = self.w(i);
-                q.starts_with(first) && q.as_bytes().get(first.len()).is_none_or(|&b| b == b' ')
-            })
+            .filter(|q| super::first_word_is(q, self.w(i)))
             .find(|q| q.split(' ').enumerate().all(|(n, w)| self.w(i + n) == w))
         {
             let after = i + q.split(' ').count();
