@@ -19,6 +19,10 @@
 //    (bench/pages.mjs, scaledText()), in one context warmed up until steady:
 //    time, time per MB, per byte against the smallest, stages; then the
 //    wasm's linear memory, each input in a fresh context (it never shrinks).
+//    Beside it, wink-nlp (English lite web model) on the same inputs in a
+//    page of its own (bench/wink-page.js), timed right after article-lens on
+//    each input: the fastest NLP pipeline of the browser anchors, though it
+//    names no people, places or organisations (a floor, not a rival).
 // 5. Native: the same seed and sizes through the release binary
 //    (`article-lens batch --jobs 1`, text in, JSON out, as the wasm is text in,
 //    JavaScript object out), right after the wasm on each input: each input
@@ -45,6 +49,7 @@ import { withTimeout, countConsoleErrors } from './chromium-run.mjs';
 import { report, int } from './report.mjs';
 import { seed as seedArticle, extractionPages, nlpTexts, textPool, scaledText } from './pages.mjs';
 import { median } from './page-timing.js';
+import * as esbuild from 'esbuild';
 
 const RUNS = Number(flag('--runs', 3));
 const PAGES = flag('--pages', null);
@@ -142,6 +147,27 @@ function nativeTime(name, text) {
   native[name] = { ms: (median(full) - median(base)) / k, k, base: median(base) };
 }
 
+// wink-nlp ships CommonJS only: bundled for the page (bench/wink-page.js
+// imports it from here) before the browser starts. The bundle is built, not
+// kept: target/ is git-ignored.
+const WINK_BUNDLE = path.join(root, 'target/bench/wink-nlp.js');
+const packageVersion = (name) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+if (PARTS.has('speed')) {
+  await esbuild.build({
+    stdin: {
+      contents: "export { default as winkNLP } from 'wink-nlp';\nexport { default as model } from 'wink-eng-lite-web-model';\n",
+      resolveDir: root,
+      sourcefile: 'wink-entry.js',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    outfile: WINK_BUNDLE,
+    logLevel: 'warning',
+  });
+}
+
 // ---------------------------------------------------------------- browser
 
 // Two servers. The speed pages (bench/harness.html) under the project's own
@@ -182,6 +208,7 @@ let seedRow;
 let extract;
 let nlpRun;
 let warm;
+let winkWarm;
 try {
   let ctx;
   if (PARTS.has('speed')) {
@@ -199,6 +226,8 @@ try {
   ctx = await open('harness', 'benchReady');
   await ctx.page.evaluate(() => window.bench.load());
   warm = await ctx.page.evaluate(([t, ms]) => window.bench.warmUp(t, ms), [seed.text, WARM_MS]);
+  const winkCtx = await open('wink', 'winkReady');
+  winkWarm = await winkCtx.page.evaluate(([t, ms]) => window.wink.warmUp(t, ms), [seed.text, WARM_MS]);
   for (const input of [{ name: 'seed', text: seed.text }, ...scaled.map((s) => ({ name: sizeName(s.size), ...s }))]) {
     const bytes = Buffer.byteLength(input.text);
     progress(`${input.name} (${bytes} bytes)`);
@@ -206,6 +235,8 @@ try {
     if (input.name === 'seed') limits.plain = true;
     const r = await ctx.page.evaluate(([t, o, l]) => window.bench.measure(t, o, l), [input.text, TEXT, limits]);
     const row = { name: input.name, bytes, rounds: input.rounds, ...r };
+    progress(`${input.name}: wink-nlp`);
+    row.wink = await winkCtx.page.evaluate(([t, l]) => window.wink.measure(t, l), [input.text, { minRuns: limits.minRuns, minMs: limits.minMs }]);
     if (input.name === 'seed') seedRow = row;
     else sizes.push(row);
     if (nativeOn()) {
@@ -214,6 +245,7 @@ try {
     }
   }
   await ctx.context.close();
+  await winkCtx.context.close();
 
   // Memory: each input in a fresh context (the wasm's memory never shrinks):
   // the module loaded, the seed analysed once (the model's tables), then the input once.
@@ -336,6 +368,7 @@ if (seedRow) {
   line(`seed article (${seedRow.bytes} bytes), warm, ms (\`analyze\`)`, f2(seedRow.plainMs), nat('seed') === undefined ? '' : `native ${f2(nat('seed'))}`, nat('seed') === undefined ? '' : `wasm/native ${f2(seedRow.plainMs / nat('seed'))}×`, `≤ ${TARGET.seedMs} ms`, seedRow.plainMs <= TARGET.seedMs);
   if (ten) {
     line(`${ten.name} of text (${int(ten.bytes)} bytes), warm, ms`, int(ten.ms), nat(ten.name) === undefined ? '' : `native ${int(nat(ten.name))}`, nat(ten.name) === undefined ? '' : `wasm/native ${f2(ten.ms / nat(ten.name))}×`, `≤ ${TARGET.tenMbMs} ms`, ten.ms <= TARGET.tenMbMs);
+    line(`${ten.name} of text: whole analysis vs wink-nlp's pipeline (no people, places or organisations; see below), ms`, int(ten.ms), int(ten.wink.ms), `${f2(ten.ms / ten.wink.ms)}×`, '', undefined);
     line(`${ten.name}: time per byte ÷ that of ${first.name}`, f2(perByte(ten) / perByte(first)), '', '', '(linear: ≈ 1)', undefined);
     line(`${ten.name}: wasm memory one analysis took ÷ input`, `${f2(peak(ten))}×`, '', '', `≤ ${TARGET.memory}×`, peak(ten) <= TARGET.memory);
     line(`${ten.name}: wasm memory in all ÷ input`, `${f2(ten.memory / ten.bytes)}×`, '', '', `≤ ${TARGET.memory}×`, ten.memory / ten.bytes <= TARGET.memory);
@@ -346,8 +379,8 @@ if (seedRow) {
     `**Scaling**: time in one context, warmed up on the seed until steady (${(warm.ms / 1000).toFixed(1)} s, ${warm.runs} analyses; ms per analysis in each half-second round, \`analyze\` / \`analyzeTimed\`: ${warm.rounds.map(([a, b]) => `${f1(a)} / ${f1(b)}`).join(', ')}), then the inputs in this order; whole analysis = wall time around \`analyzeTimed(text, {kind: "text"})\`, median of the runs. Memory: the wasm's \`memory.buffer.byteLength\` in a fresh context per input, after the seed is analysed once (the model's tables: "before") and then after the input is analysed once; it never shrinks, so "grown" is what one analysis of the input took beyond what the page already had (for the seed row: from the module just loaded).`,
   );
   say();
-  say('| input | bytes | runs | wasm ms | ms per MB | per byte ÷ 1 KB | native ms | wasm/native | wasm memory before → after, MiB | grown ÷ input | all ÷ input | target |');
-  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  say('| input | bytes | runs | wasm ms | ms per MB | per byte ÷ 1 KB | native ms | wasm/native | wink-nlp ms | wasm/wink-nlp | wasm memory before → after, MiB | grown ÷ input | all ÷ input | target |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const ms = (x) => (x === undefined ? '–' : x < 10 ? f2(x) : f1(x));
   for (const r of [seedRow, ...sizes]) {
     const n = nat(r.name);
@@ -356,7 +389,7 @@ if (seedRow) {
     if (r === ten) targets.push(`≤ ${TARGET.tenMbMs} ms ${mark(r.ms <= TARGET.tenMbMs)}`);
     if (r.bytes >= 1e5) targets.push(`memory ≤ ${TARGET.memory}× ${mark(peak(r) <= TARGET.memory)}`);
     say(
-      `| ${r.name} | ${int(r.bytes)} | ${r.runs} | ${ms(r.ms)} | ${f1(r.ms / (r.bytes / 1e6))} | ${r === seedRow ? '' : f2(perByte(r) / perByte(first))} | ${ms(n)} | ${n === undefined ? '–' : `${f2(r.ms / n)}×`} | ${MB(r.base)} → ${MB(r.memory)} | ${f2(peak(r))} | ${r.bytes >= 1e5 ? f2(r.memory / r.bytes) : '–'} | ${targets.join(', ')} |`,
+      `| ${r.name} | ${int(r.bytes)} | ${r.runs} | ${ms(r.ms)} | ${f1(r.ms / (r.bytes / 1e6))} | ${r === seedRow ? '' : f2(perByte(r) / perByte(first))} | ${ms(n)} | ${n === undefined ? '–' : `${f2(r.ms / n)}×`} | ${ms(r.wink.ms)} | ${f2(r.ms / r.wink.ms)}× | ${MB(r.base)} → ${MB(r.memory)} | ${f2(peak(r))} | ${r.bytes >= 1e5 ? f2(r.memory / r.bytes) : '–'} | ${targets.join(', ')} |`,
     );
   }
   say();
@@ -374,6 +407,10 @@ if (seedRow) {
     `Cold start, each of ${COLD_RUNS} fresh contexts (load + compile, first analysis, total, ms): ${cold.map((x) => `${f1(x.load)} + ${f1(x.first)} = ${f1(x.total)}`).join('; ')}. The wasm's memory after the first analysis: ${MB(c.memory)} MiB.`,
     `Seed: ${seed.source}; \`analyze\` ${f2(seedRow.plainMs)} ms, \`analyzeTimed\` ${f2(seedRow.ms)} ms (${seedRow.runs} runs of each, in alternating passes of ${seedRow.perPass}).`,
     `Sizes: the first bytes of ${pool.texts.length} different article texts (${pool.source}; ${int(pool.bytes)} bytes in all), shuffled once with a fixed seed and joined by blank lines, cut at a paragraph break or a space${scaled.some((x) => x.rounds > 1) ? `; the pool is shorter than the largest input, so ${scaled.filter((x) => x.rounds > 1).map((x) => sizeName(x.size)).join(', ')} go round it again (${pool.bytes >= 1e6 ? 'an article comes back megabytes later, never as a run of the same paragraph' : 'with the fixtures alone the pool is small and the larger inputs repeat its texts many times: only the corpus gives varied text at every size'})` : ''}.`,
+  );
+  const w = (ten || sizes.at(-1) || seedRow).wink.found;
+  notes.push(
+    `wink-nlp: wink-nlp ${packageVersion('wink-nlp')} with wink-eng-lite-web-model ${packageVersion('wink-eng-lite-web-model')}, bundled by esbuild ${esbuild.version} (bench/wink-page.js), in a context of its own opened beside article-lens's, warmed up on the seed for ${f1(winkWarm.ms / 1000)} s (${winkWarm.runs} runs), then timed on each input right after article-lens with the same limits. One run is \`readDoc(text)\` (tokens, sentences, negation, sentiment, part of speech, its pattern entities) and reading out every entity's detail, every sentence and every token's part of speech. Its entities are dates, numbers, money, percentages, durations, addresses and the like, never people, places or organisations, and it finds no quotations and resolves no dates: a floor for a pipeline that tags names, not a rival of article-lens's. On ${(ten || sizes.at(-1) || seedRow).name} it read ${int(w.tokens)} tokens in ${int(w.sentences)} sentences and found ${int(w.entities)} entities.`,
   );
   if (nativeOn()) nativeNote = `Native: \`${path.relative(root, bin)} batch --jobs 1 --quiet\` (profile release, as the CLI is built), run right after the wasm on each input: the input as k JSONL lines after one line of the seed, less the run of the seed line alone (start-up and the model's decoding: ${f1(native.seed?.base)} ms), divided by k (k = ${Object.entries(native).map(([n, v]) => `${n} ${v.k}`).join(', ')}); median of ${NATIVE_REPS} alternations. It includes reading the JSON line and writing the result as JSON, as the wasm's includes building the JavaScript object.`;
   notes.push(nativeNote);
