@@ -132,6 +132,39 @@ fn reported_speech_is_indirect_with_its_clause() {
     );
 }
 
+/// Words that WordNet lists as verbs of communication but that news uses
+/// as nouns or as the modal ("police officers", "the news program", "the
+/// attorney general", "Congress will") are no cue of reported speech; each
+/// was one before the list kept only the -ed and -ing forms of such verbs.
+/// The -ed form of the same kind of verb ("stated") still reports.
+#[test]
+fn nouns_that_are_also_verbs_of_communication_report_nothing() {
+    let text = "The song was written after the 1999 shooting death of Amadou Diallo, \
+                who was shot 41 times by four plain-clothes police officers.\n\n\
+                Congress will continue not to play well with the White House.\n\n\
+                The channel's nightly news program has run since 1986, attracting \
+                2.5 million viewers.\n\n\
+                The Republican attorney general under former President George W. Bush \
+                declined to comment.\n\n\
+                The mayor, Tom Reed, stated that the budget was balanced.";
+    let a = run(text);
+    let cues: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.and_then(|c| a.slice(c.start, c.end)))
+        .collect();
+    for noun in ["officers", "will", "program", "general"] {
+        assert!(!cues.contains(&noun), "{noun} is a cue: {cues:?}");
+    }
+    let stated = quote(&a, "the budget was balanced");
+    assert_eq!(stated.kind, "indirect");
+    assert_eq!(
+        a.slice(stated.cue.unwrap().start, stated.cue.unwrap().end),
+        Some("stated")
+    );
+    assert_eq!(from(&a, stated), Some("Tom Reed"));
+}
+
 /// Verbs of communication beyond the hand-written lists (WordNet's
 /// verb.communication): each reports a position with its speaker, and
 /// "speaking on condition of anonymity" reports nothing.
