@@ -23,6 +23,15 @@ fn quote<'a>(a: &'a Analysis, needle: &str) -> &'a Quote {
         })
 }
 
+/// The reported speech (an indirect quote) whose text contains `needle`,
+/// checked to hang on the cue `cue`.
+fn reported<'a>(a: &'a Analysis, needle: &str, cue: &str) -> &'a Quote {
+    let q = quote(a, needle);
+    assert_eq!(q.kind, "indirect", "{needle}");
+    assert_eq!(q.cue.and_then(|c| a.slice(c.start, c.end)), Some(cue));
+    q
+}
+
 /// The name of whom a quote is from: its source's name, if it has one.
 fn from<'a>(a: &'a Analysis, q: &Quote) -> Option<&'a str> {
     q.source_id.map(|s| a.sources[s as usize].name.as_str())
@@ -156,12 +165,7 @@ fn nouns_that_are_also_verbs_of_communication_report_nothing() {
     for noun in ["officers", "will", "program", "general"] {
         assert!(!cues.contains(&noun), "{noun} is a cue: {cues:?}");
     }
-    let stated = quote(&a, "the budget was balanced");
-    assert_eq!(stated.kind, "indirect");
-    assert_eq!(
-        a.slice(stated.cue.unwrap().start, stated.cue.unwrap().end),
-        Some("stated")
-    );
+    let stated = reported(&a, "the budget was balanced", "stated");
     assert_eq!(from(&a, stated), Some("Tom Reed"));
 }
 
@@ -175,12 +179,7 @@ fn verbs_of_communication_report_positions() {
                 speaking on condition of anonymity, said the vote was delayed. \
                 Residents cheered the decision.";
     let a = run(text);
-    let urged = quote(&a, "lawmakers to reject the pipeline bill");
-    assert_eq!(urged.kind, "indirect");
-    assert_eq!(
-        a.slice(urged.cue.unwrap().start, urged.cue.unwrap().end),
-        Some("urged")
-    );
+    let urged = reported(&a, "lawmakers to reject the pipeline bill", "urged");
     assert_eq!(from(&a, urged), Some("Maria Lopez"));
     let denounced = quote(&a, "the plan as reckless");
     assert_eq!(from(&a, denounced), Some("Tom Reed"));
