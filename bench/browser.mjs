@@ -308,7 +308,7 @@ const loadAfter = os.loadavg();
 const seconds = (Date.now() - started) / 1000;
 const rep = report();
 const { say, save } = rep;
-const rdVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@mozilla/readability/package.json'), 'utf8')).version;
+const rdVersion = packageVersion('@mozilla/readability');
 const alVersion = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
 const cpVersions = nlpRun ? `, compromise ${nlpRun.versions.compromise} with compromise-dates ${nlpRun.versions.compromiseDates}` : '';
 
@@ -408,9 +408,10 @@ if (seedRow) {
     `Seed: ${seed.source}; \`analyze\` ${f2(seedRow.plainMs)} ms, \`analyzeTimed\` ${f2(seedRow.ms)} ms (${seedRow.runs} runs of each, in alternating passes of ${seedRow.perPass}).`,
     `Sizes: the first bytes of ${pool.texts.length} different article texts (${pool.source}; ${int(pool.bytes)} bytes in all), shuffled once with a fixed seed and joined by blank lines, cut at a paragraph break or a space${scaled.some((x) => x.rounds > 1) ? `; the pool is shorter than the largest input, so ${scaled.filter((x) => x.rounds > 1).map((x) => sizeName(x.size)).join(', ')} go round it again (${pool.bytes >= 1e6 ? 'an article comes back megabytes later, never as a run of the same paragraph' : 'with the fixtures alone the pool is small and the larger inputs repeat its texts many times: only the corpus gives varied text at every size'})` : ''}.`,
   );
-  const w = (ten || sizes.at(-1) || seedRow).wink.found;
+  const winkRow = ten || sizes.at(-1) || seedRow;
+  const w = winkRow.wink.found;
   notes.push(
-    `wink-nlp: wink-nlp ${packageVersion('wink-nlp')} with wink-eng-lite-web-model ${packageVersion('wink-eng-lite-web-model')}, bundled by esbuild ${esbuild.version} (bench/wink-page.js), in a context of its own opened beside article-lens's, warmed up on the seed for ${f1(winkWarm.ms / 1000)} s (${winkWarm.runs} runs), then timed on each input right after article-lens with the same limits. One run is \`readDoc(text)\` (tokens, sentences, negation, sentiment, part of speech, its pattern entities) and reading out every entity's detail, every sentence and every token's part of speech. Its entities are dates, numbers, money, percentages, durations, addresses and the like, never people, places or organisations, and it finds no quotations and resolves no dates: a floor for a pipeline that tags names, not a rival of article-lens's. On ${(ten || sizes.at(-1) || seedRow).name} it read ${int(w.tokens)} tokens in ${int(w.sentences)} sentences and found ${int(w.entities)} entities.`,
+    `wink-nlp: wink-nlp ${packageVersion('wink-nlp')} with wink-eng-lite-web-model ${packageVersion('wink-eng-lite-web-model')}, bundled by esbuild ${esbuild.version} (bench/wink-page.js), in a context of its own opened beside article-lens's, warmed up on the seed for ${f1(winkWarm.ms / 1000)} s (${winkWarm.runs} runs), then timed on each input right after article-lens with the same limits. One run is \`readDoc(text)\` (tokens, sentences, negation, sentiment, part of speech, its pattern entities) and reading out every entity's detail, every sentence and every token's part of speech. Its entities are dates, numbers, money, percentages, durations, addresses and the like, never people, places or organisations, and it finds no quotations and resolves no dates: a floor for a pipeline that tags names, not a rival of article-lens's. On ${winkRow.name} it read ${int(w.tokens)} tokens in ${int(w.sentences)} sentences and found ${int(w.entities)} entities.`,
   );
   if (nativeOn()) nativeNote = `Native: \`${path.relative(root, bin)} batch --jobs 1 --quiet\` (profile release, as the CLI is built), run right after the wasm on each input: the input as k JSONL lines after one line of the seed, less the run of the seed line alone (start-up and the model's decoding: ${f1(native.seed?.base)} ms), divided by k (k = ${Object.entries(native).map(([n, v]) => `${n} ${v.k}`).join(', ')}); median of ${NATIVE_REPS} alternations. It includes reading the JSON line and writing the result as JSON, as the wasm's includes building the JavaScript object.`;
   notes.push(nativeNote);

